@@ -1,0 +1,40 @@
+"""The ``rrma`` command: check content without building the site."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .check import check
+from .schemas import schemas
+
+
+class _Group(click.Group):
+    def main(self, *args, **kwargs):  # type: ignore[override]
+        """Never show a traceback to an editor: usage errors exit 2, bugs exit 3."""
+        try:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(2)
+        except click.Abort:
+            click.echo("Interrompu.", err=True)
+            sys.exit(2)
+        except (KeyboardInterrupt, BrokenPipeError):
+            sys.exit(2)
+        except Exception as exc:  # noqa: BLE001 - last resort, reported without traceback
+            click.echo(f"Erreur interne de rrma ({type(exc).__name__} : {exc}). Merci de la signaler aux mainteneurs du portail.", err=True)
+            sys.exit(3)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="rrma-portal", message="rrma %(version)s")
+def main() -> None:
+    """Outils du portail des RRMA : vérifier le contenu, générer les schémas."""
+
+
+main.add_command(check)
+main.add_command(schemas)

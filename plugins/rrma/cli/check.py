@@ -1,0 +1,49 @@
+"""``rrma check [PATH]``: every content problem of a tree, in one run."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..core.diagnostics import format_github, format_json, format_text
+from ..kinds.site import load_site
+from ..project import Project
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+@click.command()
+@click.argument("path", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True,
+              help="text : pour un humain ; github : annotations GitHub Actions ; json : liste lisible par une machine.")
+def check(path: Path, fmt: str) -> None:
+    """Vérifie réseaux, événements, ressources et taxonomies du dossier PATH.
+
+    Code de sortie : 0 si tout est valide, 1 s'il y a des erreurs de contenu,
+    2 en cas d'erreur d'utilisation.
+    """
+    if not path.is_dir():
+        raise click.UsageError(f"le dossier « {path} » n'existe pas")
+    project = Project(path)
+    if not any((path / d).is_dir() for d in (project.networks_dir, project.events_dir, project.resources_dir, project.taxonomies_dir)):
+        raise click.UsageError(f"« {path} » ne ressemble pas au dépôt du portail (ni networks/, ni events/, ni resources/, ni taxonomies/)")
+    site, problems = load_site(project)
+    if fmt == "json":
+        click.echo(format_json(problems))
+    elif fmt == "github":
+        if problems:
+            click.echo(format_github(problems))
+    elif problems:
+        click.echo(format_text(problems))
+    if fmt == "text" or (fmt == "github" and not problems):
+        counts = site.counts()
+        content = f"{_plural(counts['networks'], 'réseau', 'réseaux')}, {_plural(counts['events'], 'événement', 'événements')}, {_plural(counts['resources'], 'ressource', 'ressources')}"
+        if problems:
+            click.echo(f"\n{_plural(len(problems), 'erreur', 'erreurs')} dans {_plural(len({p.path for p in problems}), 'fichier', 'fichiers')}.", err=fmt != "text")
+        else:
+            click.echo(f"Contenu valide : {content}.", err=fmt != "text")
+    sys.exit(1 if problems else 0)

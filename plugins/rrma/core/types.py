@@ -1,0 +1,164 @@
+"""Field types shared by the collections, with French errors.
+
+Each custom check raises :class:`PydanticCustomError` whose type starts with
+``rrma.`` and whose context carries the catalogue code and a hint, so
+:mod:`rrma.core.validation` never has to parse message text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+PARIS = ZoneInfo("Europe/Paris")
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+'-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$")
+_HOST_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$|^localhost$", re.I)
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+
+
+def fail(code: str, message: str, hint: str = "") -> PydanticCustomError:
+    """A validation error carrying its catalogue code, French message and hint."""
+    return PydanticCustomError(f"rrma.{code}", "{message}", {"message": message, "hint": hint, "code": code})
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise fail("RRMA010", "la valeur est vide, attendu un texte", "écrivez le texte ou supprimez le champ s'il est facultatif")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_not_blank)]
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if value != value.strip() or any(c.isspace() for c in value):
+        raise fail("RRMA017", f"« {value} » contient des espaces, attendu une adresse web", "supprimez les espaces (ou remplacez-les par %20)")
+    if parts.scheme not in ("http", "https"):
+        guess = f"https://{value}" if not parts.scheme and "." in value.split("/")[0] else "https://…"
+        raise fail("RRMA017", f"« {value} » n'est pas une adresse web complète, attendu une adresse commençant par https://", f"écrivez par exemple `{guess}`")
+    host = parts.hostname or ""
+    if not _HOST_RE.match(host):
+        raise fail("RRMA017", f"le nom de domaine de « {value} » est invalide, attendu une adresse comme https://exemple.org/page", "vérifiez le nom de domaine")
+    return value
+
+
+Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+
+
+def _check_email(value: str) -> str:
+    if value.startswith("mailto:"):
+        raise fail("RRMA018", f"« {value} » commence par `mailto:`, attendu l'adresse seule", f"écrivez `{value[7:]}`")
+    if not _EMAIL_RE.match(value):
+        raise fail("RRMA018", f"« {value} » n'est pas une adresse e-mail valide, attendu une adresse de la forme nom@domaine.fr", "vérifiez l'arobase, le domaine et l'absence d'espaces")
+    return value
+
+
+Email = Annotated[str, AfterValidator(_check_email), WithJsonSchema({"type": "string", "format": "email"})]
+
+
+def _check_slug(value: str) -> str:
+    if not SLUG_RE.match(value):
+        raise fail("RRMA016", f"« {value} » n'est pas un identifiant valide, attendu des minuscules, chiffres et tirets", "l'identifiant d'un réseau est le nom de son fichier sans `.yml`")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_check_slug), WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern})]
+
+
+def _region_code(value: Any) -> Any:
+    # `region: 84` is read as a number: the INSEE code it names is still clear.
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 100:
+        return f"{value:02d}"
+    return value
+
+
+RegionCode = Annotated[str, BeforeValidator(_region_code), WithJsonSchema({"type": "string", "pattern": "^[0-9]{2}$"})]
+
+Odd = Annotated[int, Field(ge=1, le=17)]
+
+
+def _impossible(year: int, month: int, day: int | None) -> PydanticCustomError | None:
+    if not 1 <= month <= 12:
+        return fail("RRMA014", f"le mois {month:02d} n'existe pas, attendu un mois entre 01 et 12", "écrivez la date sous la forme AAAA-MM-JJ")
+    if day is not None:
+        try:
+            date(year, month, day)
+        except ValueError:
+            return fail("RRMA014", f"le {day} {MONTHS[month - 1]} {year} n'existe pas, attendu une date du calendrier", "vérifiez le jour et le mois")
+    return None
+
+
+def parse_event_time(value: Any) -> date | datetime:
+    """``2026-11-14`` (all day) or ``2026-11-14 09:30`` (Europe/Paris)."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=PARIS)
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise fail("RRMA014", f"« {value} » n'est pas une date, attendu AAAA-MM-JJ ou AAAA-MM-JJ HH:MM", "écrivez par exemple `2026-11-14` ou `2026-11-14 09:30`")
+    text = value.strip()
+    if m := _DATE_RE.match(text):
+        year, month, day = (int(g) for g in m.groups())
+        if err := _impossible(year, month, day):
+            raise err
+        return date(year, month, day)
+    if m := _DATETIME_RE.match(text):
+        year, month, day, hour, minute = (int(g) for g in m.groups()[:5])
+        second = int(m.group(6) or 0)
+        if err := _impossible(year, month, day):
+            raise err
+        if hour > 23 or minute > 59 or second > 59:
+            raise fail("RRMA014", f"l'heure {hour}:{minute:02d} n'existe pas, attendu une heure entre 00:00 et 23:59", "écrivez l'heure sur 24 heures, par exemple 14:30")
+        return datetime(year, month, day, hour, minute, second, tzinfo=PARIS)
+    raise fail("RRMA014", f"« {value} » n'est pas une date reconnue, attendu AAAA-MM-JJ ou AAAA-MM-JJ HH:MM", "écrivez par exemple `2026-11-14` ou `2026-11-14 09:30` (heure de Paris)")
+
+
+_EVENT_TIME_SCHEMA = {
+    "type": "string",
+    "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2})?)?$",
+}
+EventTime = Annotated[date | datetime, BeforeValidator(parse_event_time), WithJsonSchema(_EVENT_TIME_SCHEMA)]
+
+
+def _partial_date(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, date):
+        value = value.isoformat()
+    if not isinstance(value, str) or not (m := _PARTIAL_RE.match(value.strip())):
+        raise fail("RRMA014", f"« {value} » n'est pas une date de publication, attendu AAAA, AAAA-MM ou AAAA-MM-JJ", "écrivez par exemple `2022`, `2022-09` ou `2022-09-29`")
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    if month and (err := _impossible(int(year), int(month), int(day) if day else None)):
+        raise err
+    return value.strip()
+
+
+PartialDate = Annotated[str, BeforeValidator(_partial_date), WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
+
+
+def partial_date_key(value: str) -> tuple[int, int, int]:
+    parts = [int(p) for p in value.split("-")]
+    return (parts + [0, 0])[:3]  # type: ignore[return-value]
+
+
+def format_partial_date(value: str) -> str:
+    """« 29 septembre 2022 », « septembre 2022 » or « 2022 »."""
+    year, month, day = partial_date_key(value)
+    if day:
+        return f"{'1er' if day == 1 else day} {MONTHS[month - 1]} {year}"
+    if month:
+        return f"{MONTHS[month - 1]} {year}"
+    return str(year)

@@ -1,0 +1,311 @@
+"""YAML loading that keeps the line and column of every key and value.
+
+Why not ``yaml.safe_load``: it forgets positions, keeps the last of two
+duplicate keys without a word, and turns ``2026-11-14`` into a ``date`` before
+our model can say anything. Here PyYAML only *composes* the node graph; this
+module turns nodes into plain Python values and records a :class:`Positions`
+tree on the way (the approach of Dagster's ``yaml_utils``).
+
+Scalars resolve as in YAML 1.1 (PyYAML's rules: ``no`` is false, ``12:30`` is
+the number 750), except that timestamps stay text (the model parses dates) and
+``1e3`` is a number, as YAML 1.2 tools such as editors read it. The raw text of
+every plain scalar is kept, so a field that expects text can explain the
+surprise instead of printing « expected a string ».
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from .catalogue import hint_for
+from .diagnostics import Diagnostic
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Span:
+    """1-based line and column of a node's first character."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """What the editor wrote for a scalar: its raw text and whether it was quoted."""
+
+    raw: str
+    plain: bool
+    tag: str
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) of a document starts."""
+
+    values: dict[Loc, Span] = field(default_factory=dict)
+    keys: dict[Loc, Span] = field(default_factory=dict)
+    scalars: dict[Loc, Scalar] = field(default_factory=dict)
+    origin: Span = Span(1, 1)
+
+    def value(self, loc: Loc) -> Span:
+        """Span of the value at ``loc``, or of its nearest existing ancestor."""
+        for end in range(len(loc), -1, -1):
+            span = self.values.get(loc[:end])
+            if span is not None:
+                return span
+        return self.origin
+
+    def key(self, loc: Loc) -> Span:
+        """Span of the key naming ``loc`` (falls back to its value)."""
+        return self.keys.get(loc) or self.value(loc)
+
+    def parent(self, loc: Loc) -> Span:
+        """Where a missing field should be reported: the key of its parent mapping."""
+        if len(loc) <= 1:
+            return self.origin
+        return self.key(loc[:-1])
+
+
+class _Resolver(BaseResolver):
+    """PyYAML's YAML 1.1 resolver without timestamps, with YAML 1.2 exponents."""
+
+
+_IMPLICIT = [
+    ("tag:yaml.org,2002:bool", r"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$", list("yYnNtTfFoO")),
+    (
+        "tag:yaml.org,2002:float",
+        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+
+        |\.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""",
+        list("-+0123456789."),
+    ),
+    (
+        "tag:yaml.org,2002:int",
+        r"""^(?:[-+]?0b[0-1_]+
+        |[-+]?0[0-7_]+
+        |[-+]?(?:0|[1-9][0-9_]*)
+        |[-+]?0x[0-9a-fA-F_]+
+        |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""",
+        list("-+0123456789"),
+    ),
+    ("tag:yaml.org,2002:merge", r"^(?:<<)$", ["<"]),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+]
+for _tag, _pattern, _first in _IMPLICIT:
+    _Resolver.add_implicit_resolver(_tag, re.compile(_pattern, re.X), _first)
+
+
+class _Loader(Reader, Scanner, Parser, Composer, _Resolver):
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        _Resolver.__init__(self)
+
+
+_BOOL_TRUE = {"yes", "true", "on"}
+
+
+def _int(text: str) -> int:
+    text = text.replace("_", "")
+    sign = -1 if text.startswith("-") else 1
+    text = text.lstrip("+-")
+    if text.startswith("0b"):
+        return sign * int(text[2:], 2)
+    if text.startswith("0x"):
+        return sign * int(text[2:], 16)
+    if ":" in text:
+        value = 0
+        for part in text.split(":"):
+            value = value * 60 + int(part)
+        return sign * value
+    if len(text) > 1 and text.startswith("0"):
+        return sign * int(text, 8)
+    return sign * int(text)
+
+
+def _float(text: str) -> float:
+    text = text.replace("_", "").lower()
+    if text.endswith((".inf",)):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if text == ".nan":
+        return float("nan")
+    if ":" in text:
+        sign = -1 if text.startswith("-") else 1
+        value = 0.0
+        for part in text.lstrip("+-").split(":"):
+            value = value * 60 + float(part)
+        return sign * value
+    return float(text)
+
+
+# French renderings of PyYAML's most common problems; unknown ones are kept as is.
+_PROBLEMS = [
+    ("mapping values are not allowed here", "deux-points inattendu (une valeur contenant « : » doit être entre guillemets)"),
+    ("could not find expected ':'", "deux-points attendu après le nom du champ"),
+    ("found character '\\t' that cannot start any token", "tabulation inattendue"),
+    ("found unexpected end of stream", "fin de fichier inattendue (guillemet ou crochet non fermé ?)"),
+    ("did not find expected key", "nom de champ attendu (indentation incohérente ?)"),
+    ("did not find expected '-' indicator", "élément de liste `- ` attendu (indentation incohérente ?)"),
+    ("expected <block end>, but found", "indentation incohérente"),
+    ("did not find expected node content", "valeur attendue"),
+    ("found undefined alias", "alias YAML `*` sans ancre correspondante"),
+    ("found unknown escape character", "séquence d'échappement inconnue entre guillemets doubles (utilisez des guillemets simples)"),
+    ("found character that cannot start any token", "caractère inattendu en début de valeur (mettez la valeur entre guillemets)"),
+    ("but found another document", "un seul bloc de métadonnées est attendu"),
+    ("expected a single document in the stream", "un seul document YAML est attendu"),
+]
+
+
+def _problem_fr(problem: str) -> str:
+    for needle, french in _PROBLEMS:
+        if needle in problem:
+            return french
+    return f"erreur de syntaxe ({problem})"
+
+
+@dataclass
+class Loaded:
+    data: Any
+    positions: Positions
+    diagnostics: list[Diagnostic]
+
+
+class _Builder:
+    """Turns a composed node graph into Python values, recording positions."""
+
+    def __init__(self, path: str, line_offset: int) -> None:
+        self.path = path
+        self.offset = line_offset
+        self.positions = Positions(origin=Span(1 + line_offset if line_offset else 1, 1))
+        self.diagnostics: list[Diagnostic] = []
+
+    def span(self, node: Node) -> Span:
+        return Span(node.start_mark.line + 1 + self.offset, node.start_mark.column + 1)
+
+    def error(self, node: Node, code: str, field_name: str, message: str, hint: str | None = None) -> None:
+        span = self.span(node)
+        self.diagnostics.append(
+            Diagnostic(self.path, span.line, span.column, code, field_name, message, hint or hint_for(code))
+        )
+
+    def build(self, node: Node, loc: Loc, active: tuple[int, ...] = ()) -> Any:
+        self.positions.values[loc] = self.span(node)
+        field_name = ".".join(str(p) for p in loc if isinstance(p, str))
+        if id(node) in active:
+            self.error(node, "RRMA027", field_name, "alias YAML récursif")
+            return None
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, loc, field_name)
+        active = (*active, id(node))
+        if isinstance(node, SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                self.error(node, "RRMA027", field_name, f"étiquette YAML « {node.tag} » non prise en charge")
+            return [self.build(item, (*loc, i), active) for i, item in enumerate(node.value)]
+        assert isinstance(node, MappingNode)
+        if node.tag != "tag:yaml.org,2002:map":
+            self.error(node, "RRMA027", field_name, f"étiquette YAML « {node.tag} » non prise en charge")
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Span] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.error(key_node, "RRMA027", field_name, "la fusion YAML `<<` n'est pas prise en charge")
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.error(key_node, "RRMA026", field_name, "un nom de champ doit être un simple mot, pas une liste ni un groupe")
+                continue
+            key = key_node.value
+            key_span = self.span(key_node)
+            if key in first_seen:
+                earlier = first_seen[key]
+                child = ".".join(str(p) for p in (*loc, key) if isinstance(p, str))
+                self.error(
+                    key_node,
+                    "RRMA007",
+                    child,
+                    f"champ déjà présent ligne {earlier.line}",
+                    f"gardez une seule fois `{key}` (YAML ne garderait que la dernière valeur, sans prévenir)",
+                )
+                continue
+            first_seen[key] = key_span
+            self.positions.keys[(*loc, key)] = key_span
+            result[key] = self.build(value_node, (*loc, key), active)
+        return result
+
+    def scalar(self, node: ScalarNode, loc: Loc, field_name: str) -> Any:
+        text = node.value
+        plain = node.style is None
+        self.positions.scalars[loc] = Scalar(text, plain, node.tag)
+        tag = node.tag
+        if tag in ("tag:yaml.org,2002:str", "!"):
+            return text
+        if tag == "tag:yaml.org,2002:null":
+            return None
+        if tag == "tag:yaml.org,2002:bool":
+            return text.lower() in _BOOL_TRUE
+        if tag == "tag:yaml.org,2002:int":
+            return _int(text)
+        if tag == "tag:yaml.org,2002:float":
+            return _float(text)
+        self.error(node, "RRMA027", field_name, f"étiquette YAML « {tag} » non prise en charge")
+        return text
+
+
+def tab_diagnostics(text: str, path: str, line_offset: int = 0) -> list[Diagnostic]:
+    """Tabs in indentation, one diagnostic each (PyYAML's own message is cryptic)."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        column = line.find("\t", 0, indent)
+        if column >= 0 or (line.lstrip(" ").startswith("-\t")):
+            column = column if column >= 0 else line.index("\t")
+            found.append(
+                Diagnostic(path, number + line_offset, column + 1, "RRMA006", "", "tabulation dans l'indentation", hint_for("RRMA006"))
+            )
+    return found
+
+
+def load_yaml(text: str, path: str, line_offset: int = 0) -> Loaded:
+    """Parse one YAML document, returning data, positions and diagnostics.
+
+    ``line_offset`` is the number of lines before ``text`` in its file (1 for
+    front matter after the opening ``---``), so every position is a real line
+    of the file the editor has open. On a syntax error ``data`` is None.
+    """
+    tabs = tab_diagnostics(text, path, line_offset)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        if tabs:
+            return Loaded(None, Positions(), tabs)
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+        column = (mark.column + 1) if mark else 1
+        problem = _problem_fr(exc.problem or exc.context or "")
+        return Loaded(None, Positions(), [Diagnostic(path, line, column, "RRMA005", "", problem, hint_for("RRMA005"))])
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        return Loaded(None, Positions(), [Diagnostic(path, 1 + line_offset, 1, "RRMA005", "", _problem_fr(str(exc)), hint_for("RRMA005"))])
+    finally:
+        loader.dispose()
+    builder = _Builder(path, line_offset)
+    if node is None:
+        return Loaded(None, builder.positions, tabs)
+    data = builder.build(node, ())
+    return Loaded(data, builder.positions, tabs + builder.diagnostics)

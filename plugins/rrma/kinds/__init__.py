@@ -1,0 +1,1 @@
+"""One module per collection: schema, loading, references and rules side by side."""

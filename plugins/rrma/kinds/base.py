@@ -1,0 +1,208 @@
+"""What every collection shares: the model base, entries and the file loader."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ..core.catalogue import hint_for
+from ..core.diagnostics import Diagnostic
+from ..core.source import read_source, split_front_matter
+from ..core.types import SLUG_RE
+from ..core.validation import diagnostics_from_error, field_name
+from ..core.yamlpos import Loc, Positions, load_yaml
+from ..project import Project
+
+
+class Model(BaseModel):
+    """Content models refuse unknown fields: a typo must not vanish silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Entry(Generic[M]):
+    """One content file once loaded: its id (the file name), data and positions."""
+
+    id: str
+    path: str
+    data: M
+    positions: Positions
+    body: str = ""
+    body_line: int = 0
+
+    def at(self, loc: Loc, code: str, message: str, hint: str = "", *, key: bool = False) -> Diagnostic:
+        """A diagnostic pointing at the value (or the key) found at ``loc``."""
+        span = self.positions.key(loc) if key else self.positions.value(loc)
+        return Diagnostic(self.path, span.line, span.column, code, field_name(loc), message, hint or hint_for(code))
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A field value that names an item of another collection or taxonomy."""
+
+    loc: Loc
+    target: str  # "networks" or a taxonomy name
+    value: Any
+
+
+@dataclass(frozen=True)
+class Collection(Generic[M]):
+    """How to find and read the files of one collection."""
+
+    name: str
+    label: str  # French, for messages: « réseau »
+    folder: Callable[[Project], str]
+    suffixes: tuple[str, ...]
+    model: type[M]
+    front_matter: bool
+    asset_dirs: tuple[str, ...] = ()
+    rules: Callable[[Entry[Any], Project], Iterable[Diagnostic]] = lambda entry, project: ()
+    examples: dict[str, Any] = field(default_factory=dict)
+
+
+def slugify(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80].strip("-")
+
+
+def list_files(project: Project, collection: Collection[Any]) -> tuple[list[Path], list[Diagnostic]]:
+    """Content files of a collection; anything unexpected in its folder is reported."""
+    folder = project.dir(collection.folder(project))
+    if not folder.is_dir():
+        return [], []
+    files, problems = [], []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.name.lower() in ("readme.md", "lisezmoi.md"):
+            continue
+        if path.is_dir():
+            if path.name not in collection.asset_dirs:
+                problems.append(
+                    Diagnostic(project.rel(path), 1, 1, "RRMA025", "", f"dossier « {path.name} » inattendu dans {folder.name}/",
+                               f"les {collection.label}s sont des fichiers directement dans {folder.name}/" + (f" ; les fichiers joints vont dans {folder.name}/{collection.asset_dirs[0]}/" if collection.asset_dirs else ""))
+                )
+            continue
+        if path.suffix.lower() not in collection.suffixes or path.suffix != path.suffix.lower():
+            problems.append(
+                Diagnostic(project.rel(path), 1, 1, "RRMA025", "", f"extension « {path.suffix or '(aucune)'} » inattendue, attendu {' ou '.join(collection.suffixes)}",
+                           f"renommez le fichier en « {path.stem}{collection.suffixes[0]} » s'il s'agit d'un {collection.label}")
+            )
+            continue
+        files.append(path)
+    return files, problems
+
+
+def check_slug(rel: str, stem: str) -> list[Diagnostic]:
+    if SLUG_RE.match(stem) and len(stem) <= 80:
+        return []
+    suggestion = slugify(stem) or "nom-du-fichier"
+    return [
+        Diagnostic(rel, 1, 1, "RRMA008", "", f"« {stem} » n'est pas un nom de fichier valide, attendu des minuscules sans accents, des chiffres et des tirets (80 caractères au plus)",
+                   f"renommez le fichier en « {suggestion}{Path(rel).suffix} » : ce nom devient l'adresse de la page")
+    ]
+
+
+def load_entry(project: Project, collection: Collection[M], file: Path) -> tuple[Entry[M] | None, list[Diagnostic]]:
+    """Read, parse and validate one file; never raises on bad content."""
+    rel = project.rel(file)
+    problems = check_slug(rel, file.stem)
+    source, errors = read_source(file, rel)
+    if source is None:
+        return None, problems + errors
+    body, body_line, offset, yaml_text = "", 0, 0, source.text
+    if collection.front_matter:
+        fm, errors = split_front_matter(source)
+        if fm is None:
+            return None, problems + errors
+        body, body_line, offset, yaml_text = fm.body, fm.body_line, fm.yaml_line_offset, fm.yaml_text
+    loaded = load_yaml(yaml_text, rel, offset)
+    problems += loaded.diagnostics
+    data = loaded.data
+    if data is None and not loaded.diagnostics:
+        data = {}
+    if data is None:
+        return None, problems
+    if not isinstance(data, dict):
+        span = loaded.positions.value(())
+        problems.append(Diagnostic(rel, span.line, span.column, "RRMA026", "", "le contenu n'est pas une suite de champs `nom: valeur`", hint_for("RRMA026")))
+        return None, problems
+    data.pop("$schema", None)  # editors' schema pointer, not content
+    try:
+        model = collection.model.model_validate(data)
+    except ValidationError as exc:
+        problems += diagnostics_from_error(exc, model=collection.model, data=data, positions=loaded.positions, path=rel)
+        return None, problems
+    if problems:  # duplicate keys, YAML constructs: the data is not what the editor sees
+        return None, problems
+    return Entry(file.stem, rel, model, loaded.positions, body, body_line), []
+
+
+@dataclass
+class Loaded(Generic[M]):
+    """A collection once read: valid entries, every problem, and every id on disk.
+
+    ``ids`` includes files that failed to load, so a reference to them is not
+    reported a second time as « unknown ».
+    """
+
+    entries: list[Entry[M]]
+    problems: list[Diagnostic]
+    ids: set[str]
+
+
+def load_collection(project: Project, collection: Collection[M]) -> Loaded[M]:
+    files, problems = list_files(project, collection)
+    entries: list[Entry[M]] = []
+    seen: dict[str, str] = {}
+    for file in files:
+        entry, errors = load_entry(project, collection, file)
+        problems += errors
+        stem = file.stem.lower()
+        if stem in seen:
+            problems.append(
+                Diagnostic(project.rel(file), 1, 1, "RRMA009", "", f"identifiant « {file.stem} » déjà utilisé par {seen[stem]}",
+                           "deux fichiers ne peuvent pas porter le même nom (à l'extension ou aux majuscules près) : renommez l'un des deux")
+            )
+            continue
+        seen[stem] = project.rel(file)
+        if entry is not None:
+            entries.append(entry)
+    return Loaded(entries, problems, {file.stem for file in files})
+
+
+def ref(target: str) -> dict[str, str]:
+    """Field metadata naming what a field refers to (a taxonomy or ``networks``).
+
+    The one declaration both the link pass and the JSON Schemas read.
+    """
+    return {"x-ref": target}
+
+
+def ref_target(info: Any) -> str | None:
+    extra = info.json_schema_extra
+    return extra.get("x-ref") if isinstance(extra, dict) else None
+
+
+def references(data: BaseModel) -> Iterator[Reference]:
+    """Every reference in ``data``, found through the fields' ``ref`` metadata."""
+    for name, info in type(data).model_fields.items():
+        target = ref_target(info)
+        value = getattr(data, name)
+        if target is None or value is None:
+            continue
+        key = info.alias or name
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield Reference((key, index), target, item)
+        else:
+            yield Reference((key,), target, value)

@@ -1,0 +1,93 @@
+"""Events: ``events/<slug>.md``, front matter plus a Markdown description.
+
+Times are in Europe/Paris: ``2026-11-14`` is an all-day event, ``2026-11-14
+09:30`` a timed one. Both ends use the same form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from typing import Literal
+
+from pydantic import Field
+
+from ..core.diagnostics import Diagnostic
+from ..core.types import PARIS, EventTime, Odd, RegionCode, Slug, Text, Url
+from ..project import Project
+from .base import Collection, Entry, Model, ref
+
+
+class Event(Model):
+    """Un événement organisé par un ou plusieurs réseaux."""
+
+    title: Text = Field(max_length=150, description="Titre de l'événement")
+    summary: Text | None = Field(None, max_length=300, description="Résumé en une ou deux phrases (300 caractères au plus)")
+    start: EventTime = Field(description="Début : AAAA-MM-JJ (toute la journée) ou AAAA-MM-JJ HH:MM (heure de Paris)")
+    end: EventTime | None = Field(None, description="Fin, sous la même forme que le début ; absent pour un événement d'une journée")
+    networks: list[Slug] = Field(min_length=1, json_schema_extra=ref("networks"), description="Réseaux organisateurs : noms de fichiers de networks/ sans `.yml`")
+    kind: Slug = Field(json_schema_extra=ref("event-kinds"), description="Type d'événement (voir taxonomies/event-kinds.yml)")
+    mode: Literal["sur-place", "en-ligne", "hybride"] = Field("sur-place", description="`sur-place`, `en-ligne` ou `hybride`")
+    venue: Text | None = Field(None, description="Lieu (salle, bâtiment, adresse)")
+    city: Text | None = Field(None, description="Ville")
+    region: RegionCode | None = Field(None, json_schema_extra=ref("regions"), description="Code INSEE de la région (voir taxonomies/regions.yml)")
+    online_url: Url | None = Field(None, description="Adresse pour suivre l'événement en ligne")
+    registration_url: Url | None = Field(None, description="Adresse d'inscription")
+    source_url: Url | None = Field(None, description="Page où l'événement est annoncé")
+    themes: list[Slug] = Field(default_factory=list, json_schema_extra=ref("themes"), description="Thématiques (voir taxonomies/themes.yml)")
+    odd: list[Odd] = Field(default_factory=list, json_schema_extra=ref("odd"), description="Objectifs de développement durable concernés, numéros de 1 à 17")
+    audiences: list[Slug] = Field(default_factory=list, json_schema_extra=ref("audiences"), description="Publics visés (voir taxonomies/audiences.yml)")
+    campaign: Slug | None = Field(None, json_schema_extra=ref("campaigns"), description="Campagne nationale dont l'événement fait partie (voir taxonomies/campaigns.yml)")
+    draft: bool = Field(False, description="`true` : brouillon visible seulement en prévisualisation locale")
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    @property
+    def last_day(self) -> date:
+        end = self.end or self.start
+        return end.date() if isinstance(end, datetime) else end
+
+    def starts_at(self) -> datetime:
+        """Start as an aware datetime (midnight in Paris for all-day events)."""
+        if isinstance(self.start, datetime):
+            return self.start
+        return datetime.combine(self.start, time(0), tzinfo=PARIS)
+
+    def ends_at(self) -> datetime:
+        """End as an aware datetime (the next midnight for all-day events)."""
+        end = self.end or self.start
+        if isinstance(end, datetime):
+            return end
+        return datetime.combine(end + timedelta(days=1), time(0), tzinfo=PARIS)
+
+
+def rules(entry: Entry[Event], project: Project) -> Iterable[Diagnostic]:
+    event = entry.data
+    if event.end is not None:
+        if isinstance(event.start, datetime) != isinstance(event.end, datetime):
+            yield entry.at(("end",), "RRMA024", "le début et la fin ne sont pas de la même forme, attendu deux dates ou deux dates avec heure",
+                           "écrivez `start` et `end` tous deux en AAAA-MM-JJ, ou tous deux en AAAA-MM-JJ HH:MM")
+        elif event.end < event.start:  # type: ignore[operator]
+            yield entry.at(("end",), "RRMA015", f"la fin ({event.end}) précède le début ({event.start}), attendu une fin postérieure ou égale au début")
+    if event.mode in ("sur-place", "hybride") and event.city is None and event.region is None:
+        yield entry.at(("mode",), "RRMA024", f"événement « {event.mode} » sans lieu, attendu au moins `city` ou `region`",
+                       "ajoutez la ville (`city:`) et si possible la salle (`venue:`) et la région (`region:`)")
+    if event.mode in ("en-ligne", "hybride") and not (event.online_url or event.registration_url or event.source_url):
+        yield entry.at(("mode",), "RRMA024", f"événement « {event.mode} » sans adresse pour y participer, attendu `online_url`, `registration_url` ou `source_url`",
+                       "ajoutez `online_url: https://…`, ou la page d'inscription ou d'annonce qui donnera le lien")
+    if event.mode == "en-ligne" and event.venue is not None:
+        yield entry.at(("venue",), "RRMA024", "un événement en ligne n'a pas de salle, attendu `mode: hybride` s'il a aussi lieu sur place",
+                       "indiquez `mode: hybride` ou supprimez `venue`")
+
+
+EVENTS = Collection(
+    name="events",
+    label="événement",
+    folder=lambda project: project.events_dir,
+    suffixes=(".md",),
+    model=Event,
+    front_matter=True,
+    rules=rules,
+)

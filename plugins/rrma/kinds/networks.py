@@ -1,0 +1,82 @@
+"""Networks: one YAML file per RRMA in ``networks/<slug>.yml``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import Field
+
+from ..core.diagnostics import Diagnostic
+from ..core.types import Email, PartialDate, RegionCode, Slug, Text, Url
+from ..project import Project
+from .base import Collection, Entry, Model, ref
+from .files import check_asset
+
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+
+
+class Coordinates(Model):
+    lat: float = Field(ge=-90, le=90, description="Latitude en degrés décimaux (par exemple 45.764)")
+    lon: float = Field(ge=-180, le=180, description="Longitude en degrés décimaux (par exemple 4.836)")
+
+
+class Logo(Model):
+    file: Text = Field(description="Chemin de l'image dans networks/ : `logos/<fichier>.png` (PNG, JPEG ou WebP)")
+    alt: Text = Field(max_length=150, description="Texte alternatif lu par les lecteurs d'écran, par exemple « Logo de RESACOOP »")
+
+
+class Social(Model):
+    facebook: Url | None = Field(None, description="Page Facebook")
+    linkedin: Url | None = Field(None, description="Page LinkedIn")
+    instagram: Url | None = Field(None, description="Compte Instagram")
+    youtube: Url | None = Field(None, description="Chaîne YouTube")
+    mastodon: Url | None = Field(None, description="Compte Mastodon")
+    bluesky: Url | None = Field(None, description="Compte Bluesky")
+    x: Url | None = Field(None, description="Compte X (Twitter)")
+
+
+class Network(Model):
+    """Un réseau régional multi-acteurs (ou l'instance nationale qui les réunit)."""
+
+    name: Text = Field(max_length=150, description="Nom complet du réseau")
+    acronym: Text | None = Field(None, max_length=40, description="Sigle ou nom court, s'il existe")
+    scope: Literal["regional", "national"] = Field("regional", description="`regional` pour un RRMA, `national` pour l'instance nationale")
+    region: RegionCode | None = Field(None, json_schema_extra=ref("regions"), description="Code INSEE de la région couverte (voir taxonomies/regions.yml), obligatoire pour un réseau régional")
+    website: Url | None = Field(None, description="Site web du réseau (https://…)")
+    email: Email | None = Field(None, description="Adresse e-mail générique de contact")
+    city: Text | None = Field(None, description="Ville du siège")
+    other_cities: list[Text] = Field(default_factory=list, description="Autres villes où le réseau a une antenne")
+    coordinates: Coordinates | None = Field(None, description="Coordonnées du siège, pour la carte")
+    legal_form: Text | None = Field(None, description="Forme juridique (association loi 1901, GIP…)")
+    founded: PartialDate | None = Field(None, description="Date de création : AAAA, AAAA-MM ou AAAA-MM-JJ")
+    charter_signed: PartialDate | None = Field(None, description="Date d'adoption de la charte des RRMA : AAAA, AAAA-MM ou AAAA-MM-JJ")
+    description: Text = Field(description="Présentation du réseau, en Markdown")
+    themes: list[Slug] = Field(default_factory=list, json_schema_extra=ref("themes"), description="Thématiques de travail (voir taxonomies/themes.yml)")
+    missions: list[Slug] = Field(default_factory=list, json_schema_extra=ref("missions"), description="Missions exercées (voir taxonomies/missions.yml)")
+    logo: Logo | None = Field(None, description="Logo du réseau")
+    social: Social | None = Field(None, description="Réseaux sociaux")
+
+
+def rules(entry: Entry[Network], project: Project) -> Iterable[Diagnostic]:
+    network = entry.data
+    if network.scope == "regional" and network.region is None:
+        yield entry.at(("region",), "RRMA024", "un réseau régional doit indiquer sa région, attendu `region:` suivi du code INSEE",
+                       "ajoutez par exemple `region: \"84\"` (voir taxonomies/regions.yml) ou `scope: national`")
+    if network.scope == "national" and network.region is not None:
+        yield entry.at(("region",), "RRMA024", "l'instance nationale ne couvre pas une seule région, attendu aucun champ `region`", "supprimez `region` ou indiquez `scope: regional`")
+    if network.logo is not None:
+        yield from check_asset(entry, project, ("logo", "file"), network.logo.file, folder=project.networks_dir, asset_dir="logos",
+                               suffixes=LOGO_SUFFIXES, max_bytes=project.max_logo_bytes)
+
+
+NETWORKS = Collection(
+    name="networks",
+    label="réseau",
+    folder=lambda project: project.networks_dir,
+    suffixes=(".yml", ".yaml"),
+    model=Network,
+    front_matter=False,
+    asset_dirs=("logos",),
+    rules=rules,
+)

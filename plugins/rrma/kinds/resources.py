@@ -1,0 +1,68 @@
+"""Resources: ``resources/<slug>.md`` — guides, toolkits, studies… with
+attachments in ``resources/files/`` or at an address on the web."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pydantic import Field
+
+from ..core.diagnostics import Diagnostic
+from ..core.types import Odd, PartialDate, Slug, Text, Url
+from ..project import Project
+from .base import Collection, Entry, Model, ref
+from .files import check_asset
+
+ATTACHMENT_SUFFIXES = (".pdf", ".odt", ".ods", ".odp", ".docx", ".xlsx", ".pptx", ".epub", ".csv", ".zip", ".png", ".jpg", ".jpeg")
+
+
+class Attachment(Model):
+    title: Text | None = Field(None, max_length=200, description="Intitulé du document joint (par défaut : le nom du fichier)")
+    file: Text | None = Field(None, description="Fichier dans resources/ : `files/<nom>.pdf`")
+    url: Url | None = Field(None, description="Ou adresse du document en ligne")
+
+
+class Resource(Model):
+    """Une ressource publiée par un ou plusieurs réseaux : guide, fiche, étude, outil…"""
+
+    title: Text = Field(max_length=200, description="Titre de la ressource, tel qu'il figure sur le document")
+    summary: Text = Field(max_length=300, description="Résumé en une ou deux phrases (300 caractères au plus)")
+    type: Slug = Field(json_schema_extra=ref("resource-types"), description="Type de ressource (voir taxonomies/resource-types.yml)")
+    networks: list[Slug] = Field(min_length=1, json_schema_extra=ref("networks"), description="Réseaux qui publient la ressource : noms de fichiers de networks/ sans `.yml`")
+    themes: list[Slug] = Field(default_factory=list, json_schema_extra=ref("themes"), description="Thématiques (voir taxonomies/themes.yml)")
+    odd: list[Odd] = Field(default_factory=list, json_schema_extra=ref("odd"), description="Objectifs de développement durable concernés, numéros de 1 à 17")
+    audiences: list[Slug] = Field(default_factory=list, json_schema_extra=ref("audiences"), description="Publics visés (voir taxonomies/audiences.yml)")
+    language: str = Field("fr", json_schema_extra=ref("languages"), description="Langue du document : code ISO 639-1 (voir taxonomies/languages.yml)")
+    published: PartialDate | None = Field(None, description="Date de publication : AAAA, AAAA-MM ou AAAA-MM-JJ")
+    authors: list[Text] = Field(default_factory=list, description="Auteurs ou structures autrices")
+    licence: Slug | None = Field(None, json_schema_extra=ref("licences"), description="Licence de diffusion (voir taxonomies/licences.yml)")
+    attachments: list[Attachment] = Field(default_factory=list, description="Documents joints : fichiers dans resources/files/ ou adresses web")
+    source_url: Url | None = Field(None, description="Page où la ressource est publiée par le réseau")
+    draft: bool = Field(False, description="`true` : brouillon visible seulement en prévisualisation locale")
+
+
+def rules(entry: Entry[Resource], project: Project) -> Iterable[Diagnostic]:
+    resource = entry.data
+    if not resource.attachments and resource.source_url is None and not entry.body.strip():
+        yield entry.at(("title",), "RRMA024", "la ressource ne mène à aucun document et n'a pas de texte, attendu `source_url`, une pièce jointe dans `attachments` ou un texte après les métadonnées",
+                       "ajoutez `source_url: https://…` (la page du réseau qui publie la ressource) ou un fichier joint")
+    for index, attachment in enumerate(resource.attachments):
+        loc = ("attachments", index)
+        if (attachment.file is None) == (attachment.url is None):
+            yield entry.at(loc, "RRMA024", "une pièce jointe doit avoir soit `file`, soit `url`, attendu exactement l'un des deux",
+                           "gardez `file: files/…` pour un fichier du dépôt, ou `url: https://…` pour un document en ligne")
+        elif attachment.file is not None:
+            yield from check_asset(entry, project, (*loc, "file"), attachment.file, folder=project.resources_dir, asset_dir="files",
+                                   suffixes=ATTACHMENT_SUFFIXES, max_bytes=project.max_attachment_bytes)
+
+
+RESOURCES = Collection(
+    name="resources",
+    label="ressource",
+    folder=lambda project: project.resources_dir,
+    suffixes=(".md",),
+    model=Resource,
+    front_matter=True,
+    asset_dirs=("files",),
+    rules=rules,
+)

@@ -1,0 +1,95 @@
+"""The whole portal: every collection loaded, linked and checked in one pass.
+
+``load_site`` is what ``rrma check`` and the MkDocs plugin both call, so a
+problem reads the same in a terminal, in CI and in a build log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..core.diagnostics import Diagnostic, Report
+from ..core.suggest import did_you_mean
+from ..project import Project
+from .base import Collection, Entry, load_collection, references
+from .events import EVENTS, Event
+from .networks import NETWORKS, Network
+from .resources import RESOURCES, Resource
+from .taxonomies import SPECS, Taxonomy, load_taxonomies
+
+COLLECTIONS: tuple[Collection[Any], ...] = (NETWORKS, EVENTS, RESOURCES)
+
+
+@dataclass
+class Site:
+    """Everything the pages are made from, drafts included (see :meth:`published`)."""
+
+    project: Project
+    taxonomies: dict[str, Taxonomy]
+    networks: list[Entry[Network]] = field(default_factory=list)
+    events: list[Entry[Event]] = field(default_factory=list)
+    resources: list[Entry[Resource]] = field(default_factory=list)
+
+    def published(self, *, include_drafts: bool) -> Site:
+        """The site as visitors see it: drafts only in a local preview."""
+        if include_drafts:
+            return self
+        return Site(
+            self.project,
+            self.taxonomies,
+            list(self.networks),
+            [e for e in self.events if not e.data.draft],
+            [r for r in self.resources if not r.data.draft],
+        )
+
+    def counts(self) -> dict[str, int]:
+        return {"networks": len(self.networks), "events": len(self.events), "resources": len(self.resources)}
+
+
+def _link(entry: Entry[Any], targets: dict[str, tuple[set[Any], dict[str, str], str]]) -> list[Diagnostic]:
+    problems = []
+    for ref in references(entry.data):
+        known, labels, noun = targets[ref.target]
+        if ref.value in known:
+            continue
+        source = "networks/" if ref.target == "networks" else f"taxonomies/{ref.target}.yml"
+        problems.append(
+            entry.at(
+                ref.loc,
+                "RRMA016",
+                f"{noun} « {ref.value} » inconnu(e)" + did_you_mean(str(ref.value), [str(k) for k in known], labels=labels) + f", attendu un identifiant de {source}",
+                f"choisissez parmi : {', '.join(sorted(str(k) for k in known))}" if len(known) <= 20 else f"consultez {source} pour la liste complète",
+            )
+        )
+    return problems
+
+
+def load_site(project: Project) -> tuple[Site, list[Diagnostic]]:
+    """Load, validate, link and check the whole tree; never raises on content."""
+    report = Report()
+    taxonomies, problems = load_taxonomies(project)
+    report.extend(problems)
+    loaded = {c.name: load_collection(project, c) for c in COLLECTIONS}
+    for result in loaded.values():
+        report.extend(result.problems)
+
+    targets: dict[str, tuple[set[Any], dict[str, str], str]] = {
+        name: (set(t.terms), t.labels(), SPECS[name].label) for name, t in taxonomies.items()
+    }
+    # Files that failed to load still exist: do not report references to them twice.
+    targets["networks"] = (loaded["networks"].ids, {e.id: e.data.name for e in loaded["networks"].entries}, "réseau")
+
+    for collection in COLLECTIONS:
+        for entry in loaded[collection.name].entries:
+            report.extend(_link(entry, targets))
+            report.extend(list(collection.rules(entry, project)))
+
+    site = Site(
+        project,
+        taxonomies,
+        sorted(loaded["networks"].entries, key=lambda e: e.id),
+        sorted(loaded["events"].entries, key=lambda e: (e.data.starts_at(), e.id)),
+        sorted(loaded["resources"].entries, key=lambda e: e.id),
+    )
+    return site, report.sorted()

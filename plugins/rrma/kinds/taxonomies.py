@@ -1,0 +1,133 @@
+"""Taxonomies: the shared vocabularies editors pick from (regions, ODD, themes…).
+
+Each lives in ``taxonomies/<name>.yml`` as a list of terms, so a network can
+propose a new theme by pull request without touching code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from pydantic import Field, TypeAdapter, ValidationError
+
+from ..core.diagnostics import Diagnostic
+from ..core.source import read_source
+from ..core.types import Odd, RegionCode, Slug, Text, Url
+from ..core.validation import diagnostics_from_error
+from ..core.yamlpos import load_yaml
+from ..project import Project
+from .base import Model
+
+
+class Term(Model):
+    """A term of a taxonomy."""
+
+    id: Slug = Field(description="Identifiant utilisé dans les fichiers de contenu (minuscules et tirets)")
+    label: Text = Field(description="Libellé affiché sur le site")
+    description: Text | None = Field(None, description="Définition courte")
+
+
+class RegionTerm(Model):
+    id: RegionCode = Field(description="Code INSEE de la région, sur deux chiffres")
+    label: Text = Field(description="Nom officiel de la région")
+    overseas: bool = Field(False, description="Région d'outre-mer")
+
+
+class OddTerm(Model):
+    id: Odd = Field(description="Numéro de l'objectif de développement durable (1 à 17)")
+    label: Text = Field(description="Intitulé officiel court en français")
+
+
+class CampaignTerm(Model):
+    id: Slug = Field(description="Identifiant de la campagne")
+    label: Text = Field(description="Nom de la campagne")
+    organiser: Text | None = Field(None, description="Structure qui porte la campagne au niveau national")
+    description: Text | None = Field(None, description="Présentation courte")
+
+
+class LicenceTerm(Model):
+    id: Slug = Field(description="Identifiant de la licence")
+    label: Text = Field(description="Nom de la licence")
+    url: Url | None = Field(None, description="Texte officiel de la licence")
+
+
+class LanguageTerm(Model):
+    id: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] = Field(description="Code ISO 639-1 de la langue")
+    label: Text = Field(description="Nom de la langue en français")
+
+
+@dataclass(frozen=True)
+class TaxonomySpec:
+    name: str
+    label: str  # French, singular: « thématique »
+    model: type[Model]
+
+
+SPECS: dict[str, TaxonomySpec] = {
+    spec.name: spec
+    for spec in [
+        TaxonomySpec("regions", "région", RegionTerm),
+        TaxonomySpec("odd", "objectif de développement durable", OddTerm),
+        TaxonomySpec("themes", "thématique", Term),
+        TaxonomySpec("resource-types", "type de ressource", Term),
+        TaxonomySpec("event-kinds", "type d'événement", Term),
+        TaxonomySpec("audiences", "public", Term),
+        TaxonomySpec("campaigns", "campagne", CampaignTerm),
+        TaxonomySpec("missions", "mission", Term),
+        TaxonomySpec("licences", "licence", LicenceTerm),
+        TaxonomySpec("languages", "langue", LanguageTerm),
+    ]
+}
+
+
+@dataclass
+class Taxonomy:
+    spec: TaxonomySpec
+    terms: dict[Any, Any] = field(default_factory=dict)  # id → term, in file order
+
+    def label(self, term_id: Any) -> str:
+        term = self.terms.get(term_id)
+        return term.label if term is not None else str(term_id)
+
+    def labels(self) -> dict[str, str]:
+        return {str(k): v.label for k, v in self.terms.items()}
+
+
+def load_taxonomies(project: Project) -> tuple[dict[str, Taxonomy], list[Diagnostic]]:
+    folder = project.dir(project.taxonomies_dir)
+    result: dict[str, Taxonomy] = {}
+    problems: list[Diagnostic] = []
+    for name, spec in SPECS.items():
+        taxonomy = Taxonomy(spec)
+        result[name] = taxonomy
+        file = folder / f"{name}.yml"
+        rel = project.rel(file)
+        if not file.is_file():
+            problems.append(Diagnostic(rel, 1, 1, "RRMA019", "", f"taxonomie « {name} » introuvable, attendu le fichier {rel}", "restaurez ce fichier : le contenu du portail s'y réfère"))
+            continue
+        source, errors = read_source(file, rel)
+        problems += errors
+        if source is None:
+            continue
+        loaded = load_yaml(source.text, rel)
+        problems += loaded.diagnostics
+        if loaded.data is None:
+            continue
+        if not isinstance(loaded.data, list):
+            span = loaded.positions.value(())
+            problems.append(Diagnostic(rel, span.line, span.column, "RRMA026", "", "attendu une liste de termes (`- id: …` puis `label: …`)", "chaque terme commence par `- id:`"))
+            continue
+        adapter = TypeAdapter(list[spec.model])  # type: ignore[name-defined]
+        try:
+            terms = adapter.validate_python(loaded.data)
+        except ValidationError as exc:
+            problems += diagnostics_from_error(exc, model=spec.model, data=loaded.data, positions=loaded.positions, path=rel)
+            continue
+        for index, term in enumerate(terms):
+            if term.id in taxonomy.terms:
+                span = loaded.positions.value((index, "id"))
+                problems.append(Diagnostic(rel, span.line, span.column, "RRMA009", "id", f"identifiant « {term.id} » déjà défini dans cette taxonomie", "chaque terme doit avoir un identifiant unique"))
+                continue
+            taxonomy.terms[term.id] = term
+    return result, problems
