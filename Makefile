@@ -1,0 +1,30 @@
+# Portail des RRMA — tâches courantes. `make serve` et `make test` suffisent sur une machine neuve.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: serve build check schemas test clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)  ## construit le site (brouillons compris) et le sert sur http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)  ## construit le site publié dans site/ (échoue au moindre avertissement)
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)  ## vérifie tout le contenu, sans construire le site
+	$(BIN)/rrma check
+
+schemas: $(STAMP)  ## régénère schemas/*.schema.json après un changement du modèle ou des taxonomies
+	$(BIN)/rrma schemas
+
+test: $(STAMP)  ## toute la suite de tests
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,26 @@
+"""Options of the ``rrma`` MkDocs plugin (``plugins: - rrma: …`` in mkdocs.yml)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class RrmaConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off (for a quick build of the hand-written pages only)."""
+
+    networks_dir = c.Type(str, default="networks")
+    """Folder of network files, relative to mkdocs.yml."""
+
+    events_dir = c.Type(str, default="events")
+    """Folder of event files, relative to mkdocs.yml."""
+
+    resources_dir = c.Type(str, default="resources")
+    """Folder of resource files, relative to mkdocs.yml."""
+
+    taxonomies_dir = c.Type(str, default="taxonomies")
+    """Folder of taxonomy files, relative to mkdocs.yml."""
+
+    drafts = c.Optional(c.Type(bool))
+    """Show drafts. Unset: shown by ``mkdocs serve``, never by ``mkdocs build``."""
