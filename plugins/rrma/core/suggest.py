@@ -29,7 +29,11 @@ def closest(word: str, candidates: Iterable[str], *, labels: dict[str, str] | No
         if probe in pool:
             return pool[probe]
     matches = difflib.get_close_matches(key, list(pool), n=1, cutoff=0.6)
-    return pool[matches[0]] if matches else None
+    if matches:
+        return pool[matches[0]]
+    # « guide » → « guide-methodologique »: a whole word of exactly one candidate
+    partial = {pool[p] for p in pool if key and key in p.replace(" ", "-").split("-")}
+    return partial.pop() if len(partial) == 1 else None
 
 
 def did_you_mean(word: str, candidates: Iterable[str], *, labels: dict[str, str] | None = None) -> str:

@@ -94,6 +94,10 @@ def _surprise(scalar: Scalar | None, value: Any) -> str | None:
     return None
 
 
+def _num(value: Any) -> Any:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def _expected(info: Any) -> str:
     return (getattr(info, "description", None) or "").rstrip(".")
 
@@ -167,7 +171,7 @@ def diagnostics_from_error(
             hint = "écrivez le texte ou supprimez le champ s'il est facultatif"
         elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             code = "RRMA022"
-            low, high = ctx.get("ge"), ctx.get("le")
+            low, high = _num(ctx.get("ge")), _num(ctx.get("le"))
             bounds = f"entre {low} et {high}" if low is not None and high is not None else f"{'≥ ' + str(low) if low is not None else '≤ ' + str(high)}"
             message = f"{value} est hors limites" + (f", attendu une valeur {bounds}" if bounds else "")
             hint = hint_for(code)

@@ -60,7 +60,7 @@ class Collection(Generic[M]):
     """How to find and read the files of one collection."""
 
     name: str
-    label: str  # French, for messages: « réseau »
+    label: str  # French, with its article, for messages: « un réseau »
     folder: Callable[[Project], str]
     suffixes: tuple[str, ...]
     model: type[M]
@@ -82,20 +82,21 @@ def list_files(project: Project, collection: Collection[Any]) -> tuple[list[Path
     if not folder.is_dir():
         return [], []
     files, problems = [], []
-    for path in sorted(folder.iterdir()):
+    rank = {suffix: index for index, suffix in enumerate(collection.suffixes)}
+    for path in sorted(folder.iterdir(), key=lambda p: (p.stem.lower(), rank.get(p.suffix, len(rank)), p.name)):
         if path.name.startswith(".") or path.name.lower() in ("readme.md", "lisezmoi.md"):
             continue
         if path.is_dir():
             if path.name not in collection.asset_dirs:
                 problems.append(
                     Diagnostic(project.rel(path), 1, 1, "RRMA025", "", f"dossier « {path.name} » inattendu dans {folder.name}/",
-                               f"les {collection.label}s sont des fichiers directement dans {folder.name}/" + (f" ; les fichiers joints vont dans {folder.name}/{collection.asset_dirs[0]}/" if collection.asset_dirs else ""))
+                               f"chaque fichier de {folder.name}/ décrit {collection.label} et s'y trouve directement" + (f" ; les fichiers joints vont dans {folder.name}/{collection.asset_dirs[0]}/" if collection.asset_dirs else ""))
                 )
             continue
         if path.suffix.lower() not in collection.suffixes or path.suffix != path.suffix.lower():
             problems.append(
                 Diagnostic(project.rel(path), 1, 1, "RRMA025", "", f"extension « {path.suffix or '(aucune)'} » inattendue, attendu {' ou '.join(collection.suffixes)}",
-                           f"renommez le fichier en « {path.stem}{collection.suffixes[0]} » s'il s'agit d'un {collection.label}")
+                           f"renommez le fichier en « {path.stem}{collection.suffixes[0]} » s'il décrit {collection.label}, sinon déplacez-le hors de {folder.name}/")
             )
             continue
         files.append(path)

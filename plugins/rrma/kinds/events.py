@@ -84,7 +84,7 @@ def rules(entry: Entry[Event], project: Project) -> Iterable[Diagnostic]:
 
 EVENTS = Collection(
     name="events",
-    label="événement",
+    label="un événement",
     folder=lambda project: project.events_dir,
     suffixes=(".md",),
     model=Event,

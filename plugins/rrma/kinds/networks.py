@@ -72,7 +72,7 @@ def rules(entry: Entry[Network], project: Project) -> Iterable[Diagnostic]:
 
 NETWORKS = Collection(
     name="networks",
-    label="réseau",
+    label="un réseau",
     folder=lambda project: project.networks_dir,
     suffixes=(".yml", ".yaml"),
     model=Network,

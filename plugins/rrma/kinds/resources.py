@@ -58,7 +58,7 @@ def rules(entry: Entry[Resource], project: Project) -> Iterable[Diagnostic]:
 
 RESOURCES = Collection(
     name="resources",
-    label="ressource",
+    label="une ressource",
     folder=lambda project: project.resources_dir,
     suffixes=(".md",),
     model=Resource,

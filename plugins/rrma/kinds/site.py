@@ -58,7 +58,7 @@ def _link(entry: Entry[Any], targets: dict[str, tuple[set[Any], dict[str, str], 
             entry.at(
                 ref.loc,
                 "RRMA016",
-                f"{noun} « {ref.value} » inconnu(e)" + did_you_mean(str(ref.value), [str(k) for k in known], labels=labels) + f", attendu un identifiant de {source}",
+                f"« {ref.value} » ne figure pas parmi les {noun}" + did_you_mean(str(ref.value), [str(k) for k in known], labels=labels) + f", attendu un identifiant de {source}",
                 f"choisissez parmi : {', '.join(sorted(str(k) for k in known))}" if len(known) <= 20 else f"consultez {source} pour la liste complète",
             )
         )
@@ -78,7 +78,7 @@ def load_site(project: Project) -> tuple[Site, list[Diagnostic]]:
         name: (set(t.terms), t.labels(), SPECS[name].label) for name, t in taxonomies.items()
     }
     # Files that failed to load still exist: do not report references to them twice.
-    targets["networks"] = (loaded["networks"].ids, {e.id: e.data.name for e in loaded["networks"].entries}, "réseau")
+    targets["networks"] = (loaded["networks"].ids, {e.id: e.data.name for e in loaded["networks"].entries}, "réseaux")
 
     for collection in COLLECTIONS:
         for entry in loaded[collection.name].entries:

@@ -13,17 +13,20 @@ from pydantic import Field, TypeAdapter, ValidationError
 
 from ..core.diagnostics import Diagnostic
 from ..core.source import read_source
-from ..core.types import Odd, RegionCode, Slug, Text, Url
+from ..core.types import SLUG_RE, Odd, RegionCode, Text, Url
 from ..core.validation import diagnostics_from_error
 from ..core.yamlpos import load_yaml
 from ..project import Project
 from .base import Model
 
 
+TermId = Annotated[str, Field(pattern=SLUG_RE.pattern)]
+
+
 class Term(Model):
     """A term of a taxonomy."""
 
-    id: Slug = Field(description="Identifiant utilisé dans les fichiers de contenu (minuscules et tirets)")
+    id: TermId = Field(description="Identifiant utilisé dans les fichiers de contenu (minuscules et tirets)")
     label: Text = Field(description="Libellé affiché sur le site")
     description: Text | None = Field(None, description="Définition courte")
 
@@ -40,14 +43,14 @@ class OddTerm(Model):
 
 
 class CampaignTerm(Model):
-    id: Slug = Field(description="Identifiant de la campagne")
+    id: TermId = Field(description="Identifiant de la campagne")
     label: Text = Field(description="Nom de la campagne")
     organiser: Text | None = Field(None, description="Structure qui porte la campagne au niveau national")
     description: Text | None = Field(None, description="Présentation courte")
 
 
 class LicenceTerm(Model):
-    id: Slug = Field(description="Identifiant de la licence")
+    id: TermId = Field(description="Identifiant de la licence")
     label: Text = Field(description="Nom de la licence")
     url: Url | None = Field(None, description="Texte officiel de la licence")
 
@@ -60,23 +63,23 @@ class LanguageTerm(Model):
 @dataclass(frozen=True)
 class TaxonomySpec:
     name: str
-    label: str  # French, singular: « thématique »
+    label: str  # French plural, for messages: « thématiques »
     model: type[Model]
 
 
 SPECS: dict[str, TaxonomySpec] = {
     spec.name: spec
     for spec in [
-        TaxonomySpec("regions", "région", RegionTerm),
-        TaxonomySpec("odd", "objectif de développement durable", OddTerm),
-        TaxonomySpec("themes", "thématique", Term),
-        TaxonomySpec("resource-types", "type de ressource", Term),
-        TaxonomySpec("event-kinds", "type d'événement", Term),
-        TaxonomySpec("audiences", "public", Term),
-        TaxonomySpec("campaigns", "campagne", CampaignTerm),
-        TaxonomySpec("missions", "mission", Term),
-        TaxonomySpec("licences", "licence", LicenceTerm),
-        TaxonomySpec("languages", "langue", LanguageTerm),
+        TaxonomySpec("regions", "régions", RegionTerm),
+        TaxonomySpec("odd", "objectifs de développement durable", OddTerm),
+        TaxonomySpec("themes", "thématiques", Term),
+        TaxonomySpec("resource-types", "types de ressources", Term),
+        TaxonomySpec("event-kinds", "types d'événements", Term),
+        TaxonomySpec("audiences", "publics", Term),
+        TaxonomySpec("campaigns", "campagnes", CampaignTerm),
+        TaxonomySpec("missions", "missions", Term),
+        TaxonomySpec("licences", "licences", LicenceTerm),
+        TaxonomySpec("languages", "langues", LanguageTerm),
     ]
 }
 
