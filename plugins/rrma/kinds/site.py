@@ -50,6 +50,8 @@ class Site:
 def _link(entry: Entry[Any], targets: dict[str, tuple[set[Any], dict[str, str], str]]) -> list[Diagnostic]:
     problems = []
     for ref in references(entry.data):
+        if ref.target not in targets:
+            continue
         known, labels, noun = targets[ref.target]
         if ref.value in known:
             continue
@@ -74,8 +76,9 @@ def load_site(project: Project) -> tuple[Site, list[Diagnostic]]:
     for result in loaded.values():
         report.extend(result.problems)
 
+    # A missing or invalid taxonomy is reported once, not at every reference to it.
     targets: dict[str, tuple[set[Any], dict[str, str], str]] = {
-        name: (set(t.terms), t.labels(), SPECS[name].label) for name, t in taxonomies.items()
+        name: (set(t.terms), t.labels(), SPECS[name].label) for name, t in taxonomies.items() if t.loaded
     }
     # Files that failed to load still exist: do not report references to them twice.
     targets["networks"] = (loaded["networks"].ids, {e.id: e.data.name for e in loaded["networks"].entries}, "réseaux")

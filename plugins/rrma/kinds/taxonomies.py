@@ -88,6 +88,7 @@ SPECS: dict[str, TaxonomySpec] = {
 class Taxonomy:
     spec: TaxonomySpec
     terms: dict[Any, Any] = field(default_factory=dict)  # id → term, in file order
+    loaded: bool = False  # False when the file is missing or invalid: references to it are not checked
 
     def label(self, term_id: Any) -> str:
         term = self.terms.get(term_id)
@@ -127,6 +128,7 @@ def load_taxonomies(project: Project) -> tuple[dict[str, Taxonomy], list[Diagnos
         except ValidationError as exc:
             problems += diagnostics_from_error(exc, model=spec.model, data=loaded.data, positions=loaded.positions, path=rel)
             continue
+        taxonomy.loaded = True
         for index, term in enumerate(terms):
             if term.id in taxonomy.terms:
                 span = loaded.positions.value((index, "id"))

@@ -1,0 +1,42 @@
+"""Reading files: encodings, line endings, front matter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rrma.core.source import Source, read_source, split_front_matter
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    file = tmp_path / "a.md"
+    file.write_bytes(b"\xef\xbb\xbf---\r\ntitle: \xc3\xa9t\xc3\xa9\r\n---\r\nCorps\r\n")
+    source, problems = read_source(file, "a.md")
+    assert problems == [] and source is not None
+    assert source.text == "---\ntitle: été\n---\nCorps\n"
+
+
+def test_latin1_byte_is_located(tmp_path: Path) -> None:
+    file = tmp_path / "a.md"
+    file.write_bytes("---\ntitle: Réunion\n".encode("latin-1"))
+    source, [problem] = read_source(file, "a.md")
+    assert source is None
+    assert (problem.line, problem.column, problem.code) == (2, 9, "RRMA001")
+    assert "0xE9" in problem.message
+
+
+def test_whitespace_only_file_is_empty(tmp_path: Path) -> None:
+    file = tmp_path / "a.md"
+    file.write_text("\n  \n", encoding="utf-8")
+    assert read_source(file, "a.md")[1][0].code == "RRMA002"
+
+
+def test_front_matter_split_keeps_line_numbers() -> None:
+    fm, problems = split_front_matter(Source("a.md", "---\ntitle: A\n---\n\nCorps\n"))
+    assert problems == [] and fm is not None
+    assert fm.yaml_text == "title: A" and fm.yaml_line_offset == 1
+    assert fm.body == "\nCorps\n" and fm.body_line == 4
+
+
+def test_front_matter_missing_and_unterminated() -> None:
+    assert split_front_matter(Source("a.md", "title: A\n"))[1][0].code == "RRMA003"
+    assert split_front_matter(Source("a.md", "---\ntitle: A\n"))[1][0].code == "RRMA004"

@@ -1,0 +1,66 @@
+"""Field types: dates and times, URLs, e-mails, partial dates."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from rrma.core.types import PARIS, Email, EventTime, PartialDate, Url, format_partial_date
+
+
+def _error(adapter: TypeAdapter, value: object) -> dict:
+    with pytest.raises(ValidationError) as info:
+        adapter.validate_python(value)
+    [error] = info.value.errors()
+    return error
+
+
+EVENT_TIME = TypeAdapter(EventTime)
+
+
+def test_event_time_forms() -> None:
+    assert EVENT_TIME.validate_python("2026-11-14") == date(2026, 11, 14)
+    timed = EVENT_TIME.validate_python("2026-11-14 09:30")
+    assert timed == datetime(2026, 11, 14, 9, 30, tzinfo=PARIS)
+    assert timed.utcoffset().total_seconds() == 3600  # winter time
+    assert EVENT_TIME.validate_python("2026-07-14T21:00").utcoffset().total_seconds() == 7200  # summer time
+
+
+@pytest.mark.parametrize(
+    ("value", "needle"),
+    [("2026-02-29", "29 février 2026 n'existe pas"), ("2026-13-01", "mois 13"), ("2026-11-14 24:00", "l'heure 24:00"), ("14/11/2026", "AAAA-MM-JJ")],
+)
+def test_event_time_errors(value: str, needle: str) -> None:
+    error = _error(EVENT_TIME, value)
+    assert error["type"] == "rrma.RRMA014" and needle in error["ctx"]["message"]
+
+
+def test_partial_dates() -> None:
+    adapter = TypeAdapter(PartialDate)
+    assert adapter.validate_python(2022) == "2022"
+    assert adapter.validate_python("2022-09") == "2022-09"
+    assert format_partial_date("2022-09-01") == "1er septembre 2022"
+    assert format_partial_date("2022-09") == "septembre 2022"
+    assert _error(adapter, "2022-02-30")["type"] == "rrma.RRMA014"
+
+
+@pytest.mark.parametrize("value", ["https://resacoop.org", "http://example.org/a?b=c#d", "https://www.bretagne-solidaire.bzh/x/"])
+def test_valid_urls_are_kept_as_written(value: str) -> None:
+    assert TypeAdapter(Url).validate_python(value) == value
+
+
+@pytest.mark.parametrize("value", ["javascript:alert(1)", "data:text/html,<script>", "www.example.org", "https://exa mple.org", "https://localhost_/", "ftp://example.org/f"])
+def test_invalid_urls(value: str) -> None:
+    assert _error(TypeAdapter(Url), value)["type"] == "rrma.RRMA017"
+
+
+@pytest.mark.parametrize("value", ["contact@horizons-solidaires.org", "prenom.nom+tag@example.fr"])
+def test_valid_emails(value: str) -> None:
+    assert TypeAdapter(Email).validate_python(value) == value
+
+
+@pytest.mark.parametrize("value", ["contact(at)example.org", "mailto:a@example.org", "a@b", "a b@example.org"])
+def test_invalid_emails(value: str) -> None:
+    assert _error(TypeAdapter(Email), value)["type"] == "rrma.RRMA018"

@@ -1,0 +1,69 @@
+"""Position-keeping YAML loading."""
+
+from __future__ import annotations
+
+from rrma.core.yamlpos import Span, load_yaml
+
+
+def test_positions_of_keys_values_and_list_items() -> None:
+    text = "title: Guide\nnetworks:\n  - centraider\n  - resacoop\nlogo:\n  file: logos/a.png\n"
+    loaded = load_yaml(text, "x.md", line_offset=1)
+    assert loaded.diagnostics == []
+    pos = loaded.positions
+    assert pos.value(("title",)) == Span(2, 8)
+    assert pos.key(("title",)) == Span(2, 1)
+    assert pos.value(("networks", 1)) == Span(5, 5)
+    assert pos.value(("logo", "file")) == Span(7, 9)
+    # a missing field is reported where its parent mapping is named
+    assert pos.parent(("logo", "alt")) == Span(6, 1)
+    assert pos.parent(("start",)) == Span(2, 1)
+
+
+def test_dates_stay_text_so_the_model_parses_them() -> None:
+    assert load_yaml("start: 2026-11-14 09:30\nday: 2026-11-14\n", "x").data == {"start": "2026-11-14 09:30", "day": "2026-11-14"}
+
+
+def test_yaml_1_1_readings_are_kept_with_their_raw_text() -> None:
+    loaded = load_yaml('a: no\nb: 12:30\nc: 1e3\nd: "no"\ne: 01\nf: On\n', "x")
+    assert loaded.data == {"a": False, "b": 750, "c": 1000.0, "d": "no", "e": 1, "f": True}
+    assert loaded.positions.scalars[("a",)].raw == "no" and loaded.positions.scalars[("a",)].plain
+    assert not loaded.positions.scalars[("d",)].plain
+
+
+def test_duplicate_key_is_reported_at_the_second_occurrence() -> None:
+    loaded = load_yaml("title: A\nsummary: B\ntitle: C\n", "x.md", line_offset=1)
+    [problem] = loaded.diagnostics
+    assert (problem.line, problem.column, problem.code, problem.field) == (4, 1, "RRMA007", "title")
+    assert "ligne 2" in problem.message
+
+
+def test_nested_duplicate_key_names_its_path() -> None:
+    [problem] = load_yaml("logo:\n  file: a.png\n  file: b.png\n", "n.yml").diagnostics
+    assert (problem.line, problem.field) == (3, "logo.file")
+
+
+def test_tab_indentation_is_named_instead_of_pyyaml_message() -> None:
+    loaded = load_yaml("a:\n\t- b\n", "x.yml")
+    assert [(d.line, d.column, d.code) for d in loaded.diagnostics] == [(2, 1, "RRMA006")]
+    assert loaded.data is None
+
+
+def test_syntax_error_position_and_french_message() -> None:
+    [problem] = load_yaml("title: Guide : partie 2\n", "x.md", line_offset=1).diagnostics
+    assert (problem.line, problem.column, problem.code) == (2, 14, "RRMA005")
+    assert "guillemets" in problem.message
+
+
+def test_unclosed_quote() -> None:
+    [problem] = load_yaml('title: "Guide\nsummary: x\n', "x").diagnostics
+    assert problem.code == "RRMA005" and "fin de fichier" in problem.message
+
+
+def test_merge_keys_and_custom_tags_are_refused() -> None:
+    codes = [d.code for d in load_yaml("base: &b {a: 1}\nother:\n  <<: *b\nx: !python/name:os.system\n", "x").diagnostics]
+    assert codes == ["RRMA027", "RRMA027"]
+
+
+def test_empty_document() -> None:
+    loaded = load_yaml("# only a comment\n", "x")
+    assert loaded.data is None and loaded.diagnostics == []

@@ -1,0 +1,137 @@
+"""Loading the whole tree: references, drafts, taxonomies, assets."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, timezone
+from pathlib import Path
+
+import pytest
+
+from rrma.kinds.site import load_site
+from rrma.project import Project
+
+
+def _write(root: Path, rel: str, text: str) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+EVENT = """---
+title: Rencontre
+start: {start}
+networks: [centraider]
+kind: rencontre
+city: Orléans
+draft: {draft}
+---
+Corps.
+"""
+
+
+def test_repository_content_loads_completely() -> None:
+    from tests.conftest import REPO
+
+    site, problems = load_site(Project(REPO))
+    assert problems == []
+    assert len(site.networks) == 13
+    assert len(site.events) >= 6 and len(site.resources) >= 8
+    # every regional network names a known region, exactly one network per region
+    regions = [n.data.region for n in site.networks if n.data.scope == "regional"]
+    assert len(regions) == len(set(regions)) == 12
+
+
+def test_drafts_are_kept_for_preview_only(content: Path) -> None:
+    _write(content, "events/brouillon.md", EVENT.format(start="2026-12-01", draft="true"))
+    site, problems = load_site(Project(content))
+    assert problems == []
+    assert "brouillon" in [e.id for e in site.published(include_drafts=True).events]
+    assert "brouillon" not in [e.id for e in site.published(include_drafts=False).events]
+
+
+def test_events_are_sorted_by_start_then_id(content: Path) -> None:
+    _write(content, "events/b-event.md", EVENT.format(start="2030-01-01 09:00", draft="false"))
+    _write(content, "events/a-event.md", EVENT.format(start="2030-01-01", draft="false"))
+    site, _ = load_site(Project(content))
+    assert [e.id for e in site.events][-2:] == ["a-event", "b-event"]
+
+
+def test_all_day_and_timed_events(content: Path) -> None:
+    _write(content, "events/journee.md", EVENT.format(start="2026-03-29", draft="false"))
+    site, _ = load_site(Project(content))
+    event = next(e.data for e in site.events if e.id == "journee")
+    assert event.all_day and event.last_day == date(2026, 3, 29)
+    # the day of the switch to summer time lasts 23 hours (compare in UTC:
+    # Python subtracts aware datetimes of one zone as wall-clock times)
+    assert (event.ends_at().astimezone(timezone.utc) - event.starts_at().astimezone(timezone.utc)).total_seconds() == 23 * 3600
+
+
+def test_schema_pointer_is_ignored_and_region_number_accepted(content: Path) -> None:
+    _write(content, "networks/test.yml", "$schema: ../schemas/network.schema.json\nname: Test\nregion: 11\ndescription: Test.\n")
+    site, problems = load_site(Project(content))
+    assert problems == []
+    assert next(n for n in site.networks if n.id == "test").data.region == "11"
+
+
+def test_reference_to_a_network_whose_file_is_broken_is_not_reported_twice(content: Path) -> None:
+    (content / "networks" / "centraider.yml").write_text("name: [\n", encoding="utf-8")
+    _, problems = load_site(Project(content))
+    assert {p.path for p in problems} == {"networks/centraider.yml"}
+
+
+def test_attachment_in_place_is_accepted_and_symlink_escape_refused(content: Path, tmp_path: Path) -> None:
+    files = content / "resources" / "files"
+    files.mkdir(exist_ok=True)
+    (files / "guide.pdf").write_bytes(b"%PDF-1.4\n")
+    secret = tmp_path / "secret.pdf"
+    secret.write_bytes(b"%PDF-1.4\n")
+    os.symlink(secret, files / "lien.pdf")
+    body = "---\ntitle: Fiche\nsummary: R.\ntype: fiche-pratique\nnetworks: [centraider]\nattachments:\n  - file: files/{}\n---\n"
+    _write(content, "resources/ok.md", body.format("guide.pdf"))
+    _write(content, "resources/lien.md", body.format("lien.pdf"))
+    _, problems = load_site(Project(content))
+    assert [(p.path, p.line, p.code) for p in problems] == [("resources/lien.md", 7, "RRMA021")]
+
+
+def test_logo_size_limit(content: Path) -> None:
+    (content / "networks" / "logos").mkdir()
+    (content / "networks" / "logos" / "gros.png").write_bytes(b"\x89PNG" + b"0" * 600_000)
+    _write(content, "networks/test.yml", "name: Test\nregion: '11'\ndescription: T.\nlogo:\n  file: logos/gros.png\n  alt: Logo de Test\n")
+    _, [problem] = load_site(Project(content))
+    assert (problem.path, problem.line, problem.column, problem.code) == ("networks/test.yml", 5, 9, "RRMA020")
+    assert "586 ko" in problem.message and "512 ko" in problem.message
+
+
+def test_unexpected_folder_in_a_collection(content: Path) -> None:
+    (content / "events" / "images").mkdir()
+    _, [problem] = load_site(Project(content))
+    assert (problem.path, problem.code) == ("events/images", "RRMA025")
+
+
+def test_taxonomy_problems_are_located(content: Path) -> None:
+    themes = content / "taxonomies" / "themes.yml"
+    themes.write_text(themes.read_text(encoding="utf-8") + "- id: eau\n  label: Eau (doublon)\n- id: Mauvais Id\n  label: X\n", encoding="utf-8")
+    _, problems = load_site(Project(content))
+    assert [(p.path, p.code) for p in problems] == [("taxonomies/themes.yml", "RRMA012")]
+    themes.write_text(themes.read_text(encoding="utf-8").replace("- id: Mauvais Id\n  label: X\n", ""), encoding="utf-8")
+    _, [problem] = load_site(Project(content))
+    assert (problem.code, problem.field) == ("RRMA009", "id")
+    lines = themes.read_text(encoding="utf-8").splitlines()
+    assert (problem.line, problem.column) == (len(lines) - 1, 7)
+    assert lines[problem.line - 1] == "- id: eau"
+
+
+def test_missing_taxonomy_file(content: Path) -> None:
+    (content / "taxonomies" / "campaigns.yml").unlink()
+    _, problems = load_site(Project(content))
+    assert [(p.path, p.code) for p in problems] == [("taxonomies/campaigns.yml", "RRMA019")]
+
+
+@pytest.mark.parametrize("mode,extra,ok", [("en-ligne", "online_url: https://example.org/visio", True), ("hybride", "city: Lyon", False), ("sur-place", "", False)])
+def test_mode_needs_place_or_link(content: Path, mode: str, extra: str, ok: bool) -> None:
+    _write(content, "events/e.md", f"---\ntitle: E\nstart: 2026-12-01\nnetworks: [resacoop]\nkind: formation\nmode: {mode}\n{extra}\n---\n")
+    _, problems = load_site(Project(content))
+    assert (problems == []) is ok
+    assert all(p.code == "RRMA024" for p in problems)

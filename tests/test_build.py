@@ -1,0 +1,72 @@
+"""Building the site: MkDocs with --strict, failure before site/ is touched, ProperDocs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_content, run_rrma
+
+
+def _build(root: Path, engine: str = "mkdocs", site: str = "site") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", engine, "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(root / site)],
+        capture_output=True, text=True, cwd=root, timeout=300,
+    )
+
+
+def _pages(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_content(tmp_path_factory.mktemp("site"), site=True)
+    result = _build(root)
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))] == []
+    return root
+
+
+def test_strict_build_of_the_repository(built: Path) -> None:
+    site = built / "site"
+    assert {"index.html", "charte/index.html", "404.html"} <= _pages(site)
+    charter = (site / "charte" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in charter
+    assert "Six objectifs communs" in charter and "La réciprocité" in charter
+
+
+def test_no_third_party_font_request(built: Path) -> None:
+    html = (built / "site" / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+
+
+def test_properdocs_builds_the_same_pages(built: Path) -> None:
+    result = _build(built, engine="properdocs", site="site-properdocs")
+    assert result.returncode == 0, result.stderr
+    assert _pages(built / "site-properdocs") == _pages(built / "site")
+
+
+def test_content_error_stops_the_build_before_site_is_touched(tmp_path: Path) -> None:
+    root = copy_content(tmp_path, site=True)
+    (root / "site").mkdir()
+    marker = root / "site" / "derniere-version-publiee.html"
+    marker.write_text("ancien site", encoding="utf-8")
+    broken = root / "events" / "assises-rrma-orleans-2022.md"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("start: 2022-09-29", "start: 2022-09-31\nend: 2022-09-01"), encoding="utf-8")
+    (root / "resources" / "monter-un-projet.md").write_text("---\ntitle: x\n", encoding="utf-8")
+
+    result = _build(root)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    check = run_rrma("check", root)
+    headlines = [line for line in check.stdout.splitlines() if line and not line.startswith(" ") and ":" in line and not line[0].isdigit()]
+    assert len(headlines) == 2
+    for line in headlines:  # the same messages as `rrma check`
+        assert line in result.stderr
+    assert "2 erreur(s) de contenu : le site n'a pas été construit" in result.stderr
+    assert marker.read_text(encoding="utf-8") == "ancien site"
+    assert not (root / "site" / "index.html").exists()
