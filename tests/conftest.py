@@ -33,6 +33,7 @@ def overlay_corpus(target: Path) -> Path:
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(file, dest)
     # 21 MiB, sparse: too big to commit, created here for the size check.
+    (target / "resources" / "files").mkdir(parents=True, exist_ok=True)
     with open(target / "resources" / "files" / "trop-lourd.pdf", "wb") as handle:
         handle.truncate(21 * 1024 * 1024)
     return target

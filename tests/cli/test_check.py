@@ -56,6 +56,7 @@ def test_each_broken_file_alone_gives_its_own_diagnostics(name: str, tmp_path: P
     target = tree / name
     target.write_bytes((CORPUS / name).read_bytes())
     if name == "resources/piece-jointe-trop-lourde.md":
+        (tree / "resources" / "files").mkdir(parents=True, exist_ok=True)
         with open(tree / "resources" / "files" / "trop-lourd.pdf", "wb") as handle:
             handle.truncate(21 * 1024 * 1024)
     result = run_rrma("check", "--format", "json", tree)
