@@ -133,10 +133,12 @@ def diagnostics_from_error(
             message = f"champ « {loc[-1]} » inconnu" + did_you_mean(str(loc[-1]), allowed)
             hint = "champs possibles ici : " + ", ".join(allowed) if allowed else hint_for(code)
         elif kind in ("string_type",):
-            surprise = _surprise(positions.scalars.get(loc), value)
-            if surprise:
+            scalar = positions.scalars.get(loc)
+            surprise = _surprise(scalar, value)
+            if surprise and scalar is not None:
                 code, message = "RRMA013", surprise + ", attendu du texte"
-                hint = f'mettez la valeur entre guillemets : `{loc[-1] if loc and isinstance(loc[-1], str) else "-"}: "{positions.scalars[loc].raw}"`' if loc and isinstance(loc[-1], str) else f'mettez la valeur entre guillemets : `- "{positions.scalars[loc].raw}"`'
+                written = f"{loc[-1]}: " if isinstance(loc[-1], str) else "- "  # a field, or a list item
+                hint = f'mettez la valeur entre guillemets : `{written}"{scalar.raw}"`'
             else:
                 message = f"reçu {describe(value)}, attendu du texte"
                 hint = hint_for(code)
