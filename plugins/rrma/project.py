@@ -30,6 +30,7 @@ class Project:
     taxonomies_dir: str = "taxonomies"
     max_attachment_bytes: int = 20 * 1024 * 1024
     max_logo_bytes: int = 512 * 1024
+    iframe_hosts: tuple[str, ...] = ()  # hosts an <iframe> in contributed Markdown may show
     today: date = field(default_factory=_today)
 
     def rel(self, path: Path) -> str:

@@ -40,3 +40,18 @@ def test_front_matter_split_keeps_line_numbers() -> None:
 def test_front_matter_missing_and_unterminated() -> None:
     assert split_front_matter(Source("a.md", "title: A\n"))[1][0].code == "RRMA003"
     assert split_front_matter(Source("a.md", "---\ntitle: A\n"))[1][0].code == "RRMA004"
+
+
+def test_sanitize_removes_scripts_handlers_and_bad_urls() -> None:
+    from rrma.core.markup import sanitize
+
+    html = sanitize(
+        '<p onclick="x()">A<script>alert(1)</script><a href="javascript:alert(1)">b</a>'
+        '<a href="data:text/html,x">c</a><img src="i.png" alt="d" onerror="e()"><style>p{}</style>'
+        '<iframe src="https://evil.example/"></iframe><iframe src="https://video.example/v"></iframe></p>',
+        iframe_hosts=["video.example"],
+    )
+    assert "script" not in html and "alert" not in html and "onclick" not in html and "onerror" not in html
+    assert "javascript:" not in html and "data:" not in html and "p{}" not in html
+    assert "evil.example" not in html and 'src="https://video.example/v"' in html
+    assert '<img src="i.png" alt="d">' in html

@@ -43,6 +43,7 @@ _ENTRIES = [
     Entry("RRMA024", "informations incohérentes", "complétez ou corrigez les champs liés"),
     Entry("RRMA025", "fichier inattendu", "les fichiers de ce dossier doivent avoir l'extension indiquée"),
     Entry("RRMA026", "structure YAML inattendue", "le fichier doit contenir une suite de champs `nom: valeur`"),
+    Entry("RRMA028", "HTML non autorisé", "écrivez du Markdown simple : le contenu retiré n'apparaîtra pas sur le site"),
     Entry("RRMA027", "construction YAML non prise en charge", "écrivez la valeur en entier, sans ancre, fusion ni étiquette YAML"),
 ]
 

@@ -48,6 +48,7 @@ class Scalar:
     raw: str
     plain: bool
     tag: str
+    style: str | None = None  # None (plain), "'", '"', "|" or ">"
 
 
 @dataclass
@@ -251,7 +252,7 @@ class _Builder:
     def scalar(self, node: ScalarNode, loc: Loc, field_name: str) -> Any:
         text = node.value
         plain = node.style is None
-        self.positions.scalars[loc] = Scalar(text, plain, node.tag)
+        self.positions.scalars[loc] = Scalar(text, plain, node.tag, node.style)
         tag = node.tag
         if tag in ("tag:yaml.org,2002:str", "!"):
             return text

@@ -12,6 +12,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..core.catalogue import hint_for
+from ..core.markup import unsafe_markup
 from ..core.diagnostics import Diagnostic
 from ..core.source import read_source, split_front_matter
 from ..core.types import SLUG_RE
@@ -179,6 +180,43 @@ def load_collection(project: Project, collection: Collection[M]) -> Loaded[M]:
         if entry is not None:
             entries.append(entry)
     return Loaded(entries, problems, {file.stem for file in files})
+
+
+def markup_problems(entry: Entry[Any], project: Project, text: str, *, loc: Loc | None = None) -> list[Diagnostic]:
+    """Unsafe HTML in contributed Markdown, at its line and column in the file.
+
+    ``loc`` names a YAML field holding the Markdown (a network's description);
+    without it, ``text`` is the body after the front matter.
+    """
+    findings = unsafe_markup(text, iframe_hosts=project.iframe_hosts)
+    if not findings:
+        return []
+    if loc is None:
+        first_line, first_column, name = entry.body_line, 1, "texte"
+    else:
+        span = entry.positions.value(loc)
+        scalar = entry.positions.scalars.get(loc)
+        block = scalar is not None and scalar.style in ("|", ">")
+        first_line, first_column, name = span.line + (1 if block else 0), 1 if block else span.column, field_name(loc)
+    problems = []
+    for finding in findings:
+        indent = 0
+        if loc is not None and first_column == 1:  # block scalar: content is indented in the file
+            indent = _block_indent(entry, project, first_line + finding.line)
+        column = (finding.column + indent + 1) if finding.line or first_column == 1 else finding.column + first_column
+        problems.append(
+            Diagnostic(entry.path, first_line + finding.line, column, "RRMA028", name, finding.message,
+                       "écrivez du Markdown simple ; le contenu retiré n'apparaîtra pas sur le site")
+        )
+    return problems
+
+
+def _block_indent(entry: Entry[Any], project: Project, line: int) -> int:
+    try:
+        text = (project.root / entry.path).read_text(encoding="utf-8-sig").replace("\r\n", "\n").split("\n")[line - 1]
+    except (OSError, IndexError, UnicodeDecodeError):
+        return 0
+    return len(text) - len(text.lstrip(" "))
 
 
 def ref(target: str) -> dict[str, str]:

@@ -15,7 +15,7 @@ from pydantic import Field
 from ..core.diagnostics import Diagnostic
 from ..core.types import PARIS, EventTime, Odd, RegionCode, Slug, Text, Url
 from ..project import Project
-from .base import Collection, Entry, Model, ref
+from .base import Collection, Entry, Model, markup_problems, ref
 
 
 class Event(Model):
@@ -65,6 +65,7 @@ class Event(Model):
 
 def rules(entry: Entry[Event], project: Project) -> Iterable[Diagnostic]:
     event = entry.data
+    yield from markup_problems(entry, project, entry.body)
     if event.end is not None:
         if isinstance(event.start, datetime) != isinstance(event.end, datetime):
             yield entry.at(("end",), "RRMA024", "le début et la fin ne sont pas de la même forme, attendu deux dates ou deux dates avec heure",

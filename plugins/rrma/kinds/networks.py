@@ -10,7 +10,7 @@ from pydantic import Field
 from ..core.diagnostics import Diagnostic
 from ..core.types import Email, PartialDate, RegionCode, Slug, Text, Url
 from ..project import Project
-from .base import Collection, Entry, Model, ref
+from .base import Collection, Entry, Model, markup_problems, ref
 from .files import check_asset
 
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
@@ -60,6 +60,7 @@ class Network(Model):
 
 def rules(entry: Entry[Network], project: Project) -> Iterable[Diagnostic]:
     network = entry.data
+    yield from markup_problems(entry, project, network.description, loc=("description",))
     if network.scope == "regional" and network.region is None:
         yield entry.at(("region",), "RRMA024", "un réseau régional doit indiquer sa région, attendu `region:` suivi du code INSEE",
                        "ajoutez par exemple `region: \"84\"` (voir taxonomies/regions.yml) ou `scope: national`")

@@ -10,7 +10,7 @@ from pydantic import Field
 from ..core.diagnostics import Diagnostic
 from ..core.types import Odd, PartialDate, Slug, Text, Url
 from ..project import Project
-from .base import Collection, Entry, Model, ref
+from .base import Collection, Entry, Model, markup_problems, ref
 from .files import check_asset
 
 ATTACHMENT_SUFFIXES = (".pdf", ".odt", ".ods", ".odp", ".docx", ".xlsx", ".pptx", ".epub", ".csv", ".zip", ".png", ".jpg", ".jpeg")
@@ -43,6 +43,7 @@ class Resource(Model):
 
 def rules(entry: Entry[Resource], project: Project) -> Iterable[Diagnostic]:
     resource = entry.data
+    yield from markup_problems(entry, project, entry.body)
     if not resource.attachments and resource.source_url is None and not entry.body.strip():
         yield entry.at(("title",), "RRMA024", "la ressource ne mène à aucun document et n'a pas de texte, attendu `source_url`, une pièce jointe dans `attachments` ou un texte après les métadonnées",
                        "ajoutez `source_url: https://…` (la page du réseau qui publie la ressource) ou un fichier joint")

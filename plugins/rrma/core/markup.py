@@ -1,0 +1,116 @@
+"""Untrusted Markdown: what may reach a page, and where the rest was written.
+
+Every body and description comes from a pull request. :func:`sanitize` is the
+guarantee (an nh3 allowlist applied to the rendered HTML, whatever the
+Markdown contained); :func:`unsafe_markup` is the explanation, pointing an
+editor at the line and column of each construct the sanitizer would remove.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import nh3
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt", "em", "figcaption",
+    "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "iframe", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q",
+    "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title", "width", "height", "loading"},
+    "iframe": {"src", "title", "width", "height", "allowfullscreen"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start"},
+    "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+# Removed with their content: their text is code or styling, never prose.
+DROPPED_WITH_CONTENT = {"script", "style", "template", "noscript", "object", "embed", "applet"}
+
+
+def sanitize(html: str, *, iframe_hosts: Iterable[str] = ()) -> str:
+    """Keep only allowlisted tags, attributes and URL schemes."""
+    hosts = {h.lower() for h in iframe_hosts}
+
+    def keep(tag: str, attribute: str, value: str) -> str | None:
+        if tag == "iframe" and attribute == "src":
+            parts = urlsplit(value)
+            return value if parts.scheme == "https" and (parts.hostname or "").lower() in hosts else None
+        return value
+
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        clean_content_tags=DROPPED_WITH_CONTENT,
+        attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=keep,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int  # 0-based within the text
+    column: int  # 0-based
+    message: str
+
+
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>?", re.S)
+_HANDLER = re.compile(r"\son[a-z]+\s*=", re.I)
+_BAD_SCHEME = re.compile(r"(?:\]\(\s*<?|(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?)\s*((?:java|vb)script:|data:)", re.I)
+_FENCE = re.compile(r"^(\s*)(```|~~~)")
+
+
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"(`+)(?:(?!\1).)+?\1", line)]
+
+
+def unsafe_markup(text: str, *, iframe_hosts: Iterable[str] = ()) -> list[Finding]:
+    """Constructs that :func:`sanitize` would remove, with their positions.
+
+    Code blocks and inline code are skipped: there, ``<script>`` is text to
+    show, and Markdown escapes it.
+    """
+    hosts = {h.lower() for h in iframe_hosts}
+    findings: list[Finding] = []
+    fenced = False
+    for number, line in enumerate(text.split("\n")):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if fenced or line.startswith(("    ", "\t")):
+            continue
+        spans = _code_spans(line)
+
+        def in_code(index: int) -> bool:
+            return any(start <= index < end for start, end in spans)
+
+        for match in _TAG.finditer(line):
+            if in_code(match.start()) or match.group(1):
+                continue
+            tag, rest = match.group(2).lower(), match.group(3)
+            if tag == "iframe":
+                src = re.search(r"src\s*=\s*[\"']?([^\"'\s>]+)", rest)
+                host = (urlsplit(src.group(1)).hostname or "").lower() if src else ""
+                if host not in hosts or not src or not src.group(1).startswith("https://"):
+                    findings.append(Finding(number, match.start(), f"cadre <iframe> vers « {host or '?'} » supprimé : ce site n'est pas dans la liste autorisée"))
+                    continue
+            elif tag not in ALLOWED_TAGS:
+                what = "et son contenu supprimés" if tag in DROPPED_WITH_CONTENT else "supprimée (le texte est gardé)"
+                findings.append(Finding(number, match.start(), f"balise <{tag}> {what}"))
+                continue
+            handler = _HANDLER.search(rest)
+            if handler:
+                findings.append(Finding(number, match.start(3) + handler.start() + 1, f"attribut « {handler.group(0).strip(' =')} » supprimé de <{tag}> : le code JavaScript n'est pas autorisé"))
+        for match in _BAD_SCHEME.finditer(line):
+            if not in_code(match.start()):
+                findings.append(Finding(number, match.start(1), f"lien « {match.group(1)} » supprimé : seules les adresses http(s) et mailto sont autorisées"))
+    return sorted(findings, key=lambda f: (f.line, f.column))
