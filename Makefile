@@ -11,11 +11,20 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
+# Browser tests: Debian's Chromium (never a downloaded browser) and npm packages (axe-core).
+BROWSER_STAMP := node_modules/.installed-stamp
+$(BROWSER_STAMP): package.json package-lock.json
+	command -v chromium >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+	npm ci --no-audit --no-fund --silent
+	touch $(BROWSER_STAMP)
+
 serve: $(STAMP)  ## construit le site (brouillons compris) et le sert sur http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)  ## construit le site publié dans site/ (échoue au moindre avertissement)
-	$(BIN)/mkdocs build --strict
+build: $(STAMP)  ## construit le site publié dans site/ (échoue au moindre avertissement, sans toucher au site précédent)
+	rm -rf site.new
+	$(BIN)/mkdocs build --strict --site-dir site.new
+	rm -rf site && mv site.new site
 
 check: $(STAMP)  ## vérifie tout le contenu, sans construire le site
 	$(BIN)/rrma check
@@ -23,8 +32,8 @@ check: $(STAMP)  ## vérifie tout le contenu, sans construire le site
 schemas: $(STAMP)  ## régénère schemas/*.schema.json après un changement du modèle ou des taxonomies
 	$(BIN)/rrma schemas
 
-test: $(STAMP)  ## toute la suite de tests
+test: $(STAMP) $(BROWSER_STAMP)  ## toute la suite de tests
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site.new .pytest_cache

@@ -22,5 +22,8 @@ class RrmaConfig(base.Config):
     taxonomies_dir = c.Type(str, default="taxonomies")
     """Folder of taxonomy files, relative to mkdocs.yml."""
 
+    iframe_hosts = c.ListOfItems(c.Type(str), default=[])
+    """Hosts whose ``<iframe>`` may appear in contributed Markdown (https only)."""
+
     drafts = c.Optional(c.Type(bool))
     """Show drafts. Unset: shown by ``mkdocs serve``, never by ``mkdocs build``."""

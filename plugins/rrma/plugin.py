@@ -8,19 +8,24 @@ problems are logged and the server keeps running.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import RrmaConfig
+from .core.markup import sanitize
 from .kinds.site import Site, load_site
+from .pages.specs import PageSpec, SitePages, build_pages
 from .project import Project
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 
@@ -30,6 +35,8 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         self.is_serve = False
         self.project: Project | None = None
         self.site: Site | None = None
+        self.pages: SitePages | None = None
+        self.specs: dict[str, PageSpec] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -44,7 +51,10 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             events_dir=self.config.events_dir,
             resources_dir=self.config.resources_dir,
             taxonomies_dir=self.config.taxonomies_dir,
+            iframe_hosts=tuple(self.config.iframe_hosts),
         )
+        config.extra_css.append("assets/stylesheets/rrma.css")
+        config.extra_javascript.append("assets/javascripts/library.js")
         return None
 
     @property
@@ -74,3 +84,64 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
                 if folder.is_dir():
                     server.watch(str(folder), recursive=True)
         return server
+
+    # Late, so pages other plugins add are already there when ours are checked for clashes.
+    @event_priority(-50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.site is None or self.project is None:
+            return files
+        self.pages = build_pages(self.site, self.project.today)
+        self.specs = {}
+        for spec in self.pages.pages:
+            if files.get_file_from_path(spec.uri) is not None:
+                raise PluginError(f"content/{spec.uri} existe déjà : cette adresse est réservée à une page générée")
+            self.specs[spec.uri] = spec
+            inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, spec.uri, content=_stub(spec), inclusion=inclusion))
+        for path, text in self.pages.files.items():
+            files.append(File.generated(config, path, content=text))
+        for dest, source in _assets(self.site):
+            files.append(File.generated(config, dest, abs_src_path=str(source)))
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        # Contributed Markdown: whatever it contained, only allowlisted HTML reaches the page.
+        if page.file.src_uri in self.specs:
+            return sanitize(html, iframe_hosts=self.config.iframe_hosts)
+        return None
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            context["rrma"] = spec.context
+        elif self.pages is not None and page.file.src_uri in self.pages.extra:
+            context["rrma"] = self.pages.extra[page.file.src_uri]
+        return context
+
+
+def _stub(spec: PageSpec) -> str:
+    """A Markdown page MkDocs can read: front matter naming the template, then the body.
+
+    ``json.dumps`` quotes the title as a valid YAML string, whatever it contains.
+    """
+    meta = [f"title: {json.dumps(spec.title, ensure_ascii=False)}", f"template: {spec.template}"]
+    if spec.description:
+        meta.append(f"description: {json.dumps(spec.description, ensure_ascii=False)}")
+    return "---\n" + "\n".join(meta) + "\n---\n\n" + spec.body
+
+
+def _assets(site: Site) -> list[tuple[str, Path]]:
+    """Logos and attachments, copied under stable URLs."""
+    found = []
+    networks_dir = site.project.dir(site.project.networks_dir)
+    for entry in site.networks:
+        if entry.data.logo is not None:
+            source = networks_dir / entry.data.logo.file
+            found.append((f"logos/{entry.id}/{source.name}", source))
+    resources_dir = site.project.dir(site.project.resources_dir)
+    for entry in site.resources:
+        for attachment in entry.data.attachments:
+            if attachment.file:
+                source = resources_dir / attachment.file
+                found.append((f"fichiers/{entry.id}/{source.name}", source))
+    return [(dest, source) for dest, source in found if source.is_file()]

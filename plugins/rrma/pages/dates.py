@@ -1,0 +1,41 @@
+"""French formatting of event dates and times (Europe/Paris)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from ..core.types import MONTHS, PARIS
+
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+
+
+def day(d: date, *, year: bool = True, weekday: bool = False) -> str:
+    text = f"{'1er' if d.day == 1 else d.day} {MONTHS[d.month - 1]}" + (f" {d.year}" if year else "")
+    return f"{WEEKDAYS[d.weekday()]} {text}" if weekday else text
+
+
+def clock(t: datetime) -> str:
+    t = t.astimezone(PARIS)
+    return f"{t.hour} h" + (f" {t.minute:02d}" if t.minute else "")
+
+
+def event_dates(start: date | datetime, end: date | datetime | None) -> str:
+    """« 29 septembre 2022 », « du 15 octobre au 30 novembre 2025 »,
+    « 23 mai 2025, de 9 h 30 à 16 h », « du 3 mars 2026 à 18 h au 4 mars 2026 à 12 h »."""
+    if isinstance(start, datetime):
+        first = start.astimezone(PARIS)
+        if end is None:
+            return f"{day(first.date())}, {clock(first)}"
+        last = end.astimezone(PARIS) if isinstance(end, datetime) else None
+        if last is not None and last.date() == first.date():
+            return f"{day(first.date())}, de {clock(first)} à {clock(last)}"
+        if last is not None:
+            return f"du {day(first.date())} à {clock(first)} au {day(last.date())} à {clock(last)}"
+        return f"{day(first.date())}, {clock(first)}"
+    if end is None or end == start or isinstance(end, datetime):
+        return day(start)
+    if start.year != end.year:
+        return f"du {day(start)} au {day(end)}"
+    if start.month != end.month:
+        return f"du {day(start, year=False)} au {day(end)}"
+    return f"du {'1er' if start.day == 1 else start.day} au {day(end)}"

@@ -1,0 +1,316 @@
+"""Every generated page, as data: URL, title, template, context, body."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..core.suggest import fold
+from ..core.types import format_partial_date
+from ..kinds.base import Entry
+from ..kinds.resources import Resource
+from ..kinds.site import Site
+from .regionmap import region_map
+from .urls import FACETS, item_url, paged, src_uri
+from .views import Labels, event_card, network_card, past, resource_card, resource_sort_key, resource_year, upcoming
+
+PER_PAGE = 20
+
+FACET_TITLES = {
+    "type": "Type de ressource",
+    "themes": "Thématique",
+    "odd": "Objectif de développement durable",
+    "networks": "Réseau",
+    "regions": "Région",
+    "year": "Année",
+    "audiences": "Public",
+}
+
+
+@dataclass
+class PageSpec:
+    """One page to generate. ``body`` is Markdown from a contributor (untrusted)."""
+
+    url: str
+    title: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    source: str | None = None  # repository path of the file it comes from
+    in_nav: bool = False
+    description: str | None = None
+
+    @property
+    def uri(self) -> str:
+        return src_uri(self.url)
+
+
+@dataclass
+class SitePages:
+    pages: list[PageSpec]
+    # extra context for hand-written pages, by source path (home, charter)
+    extra: dict[str, dict[str, Any]]
+    # static files to write, by path in the site
+    files: dict[str, str]
+
+
+def _resource_facets(entry: Entry[Resource], regions_of: Callable[[str], str | None]) -> dict[str, list[str]]:
+    r = entry.data
+    year = resource_year(r)
+    return {
+        "type": [r.type],
+        "themes": list(r.themes),
+        "odd": [str(o) for o in r.odd],
+        "networks": list(r.networks),
+        "regions": sorted({code for n in r.networks if (code := regions_of(n))}),
+        "year": [str(year)] if year else [],
+        "audiences": list(r.audiences),
+    }
+
+
+def _facet_label(facet: str, value: str, labels: Labels) -> str:
+    if facet == "type":
+        return labels.term("resource-types", value)
+    if facet == "themes":
+        return labels.term("themes", value)
+    if facet == "odd":
+        return f"ODD {value} – {labels.term('odd', int(value))}"
+    if facet == "networks":
+        return labels.network_link(value)["name"]
+    if facet == "regions":
+        return labels.term("regions", value)
+    if facet == "audiences":
+        return labels.term("audiences", value)
+    return value
+
+
+def _pagination(url: str, total: int, page: int) -> dict[str, Any]:
+    pages = max(1, -(-total // PER_PAGE))
+    return {
+        "page": page,
+        "pages": pages,
+        "previous": paged(url, page - 1) if page > 1 else None,
+        "next": paged(url, page + 1) if page < pages else None,
+        "links": [{"number": n, "url": paged(url, n), "current": n == page} for n in range(1, pages + 1)],
+    }
+
+
+def _listing(url: str, title: str, cards: list[dict[str, Any]], context: dict[str, Any], *, in_nav: bool = False) -> Iterable[PageSpec]:
+    pages = max(1, -(-len(cards) // PER_PAGE))
+    for page in range(1, pages + 1):
+        chunk = cards[(page - 1) * PER_PAGE : page * PER_PAGE]
+        heading = title if page == 1 else f"{title} — page {page}"
+        yield PageSpec(
+            paged(url, page), heading, "rrma/library.html",
+            {**context, "resources": chunk, "total": len(cards), "pagination": _pagination(url, len(cards), page)},
+            in_nav=in_nav and page == 1,
+        )
+
+
+def build_pages(site: Site, today: date) -> SitePages:
+    labels = Labels(site)
+    regions_of = {n.id: n.data.region for n in site.networks}.get
+    pages: list[PageSpec] = []
+    network_cards = {n.id: network_card(n, labels) for n in site.networks}
+    resources = sorted(site.resources, key=resource_sort_key)
+    resource_cards = {r.id: resource_card(r, labels) for r in resources}
+    events_next = upcoming(site, today)
+    events_past = past(site, today)
+
+    # Networks: one page each, then the directory with its map.
+    for entry in site.networks:
+        n = entry.data
+        pages.append(
+            PageSpec(
+                item_url("networks", entry.id), n.name, "rrma/network.html",
+                {
+                    "network": network_cards[entry.id],
+                    "email": n.email,
+                    "other_cities": n.other_cities,
+                    "legal_form": n.legal_form,
+                    "founded": format_partial_date(n.founded) if n.founded else None,
+                    "charter_signed": format_partial_date(n.charter_signed) if n.charter_signed else None,
+                    "missions": [{"label": labels.term("missions", m), "description": site.taxonomies["missions"].terms[m].description} for m in n.missions],
+                    "themes": [labels.term("themes", t) for t in n.themes],
+                    "social": {k: v for k, v in (n.social.model_dump() if n.social else {}).items() if v},
+                    "logo": {"url": f"logos/{entry.id}/{n.logo.file.split('/')[-1]}", "alt": n.logo.alt} if n.logo else None,
+                    "upcoming": [event_card(e, labels, today) for e in events_next if entry.id in e.data.networks],
+                    "past": [event_card(e, labels, today) for e in events_past if entry.id in e.data.networks][:5],
+                    "resources": [resource_cards[r.id] for r in resources if entry.id in r.data.networks],
+                },
+                body=n.description,
+                source=entry.path,
+                description=f"{n.name} — réseau régional multi-acteurs" + (f" ({labels.region(n.region)})" if n.region else ""),
+            )
+        )
+    by_region: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for card in network_cards.values():
+        if card["region"]:
+            by_region[card["region"]].append(card)
+    regions = site.taxonomies["regions"]
+    region_list = [
+        {"code": code, "label": term.label, "overseas": term.overseas, "networks": by_region.get(code, [])}
+        for code, term in sorted(regions.terms.items(), key=lambda kv: (kv[1].overseas, fold(kv[1].label)))
+    ]
+    pages.append(
+        PageSpec(
+            "reseaux/", "Les réseaux régionaux", "rrma/networks.html",
+            {
+                "regions": region_list,
+                "map": region_map({c: t.label for c, t in regions.terms.items()}, by_region),
+                "national": [c for c in network_cards.values() if c["national"]],
+                "count": sum(1 for c in network_cards.values() if not c["national"]),
+            },
+            in_nav=True,
+            description="Les réseaux régionaux multi-acteurs de la coopération et de la solidarité internationales, région par région.",
+        )
+    )
+
+    # Resources: a page each, the library with its facets, and its data for filtering.
+    for entry in resources:
+        r = entry.data
+        pages.append(
+            PageSpec(
+                item_url("resources", entry.id), r.title, "rrma/resource.html",
+                _resource_context(entry, resource_cards[entry.id], labels, site),
+                body=entry.body,
+                source=entry.path,
+                description=r.summary,
+            )
+        )
+    facet_values: dict[str, dict[str, list[str]]] = {f: defaultdict(list) for f in FACETS}
+    facets_of = {}
+    for entry in resources:
+        facets_of[entry.id] = _resource_facets(entry, regions_of)
+        for facet, values in facets_of[entry.id].items():
+            for value in values:
+                facet_values[facet][value].append(entry.id)
+    facet_menu = []
+    for facet, values in facet_values.items():
+        options = [
+            {"value": v, "label": _facet_label(facet, v, labels), "count": len(ids), "url": f"ressources/{FACETS[facet]}/{v}/"}
+            for v, ids in values.items()
+        ]
+        options.sort(key=lambda o: (-int(o["value"]), "") if facet == "year" else ((int(o["value"]), "") if facet == "odd" else (0, fold(o["label"]))))
+        facet_menu.append({"key": facet, "param": FACETS[facet], "title": FACET_TITLES[facet], "options": options})
+    library_context = {"facets": facet_menu, "data_url": "ressources/index.json"}
+    all_cards = [resource_cards[r.id] for r in resources]
+    pages.extend(_listing("ressources/", "Ressources", all_cards, {**library_context, "filter": None}, in_nav=True))
+    for facet in facet_menu:
+        for option in facet["options"]:
+            ids = set(facet_values[facet["key"]][option["value"]])
+            cards = [c for c in all_cards if c["id"] in ids]
+            pages.extend(
+                _listing(option["url"], f"Ressources — {option['label']}", cards,
+                         {**library_context, "filter": {"facet": facet["title"], "label": option["label"], "param": facet["param"], "value": option["value"]}})
+            )
+    library_data = [
+        {**{k: resource_cards[r.id][k] for k in ("id", "url", "title", "summary", "type_label", "published")},
+         "networks": [n["name"] for n in resource_cards[r.id]["networks"]], "facets": {FACETS[f]: v for f, v in facets_of[r.id].items()}}
+        for r in resources
+    ]
+
+    # Events: a page each and the agenda (upcoming first, then past, by month).
+    for entry in site.events:
+        e = entry.data
+        card = event_card(entry, labels, today)
+        pages.append(
+            PageSpec(
+                item_url("events", entry.id), e.title, "rrma/event.html",
+                {
+                    "event": card,
+                    "venue": e.venue, "city": e.city, "region": labels.region(e.region),
+                    "mode": {"sur-place": "Sur place", "en-ligne": "En ligne", "hybride": "Sur place et en ligne"}[e.mode],
+                    "online_url": e.online_url, "registration_url": e.registration_url, "source_url": e.source_url,
+                    "campaign": labels.term("campaigns", e.campaign) if e.campaign else None,
+                    "themes": [labels.term("themes", t) for t in e.themes],
+                    "odd": [{"number": o, "label": labels.term("odd", o)} for o in e.odd],
+                    "audiences": [labels.term("audiences", a) for a in e.audiences],
+                },
+                body=entry.body,
+                source=entry.path,
+                description=e.summary or f"{e.title} — {card['dates']}",
+            )
+        )
+    pages.append(
+        PageSpec(
+            "agenda/", "Agenda", "rrma/agenda.html",
+            {"upcoming": _by_month([event_card(e, labels, today) for e in events_next]),
+             "past": _by_month([event_card(e, labels, today) for e in events_past])},
+            in_nav=True,
+            description="Rencontres, formations, festivals et campagnes des réseaux régionaux multi-acteurs.",
+        )
+    )
+
+    # Hand-written pages that show data.
+    next_events = [event_card(e, labels, today) for e in events_next[:3]]
+    extra = {
+        "index.md": {
+            "next_events": next_events,
+            "recent_events": [] if next_events else [event_card(e, labels, today) for e in events_past[:3]],
+            "latest_resources": all_cards[:6],
+            "networks": sorted((c for c in network_cards.values() if not c["national"]), key=lambda c: fold(c["region_label"] or "")),
+            "national": [c for c in network_cards.values() if c["national"]],
+        },
+        "charte.md": {
+            "networks": sorted((
+                {**network_cards[n.id], "charter_signed": format_partial_date(n.data.charter_signed) if n.data.charter_signed else None}
+                for n in site.networks if n.data.scope == "regional"
+            ), key=lambda c: fold(c["region_label"] or "")),
+        },
+    }
+    files = {"ressources/index.json": json.dumps(library_data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))}
+    return SitePages(pages, extra, files)
+
+
+def _by_month(cards: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from .dates import MONTHS  # noqa: F401 - re-exported for templates
+
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for card in cards:
+        year, month = int(card["start"][:4]), int(card["start"][5:7])
+        groups.setdefault(f"{MONTHS[month - 1].capitalize()} {year}", []).append(card)
+    return [{"month": m, "events": e} for m, e in groups.items()]
+
+
+def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labels, site: Site) -> dict[str, Any]:
+    r = entry.data
+    files_dir = site.project.dir(site.project.resources_dir)
+    attachments = []
+    for a in r.attachments:
+        if a.file:
+            path = files_dir / a.file
+            name = a.file.split("/")[-1]
+            attachments.append({
+                "title": a.title or name, "url": f"fichiers/{entry.id}/{name}", "format": name.rsplit(".", 1)[-1].upper(),
+                "size": path.stat().st_size if path.is_file() else None, "external": False,
+            })
+        else:
+            assert a.url is not None
+            tail = a.url.rsplit("/", 1)[-1]
+            fmt = tail.rsplit(".", 1)[-1].upper() if "." in tail and len(tail.rsplit(".", 1)[-1]) <= 4 else None
+            attachments.append({"title": a.title or a.url, "url": a.url, "format": fmt, "size": None, "external": True})
+    publishers = [labels.networks[n].data.name if n in labels.networks else n for n in r.networks]
+    authors = r.authors or publishers
+    citation = f"{', '.join(authors)}. {r.title}"
+    citation += f". {', '.join(publishers)}" if r.authors else ""
+    citation += f", {format_partial_date(r.published)}." if r.published else "."
+    if r.source_url:
+        citation += f" {r.source_url}"
+    licence = site.taxonomies["licences"].terms.get(r.licence) if r.licence else None
+    return {
+        "resource": card,
+        "themes": [labels.term("themes", t) for t in r.themes],
+        "odd": [{"number": o, "label": labels.term("odd", o)} for o in r.odd],
+        "audiences": [labels.term("audiences", a) for a in r.audiences],
+        "language": labels.term("languages", r.language),
+        "authors": r.authors,
+        "licence": {"label": licence.label, "url": licence.url} if licence else None,
+        "attachments": attachments,
+        "source_url": r.source_url,
+        "citation": citation,
+    }

@@ -1,0 +1,24 @@
+"""Where each page lives. A file name is a stable URL: ``/ressources/<slug>/``."""
+
+from __future__ import annotations
+
+SECTIONS = {"networks": "reseaux", "resources": "ressources", "events": "agenda"}
+# Facet folders of the library: a resource may not take one of these names.
+FACETS = {"type": "type", "themes": "theme", "odd": "odd", "networks": "reseau", "regions": "region", "year": "annee", "audiences": "public"}
+RESERVED = {"networks": set(), "events": {"page"}, "resources": {"page", *FACETS.values()}}
+
+
+def item_url(kind: str, item_id: str) -> str:
+    return f"{SECTIONS[kind]}/{item_id}/"
+
+
+def src_uri(url: str) -> str:
+    """``ressources/theme/eau/`` → ``ressources/theme/eau.md`` (MkDocs source path)."""
+    url = url.strip("/")
+    if url in SECTIONS.values() or not url:
+        return f"{url}/index.md" if url else "index.md"
+    return f"{url}.md"
+
+
+def paged(url: str, page: int) -> str:
+    return url if page == 1 else f"{url}page/{page}/"

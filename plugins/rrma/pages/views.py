@@ -1,0 +1,106 @@
+"""Small view models (plain dicts) that templates render.
+
+Templates receive data, never entries: a template cannot reach a field that
+was not meant to be shown, and every text in here is escaped by Jinja.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..core.types import format_partial_date, partial_date_key
+from ..kinds.base import Entry
+from ..kinds.events import Event
+from ..kinds.networks import Network
+from ..kinds.resources import Resource
+from ..kinds.site import Site
+from .dates import event_dates
+from .urls import item_url
+
+
+class Labels:
+    """Taxonomy labels and network names, with a fallback to the raw id."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.networks = {n.id: n for n in site.networks}
+
+    def term(self, taxonomy: str, term_id: Any) -> str:
+        return self.site.taxonomies[taxonomy].label(term_id)
+
+    def region(self, code: str | None) -> str | None:
+        return self.term("regions", code) if code else None
+
+    def network_link(self, network_id: str) -> dict[str, str]:
+        entry = self.networks.get(network_id)
+        name = entry.data.acronym or entry.data.name if entry else network_id
+        return {"name": name, "url": item_url("networks", network_id)}
+
+
+def network_card(entry: Entry[Network], labels: Labels) -> dict[str, Any]:
+    n = entry.data
+    return {
+        "id": entry.id,
+        "url": item_url("networks", entry.id),
+        "name": n.name,
+        "acronym": n.acronym,
+        "short": n.acronym or n.name,
+        "region": n.region,
+        "region_label": labels.region(n.region),
+        "city": n.city,
+        "website": n.website,
+        "national": n.scope == "national",
+    }
+
+
+def resource_year(resource: Resource) -> int | None:
+    return partial_date_key(resource.published)[0] if resource.published else None
+
+
+def resource_card(entry: Entry[Resource], labels: Labels) -> dict[str, Any]:
+    r = entry.data
+    return {
+        "id": entry.id,
+        "url": item_url("resources", entry.id),
+        "title": r.title,
+        "summary": r.summary,
+        "type": r.type,
+        "type_label": labels.term("resource-types", r.type),
+        "networks": [labels.network_link(n) for n in r.networks],
+        "published": format_partial_date(r.published) if r.published else None,
+        "year": resource_year(r),
+    }
+
+
+def resource_sort_key(entry: Entry[Resource]) -> tuple[Any, ...]:
+    """Newest first; undated resources last, then by title."""
+    published = entry.data.published
+    key = partial_date_key(published) if published else (0, 0, 0)
+    return (tuple(-k for k in key), entry.data.title.casefold(), entry.id)
+
+
+def event_card(entry: Entry[Event], labels: Labels, today: date) -> dict[str, Any]:
+    e = entry.data
+    place = ", ".join(p for p in (e.city, labels.region(e.region) if e.region and not e.city else None) if p)
+    return {
+        "id": entry.id,
+        "url": item_url("events", entry.id),
+        "title": e.title,
+        "summary": e.summary,
+        "dates": event_dates(e.start, e.end),
+        "start": e.starts_at().isoformat(),
+        "kind_label": labels.term("event-kinds", e.kind),
+        "place": place or ("En ligne" if e.mode == "en-ligne" else None),
+        "online": e.mode != "sur-place",
+        "networks": [labels.network_link(n) for n in e.networks],
+        "upcoming": e.last_day >= today,
+    }
+
+
+def upcoming(site: Site, today: date) -> list[Entry[Event]]:
+    return [e for e in site.events if e.data.last_day >= today]
+
+
+def past(site: Site, today: date) -> list[Entry[Event]]:
+    return sorted((e for e in site.events if e.data.last_day < today), key=lambda e: (e.data.starts_at(), e.id), reverse=True)

@@ -1,0 +1,114 @@
+"""Pages in a real browser: accessibility (axe-core), library filters, map, no third-party request."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.browser.conftest import AXE
+
+PAGES = [
+    "/", "/charte/", "/reseaux/", "/reseaux/horizons-solidaires/", "/reseaux/cirrma/", "/ressources/",
+    "/ressources/monter-un-projet/", "/ressources/type/etude-observatoire/", "/agenda/", "/agenda/centraider-25-ans/",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_accessibility_violation_and_no_third_party_request(page, base_url: str, path: str) -> None:
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    assert page.get_attribute("html", "lang") == "fr"
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []
+    assert page.outside_requests == []
+
+
+def _data(site_dir):
+    return json.loads((site_dir / "ressources" / "index.json").read_text(encoding="utf-8"))
+
+
+def test_library_filters_without_reload_and_keeps_state_in_url(page, base_url: str, site_dir) -> None:
+    data = _data(site_dir)
+    expected = sorted(item["title"] for item in data if "etude-observatoire" in item["facets"]["type"])
+    page.goto(base_url + "/ressources/")
+    page.wait_for_selector(".rrma-filters:not([hidden])")
+    page.evaluate("window.__sameDocument = true")
+    page.select_option("#rrma-f-type", "etude-observatoire")
+    titles = sorted(page.locator(".rrma-results .rrma-card__title").all_inner_texts())
+    assert titles == expected and len(expected) >= 2
+    assert page.evaluate("window.__sameDocument") is True  # no reload
+    assert re.search(r"[?&]type=etude-observatoire", page.url)
+    assert page.locator(".rrma-status").inner_text() == f"{len(expected)} ressources correspondent."
+    # the URL alone restores the filter
+    page.goto(page.url)
+    page.wait_for_selector(".rrma-filters:not([hidden])")
+    assert page.input_value("#rrma-f-type") == "etude-observatoire"
+    assert sorted(page.locator(".rrma-results .rrma-card__title").all_inner_texts()) == expected
+
+
+def test_library_text_query_is_accent_insensitive_and_says_when_nothing_matches(page, base_url: str) -> None:
+    page.goto(base_url + "/ressources/?q=bretonnes")
+    page.wait_for_selector(".rrma-filters:not([hidden])")
+    assert page.locator(".rrma-results li").count() == 1
+    page.fill("#rrma-q", "DEFINITION ORLEANS")
+    assert page.locator(".rrma-results .rrma-card__title").all_inner_texts() == ["Définition d'Orléans 2022 — les missions des RRMA"]
+    page.fill("#rrma-q", "zzzz introuvable")
+    assert page.locator(".rrma-results li").count() == 0
+    assert "Aucune ressource ne correspond" in page.locator(".rrma-status").inner_text()
+
+
+def test_library_renders_titles_as_text(page, base_url: str) -> None:
+    page.goto(base_url + "/ressources/")
+    page.wait_for_selector(".rrma-filters:not([hidden])")
+    page.route("**/ressources/index.json", lambda route: route.fulfill(
+        content_type="application/json",
+        body=json.dumps([{"id": "x", "url": "ressources/x/", "title": "<img src=x onerror=window.__xss=1>", "summary": "<b>s</b>",
+                          "type_label": "Guide", "published": None, "networks": ["<i>n</i>"], "facets": {}}]),
+    ))
+    page.goto(base_url + "/ressources/?q=img")
+    page.wait_for_selector(".rrma-results li")
+    assert page.locator(".rrma-results .rrma-card__title").inner_text() == "<img src=x onerror=window.__xss=1>"
+    assert page.evaluate("window.__xss") is None
+
+
+def test_facet_pages_work_without_javascript(browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/ressources/")
+    assert page.locator(".rrma-filters").is_hidden()
+    page.locator(".rrma-facets summary", has_text="Type de ressource").click()
+    page.locator(".rrma-facets a", has_text="Étude de l'observatoire").first.click()
+    assert page.url.endswith("/ressources/type/etude-observatoire/")
+    assert page.locator(".rrma-results li").count() >= 2
+    context.close()
+
+
+def test_open_a_resource_from_the_library(page, base_url: str) -> None:
+    page.goto(base_url + "/ressources/")
+    link = page.locator(".rrma-results .rrma-card__title a").first
+    title = link.inner_text()
+    link.click()
+    assert page.locator("h1").inner_text() == title
+    assert page.locator("#citer").count() == 1
+
+
+def test_map_is_usable_by_keyboard(page, base_url: str) -> None:
+    page.goto(base_url + "/reseaux/")
+    tiles = page.locator(".rrma-map a")
+    assert tiles.count() == 18
+    labels = [tiles.nth(i).get_attribute("aria-label") for i in range(18)]
+    assert "ARA, Auvergne-Rhône-Alpes : RESACOOP" in labels
+    assert "COR, Corse : pas de réseau régional" in labels
+    tiles.first.focus()
+    for _ in range(40):  # Tab through the tiles until Auvergne-Rhône-Alpes
+        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "ARA, Auvergne-Rhône-Alpes : RESACOOP":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#region-84")
+    assert page.locator("#region-84 a").inner_text() == "RESACOOP"
