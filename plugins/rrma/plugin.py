@@ -12,11 +12,13 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import RrmaConfig
+from .core.diagnostics import Diagnostic
 from .core.markup import sanitize
 from .kinds.site import Site, load_site
 from .pages.specs import PageSpec, SitePages, build_pages
@@ -37,6 +39,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         self.site: Site | None = None
         self.pages: SitePages | None = None
         self.specs: dict[str, PageSpec] = {}
+        self.problems: list[Diagnostic] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -67,6 +70,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         if self.project is None:
             return
         site, problems = load_site(self.project)
+        self.problems = problems
         for problem in problems:
             log.error(f"{problem.headline()}\n    conseil : {problem.hint} [{problem.code}]")
         if problems and not self.is_serve:
@@ -111,6 +115,8 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         return None
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        if self.is_serve and self.problems:  # the preview shows what the terminal says
+            context["rrma_problems"] = self.problems
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context["rrma"] = spec.context
@@ -122,11 +128,14 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
 def _stub(spec: PageSpec) -> str:
     """A Markdown page MkDocs can read: front matter naming the template, then the body.
 
-    ``json.dumps`` quotes the title as a valid YAML string, whatever it contains.
+    Title and description are HTML-escaped here because MkDocs does not
+    autoescape and Material prints ``page.meta.title`` and
+    ``page.meta.description`` as they are (in ``<title>``, the header, the
+    ``<meta>`` tags). ``json.dumps`` then quotes them as valid YAML strings.
     """
-    meta = [f"title: {json.dumps(spec.title, ensure_ascii=False)}", f"template: {spec.template}"]
+    meta = [f"title: {json.dumps(str(escape(spec.title)), ensure_ascii=False)}", f"template: {spec.template}"]
     if spec.description:
-        meta.append(f"description: {json.dumps(spec.description, ensure_ascii=False)}")
+        meta.append(f"description: {json.dumps(str(escape(spec.description)), ensure_ascii=False)}")
     return "---\n" + "\n".join(meta) + "\n---\n\n" + spec.body
 
 

@@ -1,0 +1,178 @@
+"""The built site: every page present, internal links resolving, facets counting right."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from rrma.kinds.site import load_site
+from rrma.project import Project
+from tests.conftest import REPO, copy_content
+
+
+def build(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), *extra],
+                          capture_output=True, text=True, cwd=root, timeout=300)
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])  # type: ignore[arg-type]
+        for name in ("href", "src"):
+            value = attributes.get(name)
+            if value and tag in ("a", "link", "script", "img"):
+                self.links.append(value)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_content(tmp_path_factory.mktemp("pages"), site=True)
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def _parse(file: Path) -> _Links:
+    parser = _Links()
+    parser.feed(file.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_a_page_per_item_at_its_stable_address(site: Path) -> None:
+    loaded, _ = load_site(Project(REPO))
+    for section, entries in (("reseaux", loaded.networks), ("ressources", loaded.resources), ("agenda", loaded.events)):
+        for entry in entries:
+            page = site / section / entry.id / "index.html"
+            assert page.is_file(), page
+            html = page.read_text(encoding="utf-8")
+            title = getattr(entry.data, "title", None) or entry.data.name
+            assert f"<h1 id=\"contenu\">{title.replace(chr(39), '&#39;')}" in html
+
+
+def test_internal_links_resolve(site: Path) -> None:
+    broken = []
+    for file in site.rglob("*.html"):
+        if file.name == "404.html":  # served for any missing path: Material writes root-absolute links there
+            continue
+        parsed = _parse(file)
+        for link in parsed.links:
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith(("mailto:", "//")) or not parts.path:
+                continue
+            target = (file.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{file.relative_to(site)} → {link}")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in _parse(target).ids:
+                broken.append(f"{file.relative_to(site)} → {link} (ancre)")
+    assert broken == []
+
+
+def _cards(site: Path, url: str) -> list[str]:
+    """Titles listed by a library page and its following pages."""
+    titles, page = [], 1
+    while True:
+        path = site / url / ("" if page == 1 else f"page/{page}/") / "index.html"
+        if not path.is_file():
+            return titles
+        titles += re.findall(r'<h3 class="rrma-card__title"><a href="[^"]+">([^<]+)</a>', path.read_text(encoding="utf-8"))
+        page += 1
+
+
+def test_facet_pages_count_the_right_items(site: Path) -> None:
+    loaded, _ = load_site(Project(REPO))
+    resources = [r.data for r in loaded.resources]
+    region_of = {n.id: n.data.region for n in loaded.networks}
+    assert len(_cards(site, "ressources")) == len(resources)
+    for type_id, count in Counter(r.type for r in resources).items():
+        assert len(_cards(site, f"ressources/type/{type_id}")) == count
+    for theme, count in Counter(t for r in resources for t in r.themes).items():
+        assert len(_cards(site, f"ressources/theme/{theme}")) == count
+    for network, count in Counter(n for r in resources for n in r.networks).items():
+        assert len(_cards(site, f"ressources/reseau/{network}")) == count
+    regions = Counter(code for r in resources for code in {region_of[n] for n in r.networks if region_of[n]})
+    for code, count in regions.items():
+        assert len(_cards(site, f"ressources/region/{code}")) == count
+    years = Counter(r.published[:4] for r in resources if r.published)
+    for year, count in years.items():
+        assert len(_cards(site, f"ressources/annee/{year}")) == count
+    # the menu shows the same counts
+    library = (site / "ressources" / "index.html").read_text(encoding="utf-8")
+    for type_id, count in Counter(r.type for r in resources).items():
+        assert re.search(rf'href="[^"]*ressources/type/{type_id}/">[^<]+</a> \({count}\)', library)
+
+
+def test_contributed_text_is_escaped(tmp_path: Path) -> None:
+    root = copy_content(tmp_path, site=True)
+    (root / "resources" / "titre-piege.md").write_text(
+        '---\ntitle: "Guide <script>alert(1)</script> & co"\nsummary: "<img src=x onerror=alert(2)>"\ntype: fiche-pratique\n'
+        "networks: [centraider]\nauthors: ['<b>Moi</b>']\nsource_url: https://example.org/a\n---\n", encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    for page in ("ressources/titre-piege/index.html", "ressources/index.html", "reseaux/centraider/index.html", "index.html"):
+        html = (root / "site" / page).read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html and "<img src=x" not in html and "<b>Moi" not in html, page
+    html = (root / "site" / "ressources/titre-piege/index.html").read_text(encoding="utf-8")
+    assert "Guide &lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
+
+
+def test_item_pages_stay_out_of_the_navigation(site: Path) -> None:
+    html = (site / "ressources" / "monter-un-projet" / "index.html").read_text(encoding="utf-8")
+    nav = html.split('data-md-type="navigation"', 1)[1].split("</nav>", 1)[0]
+    assert "monter-un-projet" not in nav and "horizons-solidaires" not in nav
+    assert nav.count('class="md-nav__link') <= 8
+
+
+def test_pagination_and_drafts(tmp_path: Path) -> None:
+    root = copy_content(tmp_path, site=True)
+    for i in range(45):
+        (root / "resources" / f"fiche-test-{i:02d}.md").write_text(
+            f"---\ntitle: Fiche de test {i:02d}\nsummary: Synthétique.\ntype: fiche-pratique\nnetworks: [resacoop]\n"
+            f"published: 1990-01-{i % 28 + 1:02d}\nsource_url: https://example.org/{i}\ndraft: {'true' if i == 44 else 'false'}\n---\n",
+            encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    listed = _cards(site, "ressources/type/fiche-pratique")
+    assert len(listed) == len(set(listed)) == 44 + 2  # the draft is left out; two real fiches pratiques
+    assert (site / "ressources" / "type" / "fiche-pratique" / "page" / "3" / "index.html").is_file()
+    assert not (site / "ressources" / "fiche-test-44").exists()
+    page2 = (site / "ressources" / "page" / "2" / "index.html").read_text(encoding="utf-8")
+    assert 'aria-current="page">2<' in page2 and 'rel="prev"' in page2
+
+
+def test_sanitized_body_in_a_preview_build(tmp_path: Path) -> None:
+    """Under `mkdocs serve` a content error does not stop the build: the page is
+    sanitized and every page shows the error, as the terminal does."""
+    root = copy_content(tmp_path, site=True)
+    page = root / "resources" / "monter-un-projet.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<script>alert("x")</script>\n<a href="javascript:alert(1)" onclick="x()">lien</a>\n', encoding="utf-8")
+    script = (
+        "import sys\nfrom mkdocs.config import load_config\nfrom mkdocs.commands.build import build\n"
+        "config = load_config(sys.argv[1], site_dir=sys.argv[2])\n"
+        "config.plugins.on_startup(command='serve', dirty=False)\nbuild(config)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script, str(root / "mkdocs.yml"), str(root / "site")],
+                            capture_output=True, text=True, cwd=root, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "resources/monter-un-projet.md:" in result.stderr and "RRMA028" in result.stderr
+    html = (root / "site" / "ressources" / "monter-un-projet" / "index.html").read_text(encoding="utf-8")
+    body = html.split('id="presentation"', 1)[1]
+    assert "<script>alert" not in body and "javascript:" not in body and "onclick" not in body
+    assert ">lien</a>" in body
+    assert 'class="rrma-problems"' in html and "monter-un-projet.md:" in html
