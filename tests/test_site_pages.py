@@ -176,3 +176,7 @@ def test_sanitized_body_in_a_preview_build(tmp_path: Path) -> None:
     assert "<script>alert" not in body and "javascript:" not in body and "onclick" not in body
     assert ">lien</a>" in body
     assert 'class="rrma-problems"' in html and "monter-un-projet.md:" in html
+
+
+def test_no_empty_banner_in_a_published_build(site: Path) -> None:
+    assert "md-banner" not in (site / "index.html").read_text(encoding="utf-8")

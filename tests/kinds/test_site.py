@@ -135,3 +135,11 @@ def test_mode_needs_place_or_link(content: Path, mode: str, extra: str, ok: bool
     _, problems = load_site(Project(content))
     assert (problems == []) is ok
     assert all(p.code == "RRMA024" for p in problems)
+
+
+@pytest.mark.parametrize("name", ["theme", "page", "annee"])
+def test_names_reserved_for_library_folders(content: Path, name: str) -> None:
+    _write(content, f"resources/{name}.md", "---\ntitle: T\nsummary: S.\ntype: fiche-pratique\nnetworks: [centraider]\nsource_url: https://example.org\n---\n")
+    site, [problem] = load_site(Project(content))
+    assert (problem.path, problem.code) == (f"resources/{name}.md", "RRMA008")
+    assert name not in [r.id for r in site.resources]

@@ -16,6 +16,7 @@ from ..core.markup import unsafe_markup
 from ..core.diagnostics import Diagnostic
 from ..core.source import read_source, split_front_matter
 from ..core.types import SLUG_RE
+from ..core.urls import RESERVED
 from ..core.validation import diagnostics_from_error, field_name
 from ..core.yamlpos import Loc, Positions, load_yaml
 from ..project import Project
@@ -169,6 +170,12 @@ def load_collection(project: Project, collection: Collection[M]) -> Loaded[M]:
     for file in files:
         entry, errors = load_entry(project, collection, file)
         problems += errors
+        if file.stem in RESERVED[collection.name]:
+            problems.append(
+                Diagnostic(project.rel(file), 1, 1, "RRMA008", "", f"le nom « {file.stem} » est réservé à une page du portail, attendu un autre nom de fichier",
+                           f"renommez le fichier, par exemple en « {collection.name[:-1]}-{file.stem}{file.suffix} »")
+            )
+            continue
         stem = file.stem.lower()
         if stem in seen:
             problems.append(

@@ -15,7 +15,7 @@ from ..kinds.base import Entry
 from ..kinds.resources import Resource
 from ..kinds.site import Site
 from .regionmap import region_map
-from .urls import FACETS, item_url, paged, src_uri
+from ..core.urls import FACETS, item_url, paged, src_uri
 from .views import Labels, event_card, network_card, past, resource_card, resource_sort_key, resource_year, upcoming
 
 PER_PAGE = 20

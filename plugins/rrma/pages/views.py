@@ -16,7 +16,7 @@ from ..kinds.networks import Network
 from ..kinds.resources import Resource
 from ..kinds.site import Site
 from .dates import event_dates
-from .urls import item_url
+from ..core.urls import item_url
 
 
 class Labels:

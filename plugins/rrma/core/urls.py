@@ -5,7 +5,12 @@ from __future__ import annotations
 SECTIONS = {"networks": "reseaux", "resources": "ressources", "events": "agenda"}
 # Facet folders of the library: a resource may not take one of these names.
 FACETS = {"type": "type", "themes": "theme", "odd": "odd", "networks": "reseau", "regions": "region", "year": "annee", "audiences": "public"}
-RESERVED = {"networks": set(), "events": {"page"}, "resources": {"page", *FACETS.values()}}
+# Names a file may not take: they are folders of the same section.
+RESERVED: dict[str, frozenset[str]] = {
+    "networks": frozenset({"index"}),
+    "events": frozenset({"index", "page"}),
+    "resources": frozenset({"index", "page", *FACETS.values()}),
+}
 
 
 def item_url(kind: str, item_id: str) -> str:
