@@ -9,6 +9,8 @@ problems are logged and the server keeps running.
 from __future__ import annotations
 
 import json
+import os
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +23,9 @@ from .config import RrmaConfig
 from .core.diagnostics import Diagnostic
 from .core.markup import sanitize
 from .kinds.site import Site, load_site
-from .pages.specs import PageSpec, SitePages, build_pages
+from .core.history import last_changes
+from .core.types import PARIS
+from .pages.specs import Output, PageSpec, SitePages, build_pages
 from .project import Project
 
 if TYPE_CHECKING:
@@ -58,6 +62,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         )
         config.extra_css.append("assets/stylesheets/rrma.css")
         config.extra_javascript.append("assets/javascripts/library.js")
+        config.extra_javascript.append("assets/javascripts/agenda.js")
         return None
 
     @property
@@ -94,7 +99,12 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.site is None or self.project is None:
             return files
-        self.pages = build_pages(self.site, self.project.today)
+        output = Output(
+            site_url=config.site_url or "http://127.0.0.1:8000/",
+            now=_build_time(),
+            changed=last_changes(self.project.root, [self.project.events_dir, self.project.resources_dir]),
+        )
+        self.pages = build_pages(self.site, self.project.today, output)
         self.specs = {}
         for spec in self.pages.pages:
             if files.get_file_from_path(spec.uri) is not None:
@@ -115,14 +125,24 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         return None
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        if self.pages is not None:
+            context["rrma_feeds"] = self.pages.feeds
         if self.is_serve and self.problems:  # the preview shows what the terminal says
             context["rrma_problems"] = self.problems
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            context["rrma"] = spec.context
+            context["rrma"] = {**spec.context, "description": spec.description}
         elif self.pages is not None and page.file.src_uri in self.pages.extra:
             context["rrma"] = self.pages.extra[page.file.src_uri]
         return context
+
+
+def _build_time() -> datetime:
+    """Now, or ``SOURCE_DATE_EPOCH`` for a reproducible build."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=PARIS)
+    return datetime.now(PARIS)
 
 
 def _stub(spec: PageSpec) -> str:

@@ -12,6 +12,7 @@ from tests.browser.conftest import AXE
 PAGES = [
     "/", "/charte/", "/reseaux/", "/reseaux/horizons-solidaires/", "/reseaux/cirrma/", "/ressources/",
     "/ressources/monter-un-projet/", "/ressources/type/etude-observatoire/", "/agenda/", "/agenda/centraider-25-ans/",
+    "/agenda/reseau/horizons-solidaires/",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -112,3 +113,21 @@ def test_map_is_usable_by_keyboard(page, base_url: str) -> None:
     page.keyboard.press("Enter")
     assert page.url.endswith("#region-84")
     assert page.locator("#region-84 a").inner_text() == "RESACOOP"
+
+
+def test_agenda_filters_without_reload(page, base_url: str) -> None:
+    page.goto(base_url + "/agenda/")
+    page.wait_for_selector("[data-rrma-agenda] .rrma-filters:not([hidden])")
+    total = page.locator(".rrma-card--event").count()
+    page.select_option("#rrma-a-reseau", "horizons-solidaires")
+    visible = page.locator(".rrma-card--event:visible .rrma-card__title")
+    assert sorted(visible.all_inner_texts()) == sorted([
+        "Clôture de RECITAL ODD (phase 2) et présentation de l'étude Madagascar", "Festival ALIMENTERRE 2025 en Normandie",
+        "Création de la Conférence interrégionale des RRMA"])
+    assert "reseau=horizons-solidaires" in page.url
+    page.select_option("#rrma-a-type", "forum")  # only Centraider held a forum
+    assert page.locator(".rrma-card--event:visible").count() == 0
+    assert page.locator(".rrma-status").inner_text() == "Aucun événement ne correspond à ces critères."
+    page.goto(base_url + "/agenda/?type=assemblee-generale")
+    page.wait_for_selector("[data-rrma-agenda] .rrma-filters:not([hidden])")
+    assert 0 < page.locator(".rrma-card--event:visible").count() < total

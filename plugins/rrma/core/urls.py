@@ -5,10 +5,11 @@ from __future__ import annotations
 SECTIONS = {"networks": "reseaux", "resources": "ressources", "events": "agenda"}
 # Facet folders of the library: a resource may not take one of these names.
 FACETS = {"type": "type", "themes": "theme", "odd": "odd", "networks": "reseau", "regions": "region", "year": "annee", "audiences": "public"}
+EVENT_FACETS = {"networks": "reseau", "regions": "region", "kind": "type", "campaign": "campagne"}
 # Names a file may not take: they are folders of the same section.
 RESERVED: dict[str, frozenset[str]] = {
     "networks": frozenset({"index"}),
-    "events": frozenset({"index", "page"}),
+    "events": frozenset({"index", "page", *EVENT_FACETS.values()}),
     "resources": frozenset({"index", "page", *FACETS.values()}),
 }
 

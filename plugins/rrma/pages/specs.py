@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from datetime import datetime, time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..core.types import PARIS, partial_date_key
+
 from ..core.suggest import fold
+from ..outputs import jsonld
+from ..outputs.feeds import FeedEntry, atom
+from ..outputs.ical import calendar
 from ..core.types import format_partial_date
 from ..kinds.base import Entry
 from ..kinds.resources import Resource
 from ..kinds.site import Site
 from .regionmap import region_map
-from ..core.urls import FACETS, item_url, paged, src_uri
+from ..core.urls import EVENT_FACETS, FACETS, item_url, paged, src_uri
 from .views import Labels, event_card, network_card, past, resource_card, resource_sort_key, resource_year, upcoming
 
 PER_PAGE = 20
@@ -55,7 +61,9 @@ class SitePages:
     # extra context for hand-written pages, by source path (home, charter)
     extra: dict[str, dict[str, Any]]
     # static files to write, by path in the site
-    files: dict[str, str]
+    files: dict[str, str | bytes]
+    # feeds announced in the <head> of every page
+    feeds: list[dict[str, str]]
 
 
 def _resource_facets(entry: Entry[Resource], regions_of: Callable[[str], str | None]) -> dict[str, list[str]]:
@@ -111,7 +119,31 @@ def _listing(url: str, title: str, cards: list[dict[str, Any]], context: dict[st
         )
 
 
-def build_pages(site: Site, today: date) -> SitePages:
+@dataclass(frozen=True)
+class Output:
+    """Where the site is published and what dates its feeds carry."""
+
+    site_url: str
+    now: datetime
+    uid_domain: str = "rrma.fr"
+    changed: dict[str, datetime] = field(default_factory=dict)  # content file → last commit
+
+    def absolute(self, url: str) -> str:
+        return self.site_url.rstrip("/") + "/" + url
+
+    def updated(self, path: str, fallback: datetime | None = None) -> datetime:
+        return self.changed.get(path) or fallback or self.now
+
+
+SITE_FEEDS = [
+    {"type": "application/atom+xml", "title": "Nouvelles ressources des RRMA", "url": "ressources/atom.xml"},
+    {"type": "application/atom+xml", "title": "Agenda des RRMA", "url": "agenda/atom.xml"},
+    {"type": "text/calendar", "title": "Agenda des RRMA (iCalendar)", "url": "agenda/agenda.ics"},
+]
+
+
+def build_pages(site: Site, today: date, output: Output | None = None) -> SitePages:
+    output = output or Output("http://127.0.0.1:8000/", datetime.combine(today, time(0), tzinfo=PARIS))
     labels = Labels(site)
     regions_of = {n.id: n.data.region for n in site.networks}.get
     pages: list[PageSpec] = []
@@ -141,6 +173,16 @@ def build_pages(site: Site, today: date) -> SitePages:
                     "upcoming": [event_card(e, labels, today) for e in events_next if entry.id in e.data.networks],
                     "past": [event_card(e, labels, today) for e in events_past if entry.id in e.data.networks][:5],
                     "resources": [resource_cards[r.id] for r in resources if entry.id in r.data.networks],
+                    "ics_url": f"reseaux/{entry.id}/agenda.ics",
+                    "feeds": [{"type": "text/calendar", "title": f"Agenda de {network_cards[entry.id]['short']} (iCalendar)", "url": f"reseaux/{entry.id}/agenda.ics"}],
+                    "og": {"type": "profile", "title": n.name},
+                    "jsonld": jsonld.dumps({
+                        "@context": jsonld.CONTEXT, "@type": "Organization", "@id": output.absolute(item_url("networks", entry.id)),
+                        "name": n.name, "alternateName": n.acronym, "url": n.website or output.absolute(item_url("networks", entry.id)),
+                        "email": n.email, "foundingDate": n.founded, "description": f"Réseau régional multi-acteurs" + (f" — {labels.region(n.region)}" if n.region else ""),
+                        "address": jsonld.address(n.city, labels.region(n.region)), "areaServed": labels.region(n.region),
+                        "sameAs": [u for u in (n.social.model_dump().values() if n.social else []) if u],
+                    }),
                 },
                 body=n.description,
                 source=entry.path,
@@ -176,7 +218,7 @@ def build_pages(site: Site, today: date) -> SitePages:
         pages.append(
             PageSpec(
                 item_url("resources", entry.id), r.title, "rrma/resource.html",
-                _resource_context(entry, resource_cards[entry.id], labels, site),
+                _resource_context(entry, resource_cards[entry.id], labels, site, output),
                 body=entry.body,
                 source=entry.path,
                 description=r.summary,
@@ -230,21 +272,16 @@ def build_pages(site: Site, today: date) -> SitePages:
                     "themes": [labels.term("themes", t) for t in e.themes],
                     "odd": [{"number": o, "label": labels.term("odd", o)} for o in e.odd],
                     "audiences": [labels.term("audiences", a) for a in e.audiences],
+                    "ics_url": f"agenda/{entry.id}/{entry.id}.ics",
+                    "og": {"type": "article", "title": e.title},
+                    "jsonld": jsonld.dumps(_event_ld(entry, labels, output)),
                 },
                 body=entry.body,
                 source=entry.path,
                 description=e.summary or f"{e.title} — {card['dates']}",
             )
         )
-    pages.append(
-        PageSpec(
-            "agenda/", "Agenda", "rrma/agenda.html",
-            {"upcoming": _by_month([event_card(e, labels, today) for e in events_next]),
-             "past": _by_month([event_card(e, labels, today) for e in events_past])},
-            in_nav=True,
-            description="Rencontres, formations, festivals et campagnes des réseaux régionaux multi-acteurs.",
-        )
-    )
+    pages.extend(_agenda(site, labels, today, regions_of))
 
     # Hand-written pages that show data.
     next_events = [event_card(e, labels, today) for e in events_next[:3]]
@@ -263,8 +300,125 @@ def build_pages(site: Site, today: date) -> SitePages:
             ), key=lambda c: fold(c["region_label"] or "")),
         },
     }
-    files = {"ressources/index.json": json.dumps(library_data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))}
-    return SitePages(pages, extra, files)
+    files: dict[str, str | bytes] = {"ressources/index.json": json.dumps(library_data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))}
+    files.update(_calendars(site, labels, output))
+    files.update(_feeds(site, resources, resource_cards, labels, output, today))
+    return SitePages(pages, extra, files, SITE_FEEDS)
+
+
+def _location(entry: Entry[Any], labels: Labels) -> str | None:
+    e = entry.data
+    parts = [e.venue, e.city, labels.region(e.region) if e.region else None]
+    return ", ".join(p for p in parts if p) or None
+
+
+def _event_ld(entry: Entry[Any], labels: Labels, output: Output) -> dict[str, Any]:
+    e = entry.data
+    url = output.absolute(item_url("events", entry.id))
+    places = []
+    if e.mode != "en-ligne":
+        places.append(jsonld.clean({"@type": "Place", "name": e.venue or e.city or labels.region(e.region), "address": jsonld.address(e.city, labels.region(e.region))}))
+    if e.mode != "sur-place":
+        places.append({"@type": "VirtualLocation", "url": e.online_url or e.registration_url or e.source_url or url})
+    return {
+        "@context": jsonld.CONTEXT, "@type": "Event", "@id": url, "url": url, "name": e.title,
+        "description": e.summary, "startDate": e.start.isoformat(), "endDate": (e.end or (None if not e.all_day else e.start)).isoformat() if (e.end or e.all_day) else None,
+        "eventAttendanceMode": jsonld.ATTENDANCE[e.mode], "eventStatus": "https://schema.org/EventScheduled",
+        "location": places[0] if len(places) == 1 else places,
+        "organizer": [{"@type": "Organization", "name": labels.networks[n].data.name, "url": output.absolute(item_url("networks", n))}
+                      for n in e.networks if n in labels.networks],
+        "inLanguage": "fr",
+    }
+
+
+def _calendars(site: Site, labels: Labels, output: Output) -> dict[str, bytes]:
+    def organisers(entry: Entry[Any]) -> list[str]:
+        return [labels.network_link(n)["name"] for n in entry.data.networks]
+
+    common = {"url_of": lambda e: output.absolute(item_url("events", e.id)), "location_of": lambda e: _location(e, labels),
+              "organisers_of": organisers, "uid_domain": output.uid_domain, "stamp": output.now}
+    files = {"agenda/agenda.ics": calendar(site.events, name="Agenda des RRMA", **common)}
+    for entry in site.events:
+        files[f"agenda/{entry.id}/{entry.id}.ics"] = calendar([entry], name=entry.data.title, **common)
+    for network in site.networks:
+        events = [e for e in site.events if network.id in e.data.networks]
+        short = network.data.acronym or network.data.name
+        files[f"reseaux/{network.id}/agenda.ics"] = calendar(events, name=f"Agenda de {short}", **common)
+    return files
+
+
+FEED_SIZE = 50
+
+
+def _feeds(site: Site, resources: list[Entry[Resource]], cards: dict[str, dict[str, Any]], labels: Labels, output: Output, today: date) -> dict[str, bytes]:
+    def published(entry: Entry[Resource]) -> datetime | None:
+        if not entry.data.published:
+            return None
+        year, month, day = partial_date_key(entry.data.published)
+        return datetime(year, month or 1, day or 1, tzinfo=PARIS)
+
+    resource_entries = sorted(
+        (FeedEntry(output.absolute(cards[r.id]["url"]), r.data.title, output.absolute(cards[r.id]["url"]),
+                   output.updated(r.path, published(r)), r.data.summary,
+                   [labels.network_link(n)["name"] for n in r.data.networks], [cards[r.id]["type_label"]]) for r in resources),
+        key=lambda f: (f.updated, f.id), reverse=True,
+    )[:FEED_SIZE]
+    event_entries = sorted(
+        (FeedEntry(output.absolute(item_url("events", e.id)), e.data.title, output.absolute(item_url("events", e.id)),
+                   output.updated(e.path, e.data.starts_at()), f"{event_card(e, labels, today)['dates']}. {e.data.summary or ''}".strip(),
+                   [labels.network_link(n)["name"] for n in e.data.networks], [labels.term("event-kinds", e.data.kind)]) for e in site.events),
+        key=lambda f: (f.updated, f.id), reverse=True,
+    )[:FEED_SIZE]
+    return {
+        "ressources/atom.xml": atom(title="Nouvelles ressources des RRMA", subtitle="Guides, fiches, études et outils publiés par les réseaux régionaux multi-acteurs",
+                                    page_url=output.absolute("ressources/"), self_url=output.absolute("ressources/atom.xml"), entries=resource_entries, updated=output.now),
+        "agenda/atom.xml": atom(title="Agenda des RRMA", subtitle="Rencontres, formations, festivals et campagnes des réseaux régionaux multi-acteurs",
+                                page_url=output.absolute("agenda/"), self_url=output.absolute("agenda/atom.xml"), entries=event_entries, updated=output.now),
+    }
+
+
+EVENT_FACET_TITLES = {"networks": "Réseau", "regions": "Région", "kind": "Type d'événement", "campaign": "Campagne"}
+
+
+def _event_facets(entry: Entry[Any], regions_of: Callable[[str], str | None]) -> dict[str, list[str]]:
+    e = entry.data
+    regions = [e.region] if e.region else sorted({code for n in e.networks if (code := regions_of(n))})
+    return {"networks": list(e.networks), "regions": regions, "kind": [e.kind], "campaign": [e.campaign] if e.campaign else []}
+
+
+def _agenda(site: Site, labels: Labels, today: date, regions_of: Callable[[str], str | None]) -> list[PageSpec]:
+    """The agenda and one page per network, region, kind and campaign (the same lists, filtered)."""
+    cards = {e.id: {**event_card(e, labels, today), "facets": {EVENT_FACETS[k]: v for k, v in _event_facets(e, regions_of).items()}} for e in site.events}
+    nexts, pasts = upcoming(site, today), past(site, today)
+    names = {"networks": lambda v: labels.network_link(v)["name"], "regions": lambda v: labels.term("regions", v),
+             "kind": lambda v: labels.term("event-kinds", v), "campaign": lambda v: labels.term("campaigns", v)}
+    menu = []
+    for facet, param in EVENT_FACETS.items():
+        counts: dict[str, int] = defaultdict(int)
+        for card in cards.values():
+            for value in card["facets"][param]:
+                counts[value] += 1
+        options = sorted(({"value": v, "label": names[facet](v), "count": n, "url": f"agenda/{param}/{v}/"} for v, n in counts.items()),
+                         key=lambda o: fold(o["label"]))
+        menu.append({"key": facet, "param": param, "title": EVENT_FACET_TITLES[facet], "options": options})
+
+    def page(url: str, title: str, keep: Callable[[dict[str, Any]], bool], chosen: dict[str, str] | None, *, in_nav: bool = False) -> PageSpec:
+        return PageSpec(
+            url, title, "rrma/agenda.html",
+            {"upcoming": _by_month([cards[e.id] for e in nexts if keep(cards[e.id])]),
+             "past": _by_month([cards[e.id] for e in pasts if keep(cards[e.id])]),
+             "facets": menu, "filter": chosen},
+            in_nav=in_nav,
+            description="Rencontres, formations, festivals et campagnes des réseaux régionaux multi-acteurs.",
+        )
+
+    pages = [page("agenda/", "Agenda", lambda card: True, None, in_nav=True)]
+    for facet in menu:
+        for option in facet["options"]:
+            param, value = facet["param"], option["value"]
+            pages.append(page(option["url"], f"Agenda — {option['label']}", lambda card, p=param, v=value: v in card["facets"][p],
+                              {"facet": facet["title"], "label": option["label"], "param": param, "value": value}))
+    return pages
 
 
 def _by_month(cards: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -277,7 +431,7 @@ def _by_month(cards: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"month": m, "events": e} for m, e in groups.items()]
 
 
-def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labels, site: Site) -> dict[str, Any]:
+def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labels, site: Site, output: Output) -> dict[str, Any]:
     r = entry.data
     files_dir = site.project.dir(site.project.resources_dir)
     attachments = []
@@ -313,4 +467,21 @@ def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labe
         "attachments": attachments,
         "source_url": r.source_url,
         "citation": citation,
+        "og": {"type": "article", "title": r.title},
+        "jsonld": jsonld.dumps({
+            "@context": jsonld.CONTEXT,
+            "@type": "LearningResource" if r.type in jsonld.LEARNING_TYPES else "CreativeWork",
+            "@id": output.absolute(card["url"]), "url": output.absolute(card["url"]),
+            "name": r.title, "description": r.summary, "inLanguage": r.language,
+            "datePublished": r.published, "learningResourceType": card["type_label"] if r.type in jsonld.LEARNING_TYPES else None,
+            "genre": card["type_label"], "keywords": ", ".join(labels.term("themes", t) for t in r.themes) or None,
+            "author": [{"@type": "Person" if r.authors else "Organization", "name": a} for a in (r.authors or [])] or None,
+            "publisher": [{"@type": "Organization", "name": labels.networks[n].data.name, "url": output.absolute(item_url("networks", n))}
+                          for n in r.networks if n in labels.networks],
+            "license": licence.url if licence and licence.url else (licence.label if licence else None),
+            "sameAs": r.source_url,
+            "audience": [{"@type": "Audience", "audienceType": labels.term("audiences", a)} for a in r.audiences] or None,
+            "encoding": [{"@type": "MediaObject", "contentUrl": a["url"] if a["external"] else output.absolute(a["url"]), "encodingFormat": a["format"], "name": a["title"]}
+                         for a in attachments] or None,
+        }),
     }

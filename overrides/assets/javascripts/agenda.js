@@ -1,0 +1,56 @@
+/* Agenda: filter the events already on the page, without reloading; the
+ * filter state goes in the URL (?reseau=…&type=…). Without JavaScript, the
+ * facet links lead to the same lists as plain pages. */
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-rrma-agenda]");
+  if (!root) return;
+  var form = root.querySelector(".rrma-filters");
+  var status = root.querySelector(".rrma-status");
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+  var fixed = root.getAttribute("data-filter-param");
+  var fixedValue = root.getAttribute("data-filter-value");
+
+  function state() {
+    var query = new URLSearchParams(window.location.search);
+    var result = {};
+    selects.forEach(function (s) { result[s.name] = query.get(s.name) || (s.name === fixed ? fixedValue : ""); });
+    return result;
+  }
+
+  function render(filters) {
+    var shown = 0;
+    root.querySelectorAll(".rrma-card--event").forEach(function (card) {
+      var keep = selects.every(function (s) {
+        var wanted = filters[s.name];
+        return !wanted || (card.getAttribute("data-f-" + s.name) || "").split(" ").indexOf(wanted) >= 0;
+      });
+      card.hidden = !keep;
+      if (keep) shown += 1;
+    });
+    root.querySelectorAll(".rrma-month").forEach(function (month) {
+      month.hidden = month.querySelectorAll(".rrma-card--event:not([hidden])").length === 0;
+    });
+    root.querySelectorAll(".rrma-agenda__section").forEach(function (section) {
+      var empty = section.querySelector(".rrma-empty");
+      var months = section.querySelectorAll(".rrma-month");
+      if (empty && months.length) empty.hidden = section.querySelectorAll(".rrma-month:not([hidden])").length > 0;
+    });
+    status.textContent = shown === 0 ? "Aucun événement ne correspond à ces critères."
+      : shown + (shown > 1 ? " événements correspondent." : " événement correspond.");
+  }
+
+  function sync() {
+    var query = new URLSearchParams();
+    var filters = {};
+    selects.forEach(function (s) { filters[s.name] = s.value; if (s.value) query.set(s.name, s.value); });
+    window.history.replaceState(null, "", window.location.pathname + (query.toString() ? "?" + query.toString() : ""));
+    render(filters);
+  }
+
+  form.hidden = false;
+  var initial = state();
+  selects.forEach(function (s) { s.value = initial[s.name]; });
+  if (selects.some(function (s) { return initial[s.name] && !(s.name === fixed && initial[s.name] === fixedValue); })) render(initial);
+  form.addEventListener("change", sync);
+})();

@@ -1,0 +1,1 @@
+"""Files other than pages: calendars, feeds and structured data. No MkDocs import."""

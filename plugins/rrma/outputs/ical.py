@@ -1,0 +1,87 @@
+"""iCalendar (RFC 5545) feeds, written with the ``icalendar`` package.
+
+UIDs are the event's file name plus a fixed domain, so a calendar app that
+subscribes updates an event in place when its file changes, instead of
+adding a duplicate. Timed events carry ``TZID=Europe/Paris`` with its
+``VTIMEZONE``; all-day events are ``VALUE=DATE`` with an exclusive end.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import icalendar
+
+from ..kinds.base import Entry
+from ..kinds.events import Event
+
+
+def event_uid(event_id: str, domain: str) -> str:
+    return f"{event_id}@{domain}"
+
+
+def _component(entry: Entry[Event], *, url: str, uid_domain: str, stamp: datetime, location: str | None, organisers: list[str]) -> icalendar.Event:
+    e = entry.data
+    component = icalendar.Event()
+    component.add("uid", event_uid(entry.id, uid_domain))
+    component.add("dtstamp", stamp.astimezone(timezone.utc))
+    component.add("summary", e.title)
+    if e.all_day:
+        component.add("dtstart", e.start)
+        component.add("dtend", e.last_day + timedelta(days=1))
+    else:
+        component.add("dtstart", e.start)
+        if e.end is not None:
+            component.add("dtend", e.end)
+    component.add("url", url)
+    if location:
+        component.add("location", location)
+    text = [e.summary or ""]
+    if e.online_url:
+        text.append(f"En ligne : {e.online_url}")
+    if e.registration_url:
+        text.append(f"Inscription : {e.registration_url}")
+    text.append(f"Organisé par : {', '.join(organisers)}")
+    text.append(url)
+    component.add("description", "\n".join(t for t in text if t))
+    component.add("status", "CONFIRMED")
+    component.add("transp", "TRANSPARENT" if e.all_day else "OPAQUE")
+    return component
+
+
+def calendar(
+    entries: list[Entry[Event]], *, name: str, url_of, location_of, organisers_of, uid_domain: str, stamp: datetime
+) -> bytes:
+    """A ``VCALENDAR`` with one ``VEVENT`` per entry, in the given order."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//RRMA//Portail national des RRMA//FR")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Europe/Paris")
+    if any(not e.data.all_day for e in entries):
+        cal.add_component(_paris())  # before the events that refer to it
+    for entry in entries:
+        cal.add_component(_component(entry, url=url_of(entry), uid_domain=uid_domain, stamp=stamp,
+                                     location=location_of(entry), organisers=organisers_of(entry)))
+    return cal.to_ical()
+
+
+def _paris() -> icalendar.Timezone:
+    """Europe/Paris as calendar apps write it: two yearly rules (EU rules since
+    1996), valid for every future date, instead of a list of dates up to 2038."""
+    zone = icalendar.Timezone()
+    zone.add("tzid", "Europe/Paris")
+    for kind, start, month, before, after, name in (
+        (icalendar.TimezoneDaylight, datetime(1996, 3, 31, 2), 3, "+0100", "+0200", "CEST"),
+        (icalendar.TimezoneStandard, datetime(1996, 10, 27, 3), 10, "+0200", "+0100", "CET"),
+    ):
+        part = kind()
+        part.add("dtstart", start)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        part.add("tzoffsetfrom", timedelta(hours=int(before[:3])))
+        part.add("tzoffsetto", timedelta(hours=int(after[:3])))
+        part.add("tzname", name)
+        zone.add_component(part)
+    return zone

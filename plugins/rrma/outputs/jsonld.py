@@ -1,0 +1,40 @@
+"""schema.org JSON-LD for network, event and resource pages."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+CONTEXT = "https://schema.org"
+# Resource types that teach how to do something; the others are CreativeWork.
+LEARNING_TYPES = {"guide-methodologique", "fiche-pratique", "outil-pedagogique-ecsi", "support-de-formation"}
+ATTENDANCE = {
+    "sur-place": "https://schema.org/OfflineEventAttendanceMode",
+    "en-ligne": "https://schema.org/OnlineEventAttendanceMode",
+    "hybride": "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+def _prune(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _prune(v) for k, v in value.items() if v not in (None, [], "", {})}
+    if isinstance(value, list):
+        return [_prune(v) for v in value]
+    return value
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """JSON safe to put inside ``<script>``: no ``</script>`` can close it early.
+    Empty properties are left out (schema.org reads absence as unknown)."""
+    text = json.dumps(_prune(data), ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def address(city: str | None, region: str | None) -> dict[str, Any] | None:
+    if not city and not region:
+        return None
+    return {"@type": "PostalAddress", "addressLocality": city, "addressRegion": region, "addressCountry": "FR"}
+
+
+def clean(data: dict[str, Any] | None) -> dict[str, Any] | None:
+    return {k: v for k, v in data.items() if v not in (None, [], "")} if data else None
