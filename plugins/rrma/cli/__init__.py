@@ -7,6 +7,7 @@ import sys
 import click
 
 from .check import check
+from .new import new
 from .schemas import schemas
 
 
@@ -38,3 +39,4 @@ def main() -> None:
 
 main.add_command(check)
 main.add_command(schemas)
+main.add_command(new)

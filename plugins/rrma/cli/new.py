@@ -1,0 +1,302 @@
+"""``rrma new resource|event|network``: a new content file that passes the checks.
+
+Every field of the model is written: the values given (by flag or answered
+at the prompt), the optional others commented out with their French
+description, so an editor sees what can be added. The file is checked in
+memory first, and an existing file is never overwritten.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from pydantic import BaseModel
+
+from ..core.source import Source, split_front_matter
+from ..core.yamlpos import load_yaml
+from ..kinds.base import Collection, ref_target, slugify
+from ..kinds.events import EVENTS
+from ..kinds.networks import NETWORKS
+from ..kinds.resources import RESOURCES
+from ..kinds.site import load_site
+from ..project import Project
+
+KINDS: dict[str, Collection[Any]] = {"resource": RESOURCES, "event": EVENTS, "network": NETWORKS}
+SCHEMA = {"resource": "resource", "event": "event", "network": "network"}
+# Fields asked for when missing, in this order (the model's required fields, plus useful ones).
+ASK = {
+    "resource": ["title", "summary", "type", "networks", "source_url"],
+    "event": ["title", "start", "networks", "kind", "city"],
+    "network": ["name", "region", "description"],
+}
+EXAMPLES = {
+    "title": "Titre", "summary": "Résumé en une ou deux phrases.", "start": "2026-11-14 09:30", "end": "2026-11-14 17:00",
+    "published": "2026-11", "source_url": "https://…", "online_url": "https://…", "registration_url": "https://…",
+    "website": "https://…", "email": "contact@…", "venue": "Salle, adresse", "city": "Ville", "authors": "[Nom de l'autrice ou de la structure]",
+    "language": "fr", "themes": "[gestion-de-projet]", "audiences": "[porteurs-de-projets]", "odd": "[4, 17]", "networks": "[nom-du-reseau]",
+    "attachments": "\n#   - file: files/nom-du-fichier.pdf\n#     title: Intitulé du document", "logo": "\n#   file: logos/nom.png\n#   alt: Logo de …",
+    "coordinates": "\n#   lat: 45.76\n#   lon: 4.84", "social": "\n#   linkedin: https://…", "description": "|\n#   Texte de présentation.",
+}
+
+
+def _scalar(value: Any) -> str:
+    """A YAML scalar our loader reads back exactly as ``value``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    if "\n" not in text:
+        loaded = load_yaml(f"k: {text}", "").data
+        if isinstance(loaded, dict) and loaded.get("k") == text and not text.startswith(("'", '"', "- ", "[", "{", "&", "*", "!", "|", ">", "%", "@", "`")):
+            return text
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _field_lines(key: str, value: Any) -> list[str]:
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            lines = [f"{key}:"]
+            for item in value:
+                first = True
+                for k, v in item.items():
+                    lines.append(f"  {'- ' if first else '  '}{k}: {_scalar(v)}")
+                    first = False
+            return lines
+        return [f"{key}:"] + [f"  - {_scalar(v)}" for v in value]
+    if isinstance(value, str) and "\n" in value:
+        return [f"{key}: |"] + [f"  {line}" if line else "" for line in value.rstrip("\n").split("\n")]
+    return [f"{key}: {_scalar(value)}"]
+
+
+def render(model: type[BaseModel], values: dict[str, Any]) -> str:
+    """The YAML of a new item: given values first-class, other fields commented."""
+    lines: list[str] = []
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        description = (info.description or "").rstrip(".")
+        if key == "draft":
+            continue
+        if key in values and values[key] not in (None, [], ""):
+            lines.append(f"# {description}")
+            lines.extend(_field_lines(key, values[key]))
+        else:
+            example = EXAMPLES.get(key, "[]" if "list" in str(info.annotation) else "…")
+            lines.append(f"# {description} (facultatif)")
+            lines.append(f"# {key}: {example}")
+    if values.get("draft"):
+        lines.append("# Brouillon : visible seulement en prévisualisation locale (make serve)")
+        lines.append("draft: true")
+    return "\n".join(lines) + "\n"
+
+
+def _choices(project: Project, site: Any, target: str) -> dict[str, str]:
+    if target == "networks":
+        return {n.id: n.data.name for n in site.networks}
+    return {str(k): t.label for k, t in site.taxonomies[target].terms.items()}
+
+
+def _ask(key: str, info: Any, choices: dict[str, str] | None, multiple: bool) -> Any:
+    description = (info.description or key).rstrip(".")
+    if choices:
+        click.echo(f"\n{description} :")
+        ids = list(choices)
+        for number, term in enumerate(ids, start=1):
+            click.echo(f"  {number:>2}. {choices[term]} ({term})")
+        prompt = "Numéros séparés par des virgules" if multiple else "Numéro"
+        while True:
+            answer = click.prompt(prompt, default="", show_default=False).strip()
+            picked = []
+            try:
+                for part in filter(None, (p.strip() for p in answer.split(","))):
+                    picked.append(ids[int(part) - 1] if part.isdigit() else part if part in choices else None)
+            except IndexError:
+                picked = [None]
+            if picked and None not in picked and (multiple or len(picked) == 1):
+                return picked if multiple else picked[0]
+            click.echo("Réponse non reconnue, recommencez.")
+    answer = click.prompt(description, default="", show_default=False).strip()
+    return [answer] if multiple and answer else answer
+
+
+def create(kind: str, values: dict[str, Any], *, root: Path, files: tuple[Path, ...] = (), slug: str | None = None, interactive: bool = False) -> Path:
+    collection = KINDS[kind]
+    project = Project(root)
+    site, _ = load_site(project)
+    model = collection.model
+    fields = {info.alias or name: info for name, info in model.model_fields.items()}
+    for key in ASK[kind]:
+        if values.get(key) in (None, [], ""):
+            info = fields[key]
+            target = ref_target(info)
+            multiple = "list" in str(info.annotation)
+            if not interactive:
+                required = info.is_required()
+                if required:
+                    raise click.UsageError(f"il manque --{key.replace('_', '-')} ({(info.description or '').rstrip('.')})")
+                continue
+            values[key] = _ask(key, info, _choices(project, site, target) if target else None, multiple)
+    name = slug or slugify(values.get("acronym") or values.get("title") or values.get("name") or "")
+    if not name:
+        raise click.UsageError("impossible de tirer un nom de fichier du titre : donnez --slug")
+    folder = project.dir(collection.folder(project))
+    target_file = folder / f"{name}{collection.suffixes[0]}"
+    if target_file.exists():
+        raise click.UsageError(f"{project.rel(target_file)} existe déjà : il n'est jamais écrasé (choisissez un autre --slug)")
+    copies: list[tuple[Path, Path]] = []
+    if files:
+        attachments = list(values.get("attachments") or [])
+        for source in files:
+            if not source.is_file():
+                raise click.UsageError(f"fichier joint introuvable : {source}")
+            dest = folder / "files" / (slugify(source.stem) + source.suffix.lower())
+            if dest.exists() and dest.read_bytes() != source.read_bytes():
+                raise click.UsageError(f"{project.rel(dest)} existe déjà avec un autre contenu : renommez le fichier joint")
+            copies.append((source, dest))
+            attachments.append({"file": f"files/{dest.name}", "title": source.stem.replace("-", " ").replace("_", " ")})
+        values["attachments"] = attachments
+    header = f"# yaml-language-server: $schema=../schemas/{SCHEMA[kind]}.schema.json\n"
+    yaml_text = render(model, values)
+    if collection.front_matter:
+        what = "la ressource (contenu, à qui elle s'adresse, comment l'utiliser)" if kind == "resource" else "l'événement (programme, intervenants, accès)"
+        text = "---\n" + yaml_text + "---\n" + f"Présentez ici {what}, en Markdown.\n"
+    else:
+        text = header + yaml_text
+    # Check in memory, exactly as `rrma check` will read it.
+    source = Source(project.rel(target_file), text)
+    fm_text = split_front_matter(source)[0].yaml_text if collection.front_matter else text
+    loaded = load_yaml(fm_text, source.path)
+    model.model_validate(loaded.data)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for source_file, dest in copies:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if not dest.exists():
+            shutil.copyfile(source_file, dest)
+            written.append(dest)
+    target_file.write_text(text, encoding="utf-8")
+    written.append(target_file)
+    # The whole-tree rules (references, attachment format and size…): undo everything on failure.
+    _, problems = load_site(project)
+    mine = [p for p in problems if p.path == project.rel(target_file)]
+    if mine:
+        for path in written:
+            path.unlink()
+        raise NotWritten(mine)
+    return target_file
+
+
+class NotWritten(Exception):
+    def __init__(self, problems: list[Any]) -> None:
+        super().__init__(f"{len(problems)} problème(s)")
+        self.problems = problems
+
+
+def _multi(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _common(func: Any) -> Any:
+    for option in reversed([
+        click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Dossier du dépôt du portail."),
+        click.option("--slug", help="Nom du fichier (sans extension) ; par défaut tiré du titre."),
+        click.option("--draft", is_flag=True, help="Brouillon : visible seulement en prévisualisation locale."),
+        click.option("--interactive/--no-interactive", default=None, help="Poser les questions manquantes (par défaut : dans un terminal)."),
+    ]):
+        func = option(func)
+    return func
+
+
+def _finish(kind: str, values: dict[str, Any], root: Path, slug: str | None, files: tuple[Path, ...] = (), interactive: bool | None = None) -> None:
+    from pydantic import ValidationError
+
+    values = {k: v for k, v in values.items() if v not in (None, (), [], "", False)}
+    try:
+        path = create(kind, values, root=root, files=files, slug=slug, interactive=sys.stdin.isatty() if interactive is None else interactive)
+    except NotWritten as exc:
+        for problem in exc.problems:
+            click.echo(f"{problem.headline()}\n    conseil : {problem.hint} [{problem.code}]", err=True)
+        raise click.UsageError("le fichier ne passerait pas `rrma check` : rien n'a été écrit") from None
+    except ValidationError as exc:
+        from ..core.validation import field_name
+
+        for error in exc.errors(include_url=False):
+            message = (error.get("ctx") or {}).get("message") or error["msg"]
+            click.echo(f"{field_name(tuple(p for p in error['loc'] if isinstance(p, (str, int))))} : {message}", err=True)
+        raise click.UsageError("valeurs invalides : rien n'a été écrit") from None
+    click.echo(Project(root).rel(path))
+
+
+@click.group()
+def new() -> None:
+    """Crée un fichier de ressource, d'événement ou de réseau, prêt à compléter."""
+
+
+@new.command()
+@click.option("--title", help="Titre de la ressource.")
+@click.option("--summary", help="Résumé en une ou deux phrases (300 caractères au plus).")
+@click.option("--type", "type_", help="Type de ressource (taxonomies/resource-types.yml).")
+@click.option("--network", multiple=True, help="Réseau qui publie (répétable ou séparé par des virgules).")
+@click.option("--theme", multiple=True, help="Thématique (taxonomies/themes.yml).")
+@click.option("--odd", multiple=True, type=int, help="Numéro d'ODD, de 1 à 17.")
+@click.option("--audience", multiple=True, help="Public visé (taxonomies/audiences.yml).")
+@click.option("--language", help="Langue (code ISO : fr, en…).")
+@click.option("--published", help="Date de publication : AAAA, AAAA-MM ou AAAA-MM-JJ.")
+@click.option("--author", multiple=True, help="Auteur ou structure autrice.")
+@click.option("--licence", help="Licence (taxonomies/licences.yml).")
+@click.option("--source-url", help="Page où la ressource est publiée.")
+@click.option("--file", "files", multiple=True, type=click.Path(dir_okay=False, path_type=Path), help="Fichier joint à copier dans resources/files/.")
+@_common
+def resource(title, summary, type_, network, theme, odd, audience, language, published, author, licence, source_url, files, root, slug, draft, interactive) -> None:
+    """Nouvelle ressource : resources/<nom>.md"""
+    _finish("resource", {"title": title, "summary": summary, "type": type_, "networks": _multi(network), "themes": _multi(theme),
+                         "odd": list(odd), "audiences": _multi(audience), "language": language, "published": published,
+                         "authors": list(author), "licence": licence, "source_url": source_url, "draft": draft}, root, slug, files, interactive)
+
+
+@new.command()
+@click.option("--title", help="Titre de l'événement.")
+@click.option("--summary", help="Résumé en une ou deux phrases.")
+@click.option("--start", help="Début : AAAA-MM-JJ ou « AAAA-MM-JJ HH:MM » (heure de Paris).")
+@click.option("--end", help="Fin, sous la même forme que le début.")
+@click.option("--network", multiple=True, help="Réseau organisateur (répétable).")
+@click.option("--kind", help="Type d'événement (taxonomies/event-kinds.yml).")
+@click.option("--mode", type=click.Choice(["sur-place", "en-ligne", "hybride"]), help="Sur place, en ligne ou hybride.")
+@click.option("--venue", help="Lieu (salle, adresse).")
+@click.option("--city", help="Ville.")
+@click.option("--region", help="Code INSEE de la région.")
+@click.option("--online-url", help="Adresse de connexion.")
+@click.option("--registration-url", help="Adresse d'inscription.")
+@click.option("--source-url", help="Page d'annonce.")
+@click.option("--theme", multiple=True, help="Thématique.")
+@click.option("--odd", multiple=True, type=int, help="Numéro d'ODD.")
+@click.option("--audience", multiple=True, help="Public visé.")
+@click.option("--campaign", help="Campagne nationale (taxonomies/campaigns.yml).")
+@_common
+def event(title, summary, start, end, network, kind, mode, venue, city, region, online_url, registration_url, source_url, theme, odd, audience, campaign, root, slug, draft, interactive) -> None:
+    """Nouvel événement : events/<nom>.md"""
+    _finish("event", {"title": title, "summary": summary, "start": start, "end": end, "networks": _multi(network), "kind": kind, "mode": mode,
+                      "venue": venue, "city": city, "region": region, "online_url": online_url, "registration_url": registration_url,
+                      "source_url": source_url, "themes": _multi(theme), "odd": list(odd), "audiences": _multi(audience),
+                      "campaign": campaign, "draft": draft}, root, slug, interactive=interactive)
+
+
+@new.command()
+@click.option("--name", help="Nom complet du réseau.")
+@click.option("--acronym", help="Sigle ou nom court.")
+@click.option("--region", help="Code INSEE de la région.")
+@click.option("--website", help="Site web.")
+@click.option("--email", help="Adresse e-mail de contact.")
+@click.option("--city", help="Ville du siège.")
+@click.option("--description", help="Présentation (Markdown).")
+@_common
+def network(name, acronym, region, website, email, city, description, root, slug, draft, interactive) -> None:
+    """Nouveau réseau : networks/<nom>.yml"""
+    _finish("network", {"name": name, "acronym": acronym, "region": region, "website": website, "email": email,
+                        "city": city, "description": description}, root, slug, interactive=interactive)

@@ -1,0 +1,91 @@
+"""``rrma new``: scaffolding that passes the checks and never overwrites."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from rrma.cli import main
+from rrma.kinds.site import load_site
+from rrma.project import Project
+from tests.conftest import run_rrma
+
+
+def _ok(root: Path) -> None:
+    result = run_rrma("check", root)
+    assert result.returncode == 0, result.stdout
+
+
+def test_resource_with_flags_and_an_attachment(content: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "Guide Suivi Évaluation.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    result = run_rrma("new", "resource", "--root", content, "--title", "Guide du suivi-évaluation", "--network", "centraider,resacoop",
+                      "--type", "guide-methodologique", "--summary", "Les étapes du suivi-évaluation.", "--odd", "4", "--file", pdf)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "resources/guide-du-suivi-evaluation.md"
+    text = (content / "resources" / "guide-du-suivi-evaluation.md").read_text(encoding="utf-8")
+    assert "title: Guide du suivi-évaluation\n" in text and "  - resacoop\n" in text
+    assert "# licence: …" in text and "(facultatif)" in text  # optional fields offered, commented, in French
+    assert (content / "resources" / "files" / "guide-suivi-evaluation.pdf").read_bytes() == b"%PDF-1.4\n"
+    _ok(content)
+    site, _ = load_site(Project(content))
+    new = next(r for r in site.resources if r.id == "guide-du-suivi-evaluation").data
+    assert new.networks == ["centraider", "resacoop"] and new.odd == [4] and new.attachments[0].file == "files/guide-suivi-evaluation.pdf"
+
+
+def test_values_that_need_quotes_are_read_back_unchanged(content: Path) -> None:
+    title = "No: 12:30 # pas un commentaire"
+    result = run_rrma("new", "resource", "--root", content, "--title", title, "--network", "centraider", "--type", "fiche-pratique",
+                      "--summary", "yes", "--source-url", "https://example.org/a", "--slug", "fiche-piege")
+    assert result.returncode == 0, result.stderr
+    site, problems = load_site(Project(content))
+    assert problems == []
+    new = next(r for r in site.resources if r.id == "fiche-piege").data
+    assert (new.title, new.summary) == (title, "yes")
+
+
+def test_event_and_network(content: Path) -> None:
+    assert run_rrma("new", "event", "--root", content, "--title", "Webinaire ODD", "--start", "2026-12-03 14:00", "--end", "2026-12-03 15:30",
+                    "--network", "resacoop", "--kind", "webinaire", "--mode", "en-ligne", "--online-url", "https://example.org/visio").returncode == 0
+    assert run_rrma("new", "network", "--root", content, "--name", "Réseau de test", "--acronym", "RT", "--region", "11",
+                    "--description", "Un réseau de test.").returncode == 0
+    assert (content / "networks" / "rt.yml").read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schemas/network.schema.json\n")
+    _ok(content)
+
+
+def test_never_overwrites(content: Path) -> None:
+    before = (content / "resources" / "monter-un-projet.md").read_text(encoding="utf-8")
+    result = run_rrma("new", "resource", "--root", content, "--title", "Monter un projet", "--network", "centraider",
+                      "--type", "fiche-pratique", "--summary", "S.", "--source-url", "https://example.org")
+    assert result.returncode == 2 and "existe déjà" in result.stderr
+    assert (content / "resources" / "monter-un-projet.md").read_text(encoding="utf-8") == before
+
+
+def test_invalid_values_write_nothing(content: Path, tmp_path: Path) -> None:
+    note = tmp_path / "notes.md"
+    note.write_text("x", encoding="utf-8")
+    result = run_rrma("new", "resource", "--root", content, "--title", "Fiche", "--network", "resacop", "--type", "fiche-pratique",
+                      "--summary", "S.", "--file", note)
+    assert result.returncode == 2
+    assert "vouliez-vous dire « resacoop » ?" in result.stderr and "rien n'a été écrit" in result.stderr
+    assert not (content / "resources" / "fiche.md").exists() and not (content / "resources" / "files" / "notes.md").exists()
+
+
+def test_missing_required_value_without_a_terminal(content: Path) -> None:
+    result = run_rrma("new", "event", "--root", content, "--title", "Sans date")
+    assert result.returncode == 2 and "il manque --start" in result.stderr
+
+
+def test_interactive_questions_offer_the_taxonomies(content: Path) -> None:
+    runner = CliRunner()
+    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "3", "2,13", "https://example.org/budget"]) + "\n"
+    result = runner.invoke(main, ["new", "resource", "--root", str(content), "--interactive"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Type de ressource" in result.output and "Fiche pratique (fiche-pratique)" in result.output
+    site, problems = load_site(Project(content))
+    assert problems == []
+    new = next(r for r in site.resources if r.id == "fiche-budget").data
+    types = list(site.taxonomies["resource-types"].terms)
+    networks = sorted(n.id for n in site.networks)
+    assert new.type == types[2] and new.networks == [networks[1], networks[12]]
