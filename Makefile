@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml constraints.txt
 # Browser tests: Debian's Chromium (never a downloaded browser) and npm packages (axe-core).
 BROWSER_STAMP := node_modules/.installed-stamp
 $(BROWSER_STAMP): package.json package-lock.json
-	command -v chromium >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+	command -v chromium >/dev/null && command -v npm >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium $$(command -v npm >/dev/null || echo nodejs npm); }
 	npm ci --no-audit --no-fund --silent
 	touch $(BROWSER_STAMP)
 

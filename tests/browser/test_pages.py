@@ -12,7 +12,7 @@ from tests.browser.conftest import AXE
 PAGES = [
     "/", "/charte/", "/reseaux/", "/reseaux/horizons-solidaires/", "/reseaux/cirrma/", "/ressources/",
     "/ressources/monter-un-projet/", "/ressources/type/etude-observatoire/", "/agenda/", "/agenda/centraider-25-ans/",
-    "/agenda/reseau/horizons-solidaires/",
+    "/agenda/reseau/horizons-solidaires/", "/observatoire/",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

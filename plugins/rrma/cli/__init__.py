@@ -7,6 +7,7 @@ import sys
 import click
 
 from .check import check
+from .codeowners import codeowners
 from .new import new
 from .schemas import schemas
 
@@ -40,3 +41,4 @@ def main() -> None:
 main.add_command(check)
 main.add_command(schemas)
 main.add_command(new)
+main.add_command(codeowners)

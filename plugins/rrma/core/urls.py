@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 SECTIONS = {"networks": "reseaux", "resources": "ressources", "events": "agenda"}
+LANDING = {*SECTIONS.values(), "observatoire"}
 # Facet folders of the library: a resource may not take one of these names.
 FACETS = {"type": "type", "themes": "theme", "odd": "odd", "networks": "reseau", "regions": "region", "year": "annee", "audiences": "public"}
 EVENT_FACETS = {"networks": "reseau", "regions": "region", "kind": "type", "campaign": "campagne"}
@@ -21,7 +22,7 @@ def item_url(kind: str, item_id: str) -> str:
 def src_uri(url: str) -> str:
     """``ressources/theme/eau/`` → ``ressources/theme/eau.md`` (MkDocs source path)."""
     url = url.strip("/")
-    if url in SECTIONS.values() or not url:
+    if url in LANDING or not url:
         return f"{url}/index.md" if url else "index.md"
     return f"{url}.md"
 

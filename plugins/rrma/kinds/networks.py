@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -14,6 +14,7 @@ from .base import Collection, Entry, Model, markup_problems, ref
 from .files import check_asset
 
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+GitHubHandle = Annotated[str, Field(pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$")]
 
 
 class Coordinates(Model):
@@ -56,6 +57,7 @@ class Network(Model):
     missions: list[Slug] = Field(default_factory=list, json_schema_extra=ref("missions"), description="Missions exercées (voir taxonomies/missions.yml)")
     logo: Logo | None = Field(None, description="Logo du réseau")
     social: Social | None = Field(None, description="Réseaux sociaux")
+    editors: list[GitHubHandle] = Field(default_factory=list, description="Comptes GitHub qui relisent les contributions de ce réseau (@identifiant ou @organisation/equipe)")
 
 
 def rules(entry: Entry[Network], project: Project) -> Iterable[Diagnostic]:
