@@ -118,4 +118,4 @@ def test_dcat_catalogue_is_json_ld_a_reader_understands(built: Path) -> None:
     for distribution in distributions:
         assert graph.value(distribution, DCTERMS.title) is not None
         assert str(graph.value(distribution, dcat.downloadURL)).startswith(URL + "donnees/")
-    assert graph.value(dataset, DCTERMS.license) == URIRef("https://www.etalab.gouv.fr/licence-ouverte-open-licence/")
+    assert graph.value(dataset, DCTERMS.license) == URIRef("https://www.etalab.gouv.fr/licence-version-2-0-de-la-licence-ouverte-suite-a-la-consultation-et-presentation-du-decret")

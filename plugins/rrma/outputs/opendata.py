@@ -17,7 +17,7 @@ from typing import Any
 from ..kinds.site import Site
 from ..core.urls import item_url
 
-LICENCE = {"title": "Licence Ouverte 2.0 (Etalab)", "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/", "name": "etalab-2.0"}
+LICENCE = {"title": "Licence Ouverte 2.0 (Etalab)", "path": "https://www.etalab.gouv.fr/licence-version-2-0-de-la-licence-ouverte-suite-a-la-consultation-et-presentation-du-decret", "name": "etalab-2.0"}
 SEPARATOR = "|"  # between several values in one CSV cell
 
 
