@@ -1,0 +1,82 @@
+"""GitHub configuration: workflows valid and safe, CODEOWNERS generated, pre-commit hook."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import REPO, copy_content, run_rrma
+
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+BIN = Path(sys.executable).parent
+
+
+def test_workflows_match_the_published_schema() -> None:
+    result = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_finds_nothing() -> None:
+    result = subprocess.run([str(BIN / "zizmor"), "--offline", "--no-progress", str(REPO / ".github" / "workflows")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout
+
+
+def _load(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # "on" stays a key
+
+
+def test_actions_are_pinned_and_permissions_least() -> None:
+    for path in WORKFLOWS:
+        text = path.read_text(encoding="utf-8")
+        assert "pull_request_target" not in text
+        for uses in re.findall(r"uses:\s*(\S+)", text):
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", uses), f"{path.name}: {uses} n'est pas épinglé par SHA"
+        workflow = _load(path)
+        assert "permissions" in workflow, path.name
+        for job in workflow["jobs"].values():
+            for step in job.get("steps", []):
+                if "actions/checkout@" in step.get("uses", ""):
+                    assert step["with"]["persist-credentials"] == "false"
+
+
+def test_pull_requests_are_checked_and_main_published_daily() -> None:
+    check = _load(REPO / ".github" / "workflows" / "verification.yml")
+    assert list(check["on"]) == ["pull_request"]
+    steps = [s.get("run", "") for s in check["jobs"]["contenu"]["steps"]]
+    assert "rrma check --format github" in steps and "mkdocs build --strict --site-dir site" in steps
+    assert [s.get("run") for s in check["jobs"]["tests"]["steps"]][-1] == "make test"
+    publish = _load(REPO / ".github" / "workflows" / "publication.yml")
+    assert publish["on"]["push"]["branches"] == ["main"] and publish["on"]["schedule"][0]["cron"]
+    assert publish["permissions"] == {}
+    assert publish["jobs"]["publier"]["needs"] == "construire"  # a failed build is never published
+    assert publish["jobs"]["publier"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert publish["jobs"]["construire"]["permissions"] == {"contents": "read"}
+
+
+def test_codeowners_is_generated_from_the_networks(tmp_path: Path) -> None:
+    assert run_rrma("codeowners", "--check", REPO).returncode == 0
+    root = copy_content(tmp_path)
+    (root / ".github").mkdir()
+    network = root / "networks" / "horizons-solidaires.yml"
+    network.write_text(network.read_text(encoding="utf-8") + "editors:\n  - '@relectrice-hs'\n", encoding="utf-8")
+    assert run_rrma("codeowners", "--check", root).returncode == 1
+    assert run_rrma("codeowners", root).returncode == 0
+    lines = (root / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+    assert "/networks/horizons-solidaires.yml @relectrice-hs" in lines
+    assert "/resources/monter-un-projet.md @relectrice-hs" in lines
+    assert "/events/festival-alimenterre-2025-normandie.md @relectrice-hs" in lines
+    assert not any("resacoop" in line for line in lines)
+
+
+def test_pre_commit_hook_runs_the_check() -> None:
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [hook] = config["repos"][0]["hooks"]
+    assert hook["entry"] == "rrma check" and hook["pass_filenames"] is False
+    assert re.match(hook["files"], "resources/monter-un-projet.md") and not re.match(hook["files"], "plugins/rrma/cli/check.py")
