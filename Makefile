@@ -11,17 +11,22 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-# Browser tests: Debian's Chromium (never a downloaded browser) and npm packages (axe-core).
-BROWSER_STAMP := node_modules/.installed-stamp
-$(BROWSER_STAMP): package.json package-lock.json
-	command -v chromium >/dev/null && command -v npm >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium $$(command -v npm >/dev/null || echo nodejs npm); }
+# npm packages: the site's search engine (lunr, lunr-languages) and axe-core for the tests.
+NPM_STAMP := node_modules/.installed-stamp
+$(NPM_STAMP): package.json package-lock.json
+	command -v npm >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm; }
 	npm ci --no-audit --no-fund --silent
-	touch $(BROWSER_STAMP)
+	touch $(NPM_STAMP)
 
-serve: $(STAMP)  ## construit le site (brouillons compris) et le sert sur http://127.0.0.1:8000
+# Browser tests use Debian's Chromium, never a downloaded browser.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+
+serve: $(STAMP) $(NPM_STAMP)  ## construit le site (brouillons compris) et le sert sur http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)  ## construit le site publié dans site/ (échoue au moindre avertissement, sans toucher au site précédent)
+build: $(STAMP) $(NPM_STAMP)  ## construit le site publié dans site/ (échoue au moindre avertissement, sans toucher au site précédent)
 	rm -rf site.new
 	$(BIN)/mkdocs build --strict --site-dir site.new
 	rm -rf site && mv site.new site
@@ -32,7 +37,7 @@ check: $(STAMP)  ## vérifie tout le contenu, sans construire le site
 schemas: $(STAMP)  ## régénère schemas/*.schema.json après un changement du modèle ou des taxonomies
 	$(BIN)/rrma schemas
 
-test: $(STAMP) $(BROWSER_STAMP)  ## toute la suite de tests
+test: $(STAMP) $(NPM_STAMP) $(CHROMIUM)  ## toute la suite de tests
 	$(BIN)/python -m pytest
 
 clean:

@@ -22,6 +22,7 @@ def copy_content(target: Path, *, site: bool = False) -> Path:
         for name in ("content", "overrides"):
             shutil.copytree(REPO / name, target / name)
         shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+        (target / "node_modules").symlink_to(REPO / "node_modules")  # lunr and lunr-languages, installed by npm
     return target
 
 

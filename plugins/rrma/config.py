@@ -25,5 +25,8 @@ class RrmaConfig(base.Config):
     iframe_hosts = c.ListOfItems(c.Type(str), default=[])
     """Hosts whose ``<iframe>`` may appear in contributed Markdown (https only)."""
 
+    node_modules_dir = c.Type(str, default="node_modules")
+    """Where npm installed lunr and lunr-languages, relative to mkdocs.yml."""
+
     drafts = c.Optional(c.Type(bool))
     """Show drafts. Unset: shown by ``mkdocs serve``, never by ``mkdocs build``."""

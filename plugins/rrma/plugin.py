@@ -25,6 +25,8 @@ from .core.markup import sanitize
 from .kinds.site import Site, load_site
 from .core.history import last_changes
 from .core.types import PARIS
+from .outputs.search import build as build_search
+from .pages.searchdocs import html_text, search_documents
 from .pages.specs import Output, PageSpec, SitePages, build_pages
 from .project import Project
 
@@ -44,6 +46,8 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         self.pages: SitePages | None = None
         self.specs: dict[str, PageSpec] = {}
         self.problems: list[Diagnostic] = []
+        self.page_text: dict[str, tuple[str, str]] = {}  # src uri → (title, text) for the search index
+        self.content_pages: list[File] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -116,13 +120,30 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             files.append(File.generated(config, path, content=text))
         for dest, source in _assets(self.site):
             files.append(File.generated(config, dest, abs_src_path=str(source)))
+        for dest, source in self._vendor():
+            files.append(File.generated(config, dest, abs_src_path=str(source)))
+        self.content_pages = [f for f in files.documentation_pages() if f.src_uri not in self.specs and f.src_uri not in ("404.md",)]
+        self.page_text = {}
         return files
+
+    def _vendor(self) -> list[tuple[str, Path]]:
+        """lunr.js and lunr-languages, from the installed npm packages (never pasted)."""
+        assert self.project is not None
+        modules = self.project.root / self.config.node_modules_dir
+        wanted = [("lunr.min.js", modules / "lunr" / "lunr.min.js"),
+                  ("lunr.stemmer.support.js", modules / "lunr-languages" / "min" / "lunr.stemmer.support.min.js"),
+                  ("lunr.fr.js", modules / "lunr-languages" / "min" / "lunr.fr.min.js")]
+        missing = [str(path) for _, path in wanted if not path.is_file()]
+        if missing:
+            raise PluginError(f"paquets npm absents ({', '.join(missing)}) : lancez `npm ci` (ou `make serve`, qui le fait)")
+        return [(f"assets/javascripts/vendor/{name}", path) for name, path in wanted]
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         # Contributed Markdown: whatever it contained, only allowlisted HTML reaches the page.
         if page.file.src_uri in self.specs:
-            return sanitize(html, iframe_hosts=self.config.iframe_hosts)
-        return None
+            html = sanitize(html, iframe_hosts=self.config.iframe_hosts)
+        self.page_text[page.file.src_uri] = (page.title or "", html_text(html))
+        return html
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         if self.pages is not None:
@@ -135,6 +156,16 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         elif self.pages is not None and page.file.src_uri in self.pages.extra:
             context["rrma"] = self.pages.extra[page.file.src_uri]
         return context
+
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.pages is None:
+            return
+        docs = search_documents(self.pages, self.page_text, hand_written=[f.src_uri for f in self.content_pages])
+        for path, text in build_search(docs, self.pages.search_facets).items():
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
 
 
 def _build_time() -> datetime:

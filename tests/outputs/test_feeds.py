@@ -44,7 +44,7 @@ def _events(ics: bytes) -> list[icalendar.Event]:
 
 def test_global_calendar_has_every_event_once(dst_content: Path) -> None:
     site, pages = _pages(dst_content)
-    events = _events(pages.files["agenda/agenda.ics"])
+    events = _events(pages.files["flux/agenda.ics"])
     uids = [str(e["UID"]) for e in events]
     assert sorted(uids) == sorted(f"{e.id}@rrma.fr" for e in site.events)
     assert len(set(uids)) == len(uids)
@@ -67,7 +67,7 @@ def test_times_across_a_daylight_saving_change(dst_content: Path) -> None:
 def test_vtimezone_rules_match_the_real_zone(dst_content: Path) -> None:
     """Another reader resolves our VTIMEZONE: its offsets must be Europe/Paris's."""
     _, pages = _pages(dst_content)
-    [vtimezone] = icalendar.Calendar.from_ical(pages.files["agenda/agenda.ics"]).walk("VTIMEZONE")
+    [vtimezone] = icalendar.Calendar.from_ical(pages.files["flux/agenda.ics"]).walk("VTIMEZONE")
     zone = vtimezone.to_tz(lookup_tzid=False)
     for moment in (datetime(2026, 1, 15, 12), datetime(2026, 7, 15, 12), datetime(2031, 3, 30, 4), datetime(2031, 10, 26, 1)):
         from zoneinfo import ZoneInfo
@@ -85,7 +85,7 @@ def test_all_day_events_are_dates_with_exclusive_end(dst_content: Path) -> None:
 def test_network_calendars_hold_their_own_events(dst_content: Path) -> None:
     site, pages = _pages(dst_content)
     for network in site.networks:
-        uids = {str(e["UID"]) for e in _events(pages.files[f"reseaux/{network.id}/agenda.ics"])}
+        uids = {str(e["UID"]) for e in _events(pages.files[f"flux/agenda-{network.id}.ics"])}
         assert uids == {f"{e.id}@rrma.fr" for e in site.events if network.id in e.data.networks}
 
 
@@ -94,18 +94,18 @@ def test_uids_and_times_are_stable_between_builds(dst_content: Path) -> None:
     _, second = _pages(dst_content, NOW + timedelta(days=3))
     def key(ics: bytes) -> list[tuple[str, str]]:
         return sorted((str(e["UID"]), e["DTSTART"].to_ical().decode()) for e in _events(ics))
-    assert key(first.files["agenda/agenda.ics"]) == key(second.files["agenda/agenda.ics"])
+    assert key(first.files["flux/agenda.ics"]) == key(second.files["flux/agenda.ics"])
 
 
 def test_atom_feeds_parse_and_match_the_data() -> None:
     site, pages = _pages(REPO)
-    resources = feedparser.parse(pages.files["ressources/atom.xml"])
+    resources = feedparser.parse(pages.files["flux/ressources.xml"])
     assert resources.bozo == 0, resources.get("bozo_exception")
     assert resources.feed.title == "Nouvelles ressources des RRMA" and resources.feed.language == "fr"
     assert {e.title for e in resources.entries} == {r.data.title for r in site.resources}
     for entry in resources.entries:
         assert entry.link.startswith(URL + "ressources/") and entry.id == entry.link and entry.updated_parsed
-    events = feedparser.parse(pages.files["agenda/atom.xml"])
+    events = feedparser.parse(pages.files["flux/agenda.xml"])
     assert events.bozo == 0
     assert len(events.entries) == len(site.events)
     festival = next(e for e in events.entries if e.title == "Festival ALIMENTERRE 2025 en Normandie")
@@ -154,8 +154,8 @@ def test_head_announces_feeds_canonical_and_open_graph(built: Path) -> None:
         assert f'<link rel="canonical" href="{URL}' in html
         assert '<meta property="og:title"' in html and '<meta name="description"' in html
     network = (built / "reseaux/resacoop/index.html").read_text(encoding="utf-8")
-    assert 'title="Agenda de RESACOOP (iCalendar)" href="../../reseaux/resacoop/agenda.ics"' in network
-    assert (built / "reseaux/resacoop/agenda.ics").is_file()
+    assert 'title="Agenda de RESACOOP (iCalendar)" href="../../flux/agenda-resacoop.ics"' in network
+    assert (built / "flux/agenda-resacoop.ics").is_file()
     sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{URL}ressources/monter-un-projet/</loc>" in sitemap
 

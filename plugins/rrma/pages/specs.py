@@ -26,6 +26,7 @@ from ..core.urls import EVENT_FACETS, FACETS, item_url, paged, src_uri
 from .views import Labels, event_card, network_card, past, resource_card, resource_sort_key, resource_year, upcoming
 
 PER_PAGE = 20
+SEARCH_KINDS = {"ressource": "Ressource", "evenement": "Événement", "reseau": "Réseau", "page": "Page"}
 
 FACET_TITLES = {
     "type": "Type de ressource",
@@ -50,6 +51,7 @@ class PageSpec:
     source: str | None = None  # repository path of the file it comes from
     in_nav: bool = False
     description: str | None = None
+    search: dict[str, Any] | None = None  # what the search index knows of this page (items only)
 
     @property
     def uri(self) -> str:
@@ -65,6 +67,8 @@ class SitePages:
     files: dict[str, str | bytes]
     # feeds announced in the <head> of every page
     feeds: list[dict[str, str]]
+    # labels of the search filters: facet → id → label
+    search_facets: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def _resource_facets(entry: Entry[Resource], regions_of: Callable[[str], str | None]) -> dict[str, list[str]]:
@@ -136,10 +140,14 @@ class Output:
         return self.changed.get(path) or fallback or self.now
 
 
+# Feeds live together in flux/, beside an empty sitemap: Material's script fetches
+# "sitemap.xml" next to every <link rel="alternate"> it finds, and would otherwise
+# get a 404 on each page (or, at the root, download the whole site map).
+EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
 SITE_FEEDS = [
-    {"type": "application/atom+xml", "title": "Nouvelles ressources des RRMA", "url": "ressources/atom.xml"},
-    {"type": "application/atom+xml", "title": "Agenda des RRMA", "url": "agenda/atom.xml"},
-    {"type": "text/calendar", "title": "Agenda des RRMA (iCalendar)", "url": "agenda/agenda.ics"},
+    {"type": "application/atom+xml", "title": "Nouvelles ressources des RRMA", "url": "flux/ressources.xml"},
+    {"type": "application/atom+xml", "title": "Agenda des RRMA", "url": "flux/agenda.xml"},
+    {"type": "text/calendar", "title": "Agenda des RRMA (iCalendar)", "url": "flux/agenda.ics"},
 ]
 
 
@@ -174,8 +182,8 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
                     "upcoming": [event_card(e, labels, today) for e in events_next if entry.id in e.data.networks],
                     "past": [event_card(e, labels, today) for e in events_past if entry.id in e.data.networks][:5],
                     "resources": [resource_cards[r.id] for r in resources if entry.id in r.data.networks],
-                    "ics_url": f"reseaux/{entry.id}/agenda.ics",
-                    "feeds": [{"type": "text/calendar", "title": f"Agenda de {network_cards[entry.id]['short']} (iCalendar)", "url": f"reseaux/{entry.id}/agenda.ics"}],
+                    "ics_url": f"flux/agenda-{entry.id}.ics",
+                    "feeds": [{"type": "text/calendar", "title": f"Agenda de {network_cards[entry.id]['short']} (iCalendar)", "url": f"flux/agenda-{entry.id}.ics"}],
                     "og": {"type": "profile", "title": n.name},
                     "jsonld": jsonld.dumps({
                         "@context": jsonld.CONTEXT, "@type": "Organization", "@id": output.absolute(item_url("networks", entry.id)),
@@ -188,6 +196,9 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
                 body=n.description,
                 source=entry.path,
                 description=f"{n.name} — réseau régional multi-acteurs" + (f" ({labels.region(n.region)})" if n.region else ""),
+                search={"kind": "reseau", "summary": " ".join(p for p in (n.acronym, n.city, labels.region(n.region)) if p),
+                        "tags": [labels.term("themes", t) for t in n.themes] + [labels.term("missions", m) for m in n.missions] + [labels.region(n.region) or ""],
+                        "facets": {"theme": list(n.themes), "region": [n.region] if n.region else [], "reseau": [entry.id]}},
             )
         )
     by_region: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -223,6 +234,10 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
                 body=entry.body,
                 source=entry.path,
                 description=r.summary,
+                search={"kind": "ressource", "summary": r.summary, "date": resource_cards[entry.id]["published"],
+                        "tags": [resource_cards[entry.id]["type_label"], *(labels.term("themes", t) for t in r.themes),
+                                 *(n["name"] for n in resource_cards[entry.id]["networks"]), *(labels.term("audiences", a) for a in r.audiences)],
+                        "facets": {"theme": list(r.themes), "region": _resource_facets(entry, regions_of)["regions"], "reseau": list(r.networks)}},
             )
         )
     facet_values: dict[str, dict[str, list[str]]] = {f: defaultdict(list) for f in FACETS}
@@ -280,6 +295,10 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
                 body=entry.body,
                 source=entry.path,
                 description=e.summary or f"{e.title} — {card['dates']}",
+                search={"kind": "evenement", "summary": " ".join(p for p in (e.summary, e.city, labels.region(e.region)) if p), "date": card["dates"],
+                        "tags": [labels.term("event-kinds", e.kind), *(labels.term("themes", t) for t in e.themes), *(n["name"] for n in card["networks"]),
+                                 labels.term("campaigns", e.campaign) if e.campaign else ""],
+                        "facets": {"theme": list(e.themes), "region": _event_facets(entry, regions_of)["regions"], "reseau": list(e.networks)}},
             )
         )
     pages.extend(_agenda(site, labels, today, regions_of))
@@ -303,13 +322,20 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
     }
     files: dict[str, str | bytes] = {"ressources/index.json": json.dumps(library_data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))}
     files.update(_calendars(site, labels, output))
+    files["flux/sitemap.xml"] = EMPTY_SITEMAP
     files.update(_feeds(site, resources, resource_cards, labels, output, today))
     modified = output.now.date().isoformat()
     issued = min([d.date() for d in output.changed.values()] or [output.now.date()]).isoformat()
     files.update(opendata.files(site, absolute=output.absolute, issued=issued, modified=modified))
     pages.append(_observatory(site, labels))
+    pages.append(PageSpec("recherche/", "Recherche", "rrma/search.html", {"kinds": SEARCH_KINDS}, description="Rechercher un guide, un événement, un réseau sur le portail des RRMA."))
     _network_figures(site, labels, pages)
-    return SitePages(pages, extra, files, SITE_FEEDS)
+    search_facets = {
+        "theme": {str(k): t.label for k, t in site.taxonomies["themes"].terms.items()},
+        "region": {str(k): t.label for k, t in site.taxonomies["regions"].terms.items()},
+        "reseau": {n.id: n.data.acronym or n.data.name for n in site.networks},
+    }
+    return SitePages(pages, extra, files, SITE_FEEDS, search_facets)
 
 
 def _observatory(site: Site, labels: Labels) -> PageSpec:
@@ -406,13 +432,13 @@ def _calendars(site: Site, labels: Labels, output: Output) -> dict[str, bytes]:
 
     common = {"url_of": lambda e: output.absolute(item_url("events", e.id)), "location_of": lambda e: _location(e, labels),
               "organisers_of": organisers, "uid_domain": output.uid_domain, "stamp": output.now}
-    files = {"agenda/agenda.ics": calendar(site.events, name="Agenda des RRMA", **common)}
+    files = {"flux/agenda.ics": calendar(site.events, name="Agenda des RRMA", **common)}
     for entry in site.events:
         files[f"agenda/{entry.id}/{entry.id}.ics"] = calendar([entry], name=entry.data.title, **common)
     for network in site.networks:
         events = [e for e in site.events if network.id in e.data.networks]
         short = network.data.acronym or network.data.name
-        files[f"reseaux/{network.id}/agenda.ics"] = calendar(events, name=f"Agenda de {short}", **common)
+        files[f"flux/agenda-{network.id}.ics"] = calendar(events, name=f"Agenda de {short}", **common)
     return files
 
 
@@ -439,10 +465,10 @@ def _feeds(site: Site, resources: list[Entry[Resource]], cards: dict[str, dict[s
         key=lambda f: (f.updated, f.id), reverse=True,
     )[:FEED_SIZE]
     return {
-        "ressources/atom.xml": atom(title="Nouvelles ressources des RRMA", subtitle="Guides, fiches, études et outils publiés par les réseaux régionaux multi-acteurs",
-                                    page_url=output.absolute("ressources/"), self_url=output.absolute("ressources/atom.xml"), entries=resource_entries, updated=output.now),
-        "agenda/atom.xml": atom(title="Agenda des RRMA", subtitle="Rencontres, formations, festivals et campagnes des réseaux régionaux multi-acteurs",
-                                page_url=output.absolute("agenda/"), self_url=output.absolute("agenda/atom.xml"), entries=event_entries, updated=output.now),
+        "flux/ressources.xml": atom(title="Nouvelles ressources des RRMA", subtitle="Guides, fiches, études et outils publiés par les réseaux régionaux multi-acteurs",
+                                    page_url=output.absolute("ressources/"), self_url=output.absolute("flux/ressources.xml"), entries=resource_entries, updated=output.now),
+        "flux/agenda.xml": atom(title="Agenda des RRMA", subtitle="Rencontres, formations, festivals et campagnes des réseaux régionaux multi-acteurs",
+                                page_url=output.absolute("agenda/"), self_url=output.absolute("flux/agenda.xml"), entries=event_entries, updated=output.now),
     }
 
 

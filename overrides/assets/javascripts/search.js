@@ -1,0 +1,267 @@
+/* The portal's search: lunr.js over the index built by rrma/outputs/search.py.
+ * The index is split by the first letters of each term; a query downloads only
+ * the parts it needs, then the rest is fetched in idle time so the search
+ * keeps working offline. Results are built with textContent: nothing from the
+ * index is ever parsed as HTML. */
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-rrma-search]");
+  if (!root || typeof lunr === "undefined") return;
+  var base = (root.getAttribute("data-base") || ".") + "/recherche/";
+  var form = root.querySelector("form");
+  var input = form.elements.q;
+  var filters = ["type", "theme", "region", "reseau"];
+  var status = root.querySelector(".rrma-status");
+  var list = root.querySelector(".rrma-hits");
+  var noResult = root.querySelector(".rrma-no-result");
+  var KINDS = { ressource: "Ressource", evenement: "Événement", reseau: "Réseau", page: "Page" };
+  var pipeline = lunr.Pipeline.load(["trimmer-fr", "accentFold-fr", "stemmer-fr"]);
+  // French elisions split words, as when the index was built (split_elisions in search.py).
+  lunr.tokenizer.separator = /[\s\-'\u2019]+/;
+  var manifest = null, shards = {}, chunks = {}, pending = {};
+  var generation = 0;
+
+  function getJSON(name) {
+    if (!pending[name]) {
+      pending[name] = fetch(base + name).then(function (r) {
+        if (!r.ok) throw new Error(name);
+        return r.json();
+      });
+    }
+    return pending[name];
+  }
+
+  function loadManifest() {
+    return getJSON("manifest.json").then(function (m) {
+      if (!manifest) {
+        manifest = m;
+        fillSelect("theme", m.facets.theme.labels);
+        fillSelect("region", m.facets.region.labels);
+        fillSelect("reseau", m.facets.reseau.labels);
+        form.querySelector(".rrma-filters").hidden = false;
+        applyState(readState(), false);
+      }
+      return m;
+    });
+  }
+
+  function fillSelect(name, labels) {
+    var select = form.elements[name];
+    Object.keys(labels).sort(function (a, b) { return labels[a].localeCompare(labels[b], "fr"); }).forEach(function (id) {
+      var option = document.createElement("option");
+      option.value = id;
+      option.textContent = labels[id];
+      select.appendChild(option);
+    });
+  }
+
+  function shard(number) {
+    if (shards[number]) return Promise.resolve(shards[number]);
+    return getJSON("index-" + number + ".json").then(function (data) {
+      shards[number] = shards[number] || lunr.Index.load(data);
+      return shards[number];
+    });
+  }
+
+  function chunk(number) {
+    if (chunks[number]) return Promise.resolve(chunks[number]);
+    return getJSON("docs-" + number + ".json").then(function (data) { chunks[number] = data; return data; });
+  }
+
+  function analyse(text) {
+    return pipeline.run(lunr.tokenizer(text)).map(String).filter(Boolean);
+  }
+
+  function shardOf(term) {
+    return manifest.shards[term.length >= 2 ? term.slice(0, 2) : term];
+  }
+
+  function prefixShards(term) {
+    // a word still being typed may continue into any shard sharing its first letters
+    var found = {};
+    Object.keys(manifest.shards).forEach(function (key) {
+      if (key.indexOf(term.slice(0, 2)) === 0 || (term.length < 2 && key.indexOf(term) === 0)) found[manifest.shards[key]] = true;
+    });
+    return Object.keys(found).map(Number);
+  }
+
+  function run(query, options) {
+    var terms = analyse(query);
+    if (!terms.length) return Promise.resolve({ terms: [], hits: [] });
+    var partial = options.partial ? terms[terms.length - 1] : null;
+    var plan = {};
+    terms.forEach(function (t) {
+      var n = shardOf(t);
+      if (n !== undefined) (plan[n] = plan[n] || []).push({ term: t, wildcard: false });
+    });
+    if (partial) prefixShards(partial).forEach(function (n) { (plan[n] = plan[n] || []).push({ term: partial, wildcard: true }); });
+    var numbers = Object.keys(plan).map(Number);
+    return Promise.all(numbers.map(shard)).then(function (indexes) {
+      var scores = {}, matched = {};
+      indexes.forEach(function (index, i) {
+        var wanted = plan[numbers[i]];
+        index.query(function (q) {
+          wanted.forEach(function (w) {
+            q.term(w.term, {
+              usePipeline: false,
+              wildcard: w.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+              editDistance: options.fuzzy && !w.wildcard && w.term.length > 4 ? 1 : 0,
+              boost: w.wildcard ? 0.3 : 1
+            });
+          });
+        }).forEach(function (r) {
+          scores[r.ref] = (scores[r.ref] || 0) + r.score;
+          Object.keys(r.matchData.metadata).forEach(function (t) { (matched[r.ref] = matched[r.ref] || {})[t] = true; });
+        });
+      });
+      var refs = Object.keys(scores).map(Number).filter(keep);
+      refs.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+      return { terms: terms, hits: refs.map(function (ref) { return { ref: ref, score: scores[ref], matched: matched[ref] || {} }; }) };
+    });
+  }
+
+  function keep(ref) {
+    var state = currentFilters();
+    if (state.type && manifest.kinds[ref] !== state.type) return false;
+    return ["theme", "region", "reseau"].every(function (name) {
+      return !state[name] || manifest.facets[name].docs[ref].indexOf(state[name]) >= 0;
+    });
+  }
+
+  function currentFilters() {
+    var state = {};
+    filters.forEach(function (f) { state[f] = form.elements[f].value; });
+    return state;
+  }
+
+  function highlight(container, text, matched) {
+    // split into words and separators; a word whose analysed form was matched is marked
+    text.split(/([\s\-.,;:!?«»()'"’]+)/).forEach(function (part) {
+      var terms = part ? analyse(part) : [];
+      var hit = terms.length === 1 && Object.keys(matched).some(function (m) { return terms[0] === m || (terms[0].indexOf(m) === 0 && m.length > 2); });
+      if (hit) {
+        var mark = document.createElement("mark");
+        mark.textContent = part;
+        container.appendChild(mark);
+      } else if (part) {
+        container.appendChild(document.createTextNode(part));
+      }
+    });
+  }
+
+  function snippet(text, matched) {
+    var words = text.split(/\s+/);
+    var first = 0;
+    for (var i = 0; i < words.length; i++) {
+      var t = analyse(words[i]);
+      if (t.length && matched[t[0]]) { first = Math.max(0, i - 8); break; }
+    }
+    var piece = words.slice(first, first + 36).join(" ");
+    return (first > 0 ? "… " : "") + piece + (first + 36 < words.length ? " …" : "");
+  }
+
+  function render(result, query, approximate) {
+    var top = result.hits.slice(0, 50);
+    var numbers = {};
+    top.forEach(function (h) { numbers[Math.floor(h.ref / manifest.docsPerChunk)] = true; });
+    return Promise.all(Object.keys(numbers).map(Number).map(chunk)).then(function () {
+      list.textContent = "";
+      top.forEach(function (h) {
+        var doc = chunks[Math.floor(h.ref / manifest.docsPerChunk)][h.ref % manifest.docsPerChunk];
+        var li = document.createElement("li");
+        var meta = document.createElement("p");
+        meta.className = "rrma-card__meta";
+        var badge = document.createElement("span");
+        badge.className = "rrma-badge";
+        badge.textContent = KINDS[doc[1]] || doc[1];
+        meta.appendChild(badge);
+        if (doc[3]) meta.appendChild(document.createTextNode(" · " + doc[3]));
+        var title = document.createElement("p");
+        title.className = "rrma-hit__title";
+        var a = document.createElement("a");
+        a.href = base + "../" + doc[0];
+        highlight(a, doc[2], h.matched);
+        title.appendChild(a);
+        var text = document.createElement("p");
+        highlight(text, snippet(doc[4], h.matched), h.matched);
+        li.appendChild(meta);
+        li.appendChild(title);
+        li.appendChild(text);
+        list.appendChild(li);
+      });
+      var n = result.hits.length;
+      noResult.hidden = n > 0;
+      status.textContent = n === 0
+        ? "Aucun résultat pour « " + query + " »."
+        : (approximate ? "Aucun résultat exact ; " + n + " résultat" + (n > 1 ? "s" : "") + " approchant" + (n > 1 ? "s" : "") + " pour « " + query + " »."
+          : n + " résultat" + (n > 1 ? "s" : "") + " pour « " + query + " »" + (n > 50 ? " (les 50 premiers sont affichés)." : "."));
+    });
+  }
+
+  function search(options) {
+    var query = input.value.trim();
+    var mine = ++generation;
+    writeState(options.push);
+    if (!query) {
+      list.textContent = "";
+      status.textContent = "";
+      noResult.hidden = true;
+      return Promise.resolve();
+    }
+    return loadManifest().then(function () {
+      return run(query, { partial: options.partial });
+    }).then(function (result) {
+      if (result.hits.length || !result.terms.length) return [result, false];
+      return run(query, { fuzzy: true }).then(function (fuzzy) { return [fuzzy, true]; });
+    }).then(function (pair) {
+      if (mine !== generation) return null;  // a newer query is on its way
+      return render(pair[0], query, pair[1] && pair[0].hits.length > 0);
+    }).then(prefetch).catch(function () {
+      status.textContent = "La recherche n'a pas pu être chargée. Vérifiez votre connexion puis réessayez.";
+    });
+  }
+
+  function prefetch() {
+    // after a first answer, fetch the rest so later queries work offline
+    var later = window.requestIdleCallback || function (fn) { return window.setTimeout(fn, 200); };
+    later(function () {
+      for (var n = 0; n < manifest.shardCount; n++) shard(n);
+      for (var c = 0; c * manifest.docsPerChunk < manifest.docCount; c++) chunk(c);
+    });
+  }
+
+  function readState() {
+    var query = new URLSearchParams(window.location.search);
+    var state = { q: query.get("q") || "" };
+    filters.forEach(function (f) { state[f] = query.get(f) || ""; });
+    return state;
+  }
+
+  function applyState(state, run) {
+    input.value = state.q;
+    filters.forEach(function (f) { form.elements[f].value = state[f]; });
+    if (run) search({ push: false });
+  }
+
+  function writeState(push) {
+    var query = new URLSearchParams();
+    if (input.value.trim()) query.set("q", input.value.trim());
+    filters.forEach(function (f) { if (form.elements[f].value) query.set(f, form.elements[f].value); });
+    var url = window.location.pathname + (query.toString() ? "?" + query.toString() : "");
+    window.history[push ? "pushState" : "replaceState"](null, "", url);
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(function () { search({ partial: true, push: false }); }, 150);
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); search({ push: true }); });
+  form.addEventListener("change", function (event) { if (event.target !== input) search({ push: true }); });
+  window.addEventListener("popstate", function () { applyState(readState(), true); });
+  var initial = readState();
+  input.value = initial.q;
+  if (initial.q || filters.some(function (f) { return initial[f]; })) {
+    loadManifest().then(function () { applyState(initial, true); });
+  }
+})();

@@ -1,0 +1,200 @@
+"""The search index: built once here with lunr.py, read in the browser by lunr.js.
+
+French analysis uses the pipeline functions of lunr-languages, re-created
+under the same labels (``trimmer-fr``, ``stopWordFilter-fr``,
+``accentFold-fr``, ``stemmer-fr``) so lunr.js, with lunr-languages loaded,
+analyses a query exactly as this module analysed the documents: accents
+folded first, then the Snowball French stemmer (PyStemmer, memoized: it is
+most of lunr.py's build time). The stop-word list comes from the
+``stop-words`` package, never from a download at run time.
+
+Why shards: a visitor's first query must not download the whole index.
+The full index is built once, then split by the first two letters of each
+term; a query fetches only the shards of its terms. Term indices are global,
+so a shard scores a term exactly as the whole index would.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import Stemmer
+from lunr import get_default_builder
+from lunr.pipeline import Pipeline
+from stop_words import get_stop_words
+
+FIELDS = (("title", 10), ("tags", 4), ("summary", 3), ("body", 1))
+BODY_WORDS = 300  # body text indexed per document
+SNIPPET_CHARS = 1000
+DOCS_PER_CHUNK = 100
+SHARD_TARGET = 20_000  # postings per shard, roughly
+
+# lunr-languages' French word characters (lunr.fr.wordCharacters), as a regex class.
+_WORD = (
+    "0-9A-Za-z\xaa\xba\xc0-\xd6\xd8-\xf6\xf8-\u02b8\u02e0-\u02e4\u1d00-\u1d25\u1d2c-\u1d5c\u1d62-\u1d65\u1d6b-\u1d77"
+    "\u1d79-\u1dbe\u1e00-\u1eff\u2071\u207f\u2090-\u209c\u212a\u212b\u2132\u214e\u2160-\u2188\u2c60-\u2c7f"
+    "\ua722-\ua787\ua78b-\ua7ad\ua7b0-\ua7b7\ua7f7-\ua7ff\uab30-\uab5a\uab5c-\uab64\ufb00-\ufb06\uff21-\uff3a\uff41-\uff5a"
+)
+_TRIM_START = re.compile(f"^[^{_WORD}]+")
+_TRIM_END = re.compile(f"[^{_WORD}]+$")
+_FOLD = str.maketrans({
+    **dict.fromkeys("\u00e0\u00e1\u00e2\u00e4\u00c0\u00c1\u00c2\u00c4", "a"), **dict.fromkeys("\u00e7\u00c7", "c"),
+    **dict.fromkeys("\u00e9\u00e8\u00ea\u00eb\u00c9\u00c8\u00ca\u00cb", "e"), **dict.fromkeys("\u00ee\u00ef\u00ce\u00cf", "i"),
+    **dict.fromkeys("\u00f4\u00f6\u00d4\u00d6", "o"), **dict.fromkeys("\u00f9\u00fb\u00fc\u00d9\u00db\u00dc", "u"),
+    **dict.fromkeys("\u0178\u00ff", "y"), "\u00e6": "ae", "\u00c6": "ae", "\u0153": "oe", "\u0152": "oe",
+})
+_STEMMER = Stemmer.Stemmer("french")
+STOP_WORDS = frozenset(get_stop_words("french"))
+
+
+def trim(term: str) -> str:
+    return _TRIM_END.sub("", _TRIM_START.sub("", term))
+
+
+def fold(term: str) -> str:
+    return term.translate(_FOLD)
+
+
+@lru_cache(maxsize=200_000)
+def stem(term: str) -> str:
+    return _STEMMER.stemWord(term)
+
+
+def _trimmer(token: Any, i: int | None = None, tokens: Any = None) -> Any:
+    # lunr.js drops a token that becomes empty; lunr.py would index "": drop it here too.
+    return token.update(lambda s, metadata=None: trim(s)) if trim(str(token)) else None
+
+
+def _stop_word_filter(token: Any, i: int | None = None, tokens: Any = None) -> Any:
+    term = str(token)
+    return None if term in STOP_WORDS or len(term) < 2 else token
+
+
+# French elisions (l'eau, d'Orléans, qu'elle) split into two words, in both
+# languages: search.js sets lunr.tokenizer.separator to the same characters.
+_APOSTROPHES = str.maketrans({"'": " ", "\u2019": " "})
+
+
+def split_elisions(text: str) -> str:
+    return text.translate(_APOSTROPHES)
+
+
+def _accent_fold(token: Any, i: int | None = None, tokens: Any = None) -> Any:
+    return token.update(lambda s, metadata=None: fold(s))
+
+
+def _stemmer(token: Any, i: int | None = None, tokens: Any = None) -> Any:
+    return token.update(lambda s, metadata=None: stem(s))
+
+
+for _fn, _label in ((_trimmer, "trimmer-fr"), (_stop_word_filter, "stopWordFilter-fr"), (_accent_fold, "accentFold-fr"), (_stemmer, "stemmer-fr")):
+    if _label not in Pipeline.registered_functions:
+        Pipeline.register_function(_fn, _label)
+
+
+def query_terms(text: str) -> list[str]:
+    """What lunr.js's search pipeline makes of a query (used by tests)."""
+    from lunr.tokenizer import Tokenizer
+
+    return [stem(fold(trim(str(t)))) for t in Tokenizer(split_elisions(text)) if trim(str(t))]
+
+
+def index_terms(text: str) -> list[str]:
+    from lunr.tokenizer import Tokenizer
+
+    out = []
+    for token in Tokenizer(split_elisions(text)):
+        term = trim(str(token))
+        if term and term not in STOP_WORDS:
+            out.append(stem(fold(term)))
+    return out
+
+
+@dataclass
+class SearchDoc:
+    """One searchable page."""
+
+    url: str
+    kind: str  # ressource, evenement, reseau, page
+    title: str
+    summary: str = ""
+    body: str = ""
+    tags: list[str] = field(default_factory=list)
+    date: str | None = None  # shown with the result (already formatted in French)
+    facets: dict[str, list[str]] = field(default_factory=dict)  # theme, region, network → ids
+
+
+def _cap(text: str, words: int) -> str:
+    parts = text.split()
+    return " ".join(parts[:words])
+
+
+def shard_key(term: str) -> str:
+    return term[:2] if len(term) >= 2 else term[:1]
+
+
+def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Every file of the search, by path under ``recherche/``."""
+    builder = get_default_builder()
+    builder.pipeline.reset()
+    builder.pipeline.add(*(Pipeline.registered_functions[n] for n in ("trimmer-fr", "stopWordFilter-fr", "accentFold-fr", "stemmer-fr")))
+    builder.search_pipeline.reset()
+    builder.search_pipeline.add(*(Pipeline.registered_functions[n] for n in ("trimmer-fr", "accentFold-fr", "stemmer-fr")))
+    builder.ref("i")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for number, doc in enumerate(docs):
+        builder.add({"i": str(number), "title": split_elisions(doc.title), "tags": split_elisions(" ".join(doc.tags)),
+                     "summary": split_elisions(doc.summary), "body": split_elisions(_cap(doc.body, BODY_WORDS))})
+    index = builder.build().serialize()
+
+    # Group two-letter prefixes into shards of similar weight, in alphabetical order.
+    weight: dict[str, int] = defaultdict(int)
+    for term, posting in index["invertedIndex"]:
+        weight[shard_key(term)] += sum(len(v) for k, v in posting.items() if k != "_index") + 1
+    shard_of: dict[str, int] = {}
+    current, size = 0, 0
+    for prefix in sorted(weight):
+        if size and size + weight[prefix] > SHARD_TARGET:
+            current, size = current + 1, 0
+        shard_of[prefix] = current
+        size += weight[prefix]
+    shards: list[dict[str, Any]] = [{"inverted": [], "vectors": defaultdict(list)} for _ in range(current + 1)]
+    term_shard: dict[int, int] = {}
+    for term, posting in index["invertedIndex"]:
+        number = shard_of[shard_key(term)]
+        shards[number]["inverted"].append([term, posting])
+        term_shard[posting["_index"]] = number
+    for field_ref, vector in index["fieldVectors"]:
+        for position in range(0, len(vector), 2):
+            term_index, score = vector[position], vector[position + 1]
+            shards[term_shard[term_index]]["vectors"][field_ref] += [term_index, round(score, 3)]
+
+    files: dict[str, str] = {}
+    for number, shard in enumerate(shards):
+        files[f"recherche/index-{number}.json"] = _json({
+            "version": index["version"], "fields": index["fields"], "pipeline": index["pipeline"],
+            "invertedIndex": shard["inverted"], "fieldVectors": sorted(shard["vectors"].items()),
+        })
+    chunks = [docs[i : i + DOCS_PER_CHUNK] for i in range(0, len(docs), DOCS_PER_CHUNK)] or [[]]
+    for number, chunk in enumerate(chunks):
+        files[f"recherche/docs-{number}.json"] = _json([[d.url, d.kind, d.title, d.date or "", (d.summary + " " + d.body).strip()[:SNIPPET_CHARS]] for d in chunk])
+    facet_names = sorted(facet_labels)
+    files["recherche/manifest.json"] = _json({
+        "shards": {prefix: shard_of[prefix] for prefix in sorted(shard_of)},
+        "shardCount": len(shards),
+        "docsPerChunk": DOCS_PER_CHUNK,
+        "docCount": len(docs),
+        "kinds": [d.kind for d in docs],
+        "facets": {name: {"labels": facet_labels[name], "docs": [doc.facets.get(name, []) for doc in docs]} for name in facet_names},
+    })
+    return files
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)

@@ -1,0 +1,93 @@
+"""The search in a real browser: French queries, filters, URL, keyboard, escaping."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from tests.browser.conftest import AXE
+
+
+def _results(page) -> list[str]:
+    page.wait_for_function("document.querySelector('.rrma-status').textContent.length > 0")
+    return page.locator(".rrma-hit__title").all_inner_texts()
+
+
+def test_header_search_leads_to_results_with_the_query_in_the_url(page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.fill("#rrma-header-q", "évaluation")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/recherche/\?q="))
+    assert "Charte des réseaux régionaux multi-acteurs" in _results(page)
+    assert page.input_value("#rrma-search-q") == "évaluation"
+    assert page.locator(".rrma-hits mark").count() > 0
+    assert page.outside_requests == []
+
+
+def test_accent_and_case_insensitive(page, base_url: str) -> None:
+    page.goto(base_url + "/recherche/?q=EDUCATION")
+    plain = _results(page)
+    page.goto(base_url + "/recherche/?q=éducation")
+    assert _results(page) == plain and "Interfaces n°7 : la citoyenneté mondiale, un levier pour la politique de la ville" in plain
+
+
+def test_typing_searches_without_reload_and_updates_the_url(page, base_url: str) -> None:
+    page.goto(base_url + "/recherche/")
+    page.evaluate("window.__same = true")
+    page.locator("#rrma-search-q").press_sequentially("alimenter", delay=20)
+    page.wait_for_function("document.querySelectorAll('.rrma-hit__title').length > 0")
+    assert page.locator(".rrma-hit__title").first.inner_text() == "Festival ALIMENTERRE 2025 en Normandie"
+    assert page.evaluate("window.__same") is True and "q=alimenter" in page.url
+
+
+def test_filters_by_type_and_network(page, base_url: str) -> None:
+    page.goto(base_url + "/recherche/?q=reseau")
+    everything = _results(page)
+    page.select_option("#rrma-s-type", "evenement")
+    page.wait_for_function("!location.search.includes('type=') || document.querySelectorAll('.rrma-hits .rrma-badge').length >= 0")
+    page.wait_for_timeout(300)
+    badges = set(page.locator(".rrma-hits .rrma-badge").all_inner_texts())
+    assert badges <= {"Événement"} and "type=evenement" in page.url
+    assert len(page.locator(".rrma-hit__title").all_inner_texts()) < len(everything)
+    page.goto(base_url + "/recherche/?q=reseau&reseau=karib-horizon")
+    titles = _results(page)
+    assert titles and all("Karib" in t or "Guadeloupe" in t or t == "Assemblée générale constitutive de Karib Horizon" for t in titles)
+
+
+def test_no_result_gives_suggestions(page, base_url: str) -> None:
+    page.goto(base_url + "/recherche/?q=xylophone")
+    assert _results(page) == []
+    assert page.locator(".rrma-status").inner_text() == "Aucun résultat pour « xylophone »."
+    assert page.locator(".rrma-no-result").is_visible()
+    assert page.locator(".rrma-no-result a[href$='/ressources/']").count() == 1
+
+
+def test_results_are_reachable_by_keyboard(page, base_url: str) -> None:
+    page.goto(base_url + "/recherche/?q=charte")
+    _results(page)
+    page.focus("#rrma-search-q")
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('.rrma-hits') !== null"):
+            break
+    assert page.evaluate("document.activeElement.tagName") == "A"
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "/recherche/" not in url)
+
+
+def test_results_are_rendered_as_text(page, base_url: str) -> None:
+    evil = "<img src=x onerror=window.__xss=1>"
+    page.route("**/recherche/docs-0.json", lambda route: route.fulfill(
+        content_type="application/json", body=json.dumps([[f"ressources/x/", "ressource", evil + " charte", "", evil] for _ in range(400)])))
+    page.goto(base_url + "/recherche/?q=charte")
+    titles = _results(page)
+    assert evil + " charte" in titles
+    assert page.evaluate("window.__xss") is None and page.locator(".rrma-hits img").count() == 0
+
+
+def test_search_page_is_accessible(page, base_url: str) -> None:
+    page.goto(base_url + "/recherche/?q=formation")
+    _results(page)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
+    assert [v["id"] for v in result["violations"]] == []

@@ -1,0 +1,105 @@
+"""The search index: French analysis identical in Python and in the browser, ranking, shards."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from lunr.index import Index
+
+from rrma.outputs.search import SearchDoc, build, query_terms
+from tests.conftest import REPO
+
+TRICKY = [
+    "qu’elle", "l’éducation", "jusqu'à",
+    "Éducation", "education", "formations", "formation", "évaluation", "Évaluations", "suivi-évaluation", "coopération",
+    "COOPÉRATIONS", "égalité", "egalite", "collectivités", "œuvre", "cœur", "Noël", "naïveté", "forêt", "où", "l'eau",
+    "d'Orléans", "aujourd'hui", "« guillemets »", "ODD", "2025", "e-mail", "méthodologiques", "réseaux", "régionaux",
+]
+
+
+def _corpus_words() -> list[str]:
+    text = " ".join(p.read_text(encoding="utf-8") for folder in ("resources", "events", "networks", "taxonomies", "content")
+                    for p in sorted((REPO / folder).glob("*.*")) if p.suffix in (".md", ".yml"))
+    return sorted(set(re.findall(r"[^\s/|:,.;!?()\[\]{}<>\"`*#=]+", text)))
+
+
+def test_python_and_browser_analyse_words_identically() -> None:
+    words = TRICKY + _corpus_words()
+    assert len(words) > 800
+    result = subprocess.run(["node", str(Path(__file__).with_name("analyse.js")), str(REPO / "node_modules")],
+                            input="\n".join(words), capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    browser = json.loads(result.stdout)
+    python = [" ".join(query_terms(w)) for w in words]
+    mismatches = [(w, p, b) for w, p, b in zip(words, python, browser) if p != b]
+    assert mismatches == []
+
+
+def test_accents_case_and_plurals_meet() -> None:
+    assert query_terms("Éducation") == query_terms("education")
+    assert query_terms("formations") == query_terms("formation")
+    assert query_terms("Évaluations") == query_terms("evaluation")
+    assert query_terms("suivi-évaluation") == query_terms("suivi") + query_terms("évaluation")
+
+
+DOCS = [
+    SearchDoc("ressources/guide/", "ressource", "Guide de l'évaluation", "Mesurer les effets d'un projet.", "Le suivi des formations.", ["Suivi-évaluation"], "2024",
+              {"theme": ["suivi-evaluation"], "region": ["84"], "reseau": ["resacoop"]}),
+    SearchDoc("ressources/eau/", "ressource", "L'eau potable au village", "Un projet d'eau et d'assainissement.", "Rien sur l'évaluation ici ? Si : évaluation finale.", ["Eau"], None,
+              {"theme": ["eau"], "region": ["53"], "reseau": ["reseau-bretagne-solidaire"]}),
+    SearchDoc("agenda/formation/", "evenement", "Formation à la gestion de projet", "Deux jours à Lyon.", "", ["Formation"], "3 mars 2026",
+              {"theme": ["gestion-de-projet"], "region": ["84"], "reseau": ["resacoop"]}),
+]
+
+
+def _search(files: dict[str, str], query: str) -> list[str]:
+    """Query every shard the way search.js does, summing scores per document."""
+    manifest = json.loads(files["recherche/manifest.json"])
+    terms = query_terms(query)
+    scores: dict[str, float] = {}
+    for number in sorted({manifest["shards"][t[:2]] for t in terms if t[:2] in manifest["shards"]}):
+        index = Index.load(json.loads(files[f"recherche/index-{number}.json"]))
+        wanted = [t for t in terms if manifest["shards"].get(t[:2]) == number]
+        query = index.create_query()
+        for term in wanted:
+            query.term(term, use_pipeline=False)
+        for hit in index.query(query):
+            scores[hit["ref"]] = scores.get(hit["ref"], 0) + hit["score"]
+    docs = [row for n in range(0, manifest["docCount"], manifest["docsPerChunk"]) for row in json.loads(files[f"recherche/docs-{n // manifest['docsPerChunk']}.json"])]
+    return [docs[int(ref)][0] for ref, _ in sorted(scores.items(), key=lambda kv: (-kv[1], int(kv[0])))]
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, str]:
+    return build(DOCS, {"theme": {}, "region": {}, "reseau": {}})
+
+
+def test_french_queries_find_their_documents(files: dict[str, str]) -> None:
+    assert _search(files, "formations")[0] == "agenda/formation/"
+    assert set(_search(files, "EVALUATION")) == {"ressources/guide/", "ressources/eau/"}
+    assert _search(files, "l'eau") == ["ressources/eau/"]
+    assert _search(files, "eau")[0] == "ressources/eau/"  # « l'eau » in the title was indexed as « eau »
+
+
+def test_a_title_match_ranks_above_a_body_match(files: dict[str, str]) -> None:
+    assert _search(files, "évaluation") == ["ressources/guide/", "ressources/eau/"]
+
+
+def test_shards_split_terms_and_a_query_needs_only_its_own(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(7)
+    words = sorted({"".join(rng.choice("bcdfghjklmnpqrstvz") for _ in range(7)) for _ in range(3200)})[:3000]
+    rng.shuffle(words)
+    docs = [SearchDoc(f"ressources/r{i}/", "ressource", f"Titre {words[i]}", " ".join(words[(i * 13 + j) % 3000] for j in range(30))) for i in range(3000)]
+    files = build(docs, {})
+    manifest = json.loads(files["recherche/manifest.json"])
+    assert manifest["shardCount"] > 3
+    sizes = [len(files[f"recherche/index-{n}.json"]) for n in range(manifest["shardCount"])]
+    assert max(sizes) < sum(sizes) / 2  # one query's shard is a fraction of the whole
+    assert _search(files, words[42])[0] == "ressources/r42/"
+    assert manifest["facets"] == {} and manifest["docCount"] == 3000
