@@ -6,6 +6,20 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
+class CmsConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Publish the web editor at /admin/."""
+
+    repo = c.Optional(c.Type(str))
+    """GitHub repository (owner/name); default: $GITHUB_REPOSITORY, set by GitHub Actions."""
+
+    branch = c.Type(str, default="main")
+    """Branch the editorial workflow opens pull requests against."""
+
+    base_url = c.Optional(c.Type(str))
+    """Address of the OAuth proxy that signs editors in with GitHub (see CONTRIBUTING.md)."""
+
+
 class RrmaConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off (for a quick build of the hand-written pages only)."""
@@ -27,6 +41,9 @@ class RrmaConfig(base.Config):
 
     node_modules_dir = c.Type(str, default="node_modules")
     """Where npm installed lunr and lunr-languages, relative to mkdocs.yml."""
+
+    cms = c.SubConfig(CmsConfig)
+    """Web editing with Decap CMS."""
 
     drafts = c.Optional(c.Type(bool))
     """Show drafts. Unset: shown by ``mkdocs serve``, never by ``mkdocs build``."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+
+import yaml
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +27,7 @@ from .core.markup import sanitize
 from .kinds.site import Site, load_site
 from .core.history import last_changes
 from .core.types import PARIS
+from .outputs.cms import cms_config
 from .outputs.search import build as build_search
 from .pages.searchdocs import html_text, search_documents
 from .pages.specs import Output, PageSpec, SitePages, build_pages
@@ -122,9 +125,26 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             files.append(File.generated(config, dest, abs_src_path=str(source)))
         for dest, source in self._vendor():
             files.append(File.generated(config, dest, abs_src_path=str(source)))
+        if self.config.cms.enabled:
+            cms = cms_config(self.project, self.site.taxonomies, repo=self.config.cms.repo or os.environ.get("GITHUB_REPOSITORY"),
+                             branch=self.config.cms.branch, base_url=self.config.cms.base_url, site_url=config.site_url)
+            cms["test"] = {"backend": {"name": "test-repo", "login": False}}  # only with /admin/?test (window.CMS_ENV)
+            files.append(File.generated(config, "admin/config.yml", content=yaml.safe_dump(cms, allow_unicode=True, sort_keys=False)))
+            files.append(File.generated(config, "admin/index.html", content=ADMIN_PAGE.format(site=escape(config.site_name))))
+            for dest, source in self._decap():
+                files.append(File.generated(config, dest, abs_src_path=str(source)))
         self.content_pages = [f for f in files.documentation_pages() if f.src_uri not in self.specs and f.src_uri not in ("404.md",)]
         self.page_text = {}
         return files
+
+    def _decap(self) -> list[tuple[str, Path]]:
+        """Decap CMS's bundle and the lazy chunks it loads from the same folder (no source maps)."""
+        assert self.project is not None
+        dist = self.project.root / self.config.node_modules_dir / "decap-cms" / "dist"
+        if not (dist / "decap-cms.js").is_file():
+            raise PluginError(f"{dist}/decap-cms.js absent : lancez `npm ci` (ou `make serve`, qui le fait)")
+        keep = [p for p in sorted(dist.iterdir()) if p.name.endswith(("decap-cms.js", ".wasm")) or p.name == "LICENSE"]
+        return [(f"admin/vendor/{p.name}", p) for p in keep]
 
     def _vendor(self) -> list[tuple[str, Path]]:
         """lunr.js and lunr-languages, from the installed npm packages (never pasted)."""
@@ -166,6 +186,28 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+
+
+ADMIN_PAGE = """<!doctype html>
+<html lang="fr">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="robots" content="noindex">
+  <title>Édition du contenu — {site}</title>
+  <link rel="icon" href="data:,">
+  <link href="config.yml" type="text/yaml" rel="cms-config-url">
+</head>
+<body>
+  <noscript><p>L'édition en ligne a besoin de JavaScript. Vous pouvez aussi proposer une modification depuis GitHub (voir CONTRIBUTING.md).</p></noscript>
+  <script>
+    // /admin/?test : dépôt en mémoire, sans connexion, pour essayer le formulaire (et pour les tests).
+    if (new URLSearchParams(location.search).has("test")) {{ window.CMS_ENV = "test"; }}
+  </script>
+  <script src="vendor/decap-cms.js"></script>
+</body>
+</html>
+"""
 
 
 def _build_time() -> datetime:

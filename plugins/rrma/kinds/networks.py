@@ -18,46 +18,46 @@ GitHubHandle = Annotated[str, Field(pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}
 
 
 class Coordinates(Model):
-    lat: float = Field(ge=-90, le=90, description="Latitude en degrés décimaux (par exemple 45.764)")
-    lon: float = Field(ge=-180, le=180, description="Longitude en degrés décimaux (par exemple 4.836)")
+    lat: float = Field(title='Latitude', ge=-90, le=90, description="Latitude en degrés décimaux (par exemple 45.764)")
+    lon: float = Field(title='Longitude', ge=-180, le=180, description="Longitude en degrés décimaux (par exemple 4.836)")
 
 
 class Logo(Model):
-    file: Text = Field(description="Chemin de l'image dans networks/ : `logos/<fichier>.png` (PNG, JPEG ou WebP)")
-    alt: Text = Field(max_length=150, description="Texte alternatif lu par les lecteurs d'écran, par exemple « Logo de RESACOOP »")
+    file: Text = Field(title='Fichier', description="Chemin de l'image dans networks/ : `logos/<fichier>.png` (PNG, JPEG ou WebP)")
+    alt: Text = Field(title='Texte alternatif', max_length=150, description="Texte alternatif lu par les lecteurs d'écran, par exemple « Logo de RESACOOP »")
 
 
 class Social(Model):
-    facebook: Url | None = Field(None, description="Page Facebook")
-    linkedin: Url | None = Field(None, description="Page LinkedIn")
-    instagram: Url | None = Field(None, description="Compte Instagram")
-    youtube: Url | None = Field(None, description="Chaîne YouTube")
-    mastodon: Url | None = Field(None, description="Compte Mastodon")
-    bluesky: Url | None = Field(None, description="Compte Bluesky")
-    x: Url | None = Field(None, description="Compte X (Twitter)")
+    facebook: Url | None = Field(None, title='Facebook', description="Page Facebook")
+    linkedin: Url | None = Field(None, title='LinkedIn', description="Page LinkedIn")
+    instagram: Url | None = Field(None, title='Instagram', description="Compte Instagram")
+    youtube: Url | None = Field(None, title='YouTube', description="Chaîne YouTube")
+    mastodon: Url | None = Field(None, title='Mastodon', description="Compte Mastodon")
+    bluesky: Url | None = Field(None, title='Bluesky', description="Compte Bluesky")
+    x: Url | None = Field(None, title='X (Twitter)', description="Compte X (Twitter)")
 
 
 class Network(Model):
     """Un réseau régional multi-acteurs (ou l'instance nationale qui les réunit)."""
 
-    name: Text = Field(max_length=150, description="Nom complet du réseau")
-    acronym: Text | None = Field(None, max_length=40, description="Sigle ou nom court, s'il existe")
-    scope: Literal["regional", "national"] = Field("regional", description="`regional` pour un RRMA, `national` pour l'instance nationale")
-    region: RegionCode | None = Field(None, json_schema_extra=ref("regions"), description="Code INSEE de la région couverte (voir taxonomies/regions.yml), obligatoire pour un réseau régional")
-    website: Url | None = Field(None, description="Site web du réseau (https://…)")
-    email: Email | None = Field(None, description="Adresse e-mail générique de contact")
-    city: Text | None = Field(None, description="Ville du siège")
-    other_cities: list[Text] = Field(default_factory=list, description="Autres villes où le réseau a une antenne")
-    coordinates: Coordinates | None = Field(None, description="Coordonnées du siège, pour la carte")
-    legal_form: Text | None = Field(None, description="Forme juridique (association loi 1901, GIP…)")
-    founded: PartialDate | None = Field(None, description="Date de création : AAAA, AAAA-MM ou AAAA-MM-JJ")
-    charter_signed: PartialDate | None = Field(None, description="Date d'adoption de la charte des RRMA : AAAA, AAAA-MM ou AAAA-MM-JJ")
-    description: Text = Field(description="Présentation du réseau, en Markdown")
-    themes: list[Slug] = Field(default_factory=list, json_schema_extra=ref("themes"), description="Thématiques de travail (voir taxonomies/themes.yml)")
-    missions: list[Slug] = Field(default_factory=list, json_schema_extra=ref("missions"), description="Missions exercées (voir taxonomies/missions.yml)")
-    logo: Logo | None = Field(None, description="Logo du réseau")
-    social: Social | None = Field(None, description="Réseaux sociaux")
-    editors: list[GitHubHandle] = Field(default_factory=list, description="Comptes GitHub qui relisent les contributions de ce réseau (@identifiant ou @organisation/equipe)")
+    name: Text = Field(title='Nom', max_length=150, description="Nom complet du réseau")
+    acronym: Text | None = Field(None, title='Sigle', max_length=40, description="Sigle ou nom court, s'il existe")
+    scope: Literal["regional", "national"] = Field("regional", title='Échelle', description="`regional` pour un RRMA, `national` pour l'instance nationale")
+    region: RegionCode | None = Field(None, title='Région', json_schema_extra=ref("regions"), description="Code INSEE de la région couverte (voir taxonomies/regions.yml), obligatoire pour un réseau régional")
+    website: Url | None = Field(None, title='Site web', description="Site web du réseau (https://…)")
+    email: Email | None = Field(None, title='E-mail de contact', description="Adresse e-mail générique de contact")
+    city: Text | None = Field(None, title='Ville du siège', description="Ville du siège")
+    other_cities: list[Text] = Field(title='Autres villes', default_factory=list, description="Autres villes où le réseau a une antenne")
+    coordinates: Coordinates | None = Field(None, title='Coordonnées', description="Coordonnées du siège, pour la carte")
+    legal_form: Text | None = Field(None, title='Forme juridique', description="Forme juridique (association loi 1901, GIP…)")
+    founded: PartialDate | None = Field(None, title='Date de création', description="Date de création : AAAA, AAAA-MM ou AAAA-MM-JJ")
+    charter_signed: PartialDate | None = Field(None, title='Adoption de la charte', description="Date d'adoption de la charte des RRMA : AAAA, AAAA-MM ou AAAA-MM-JJ")
+    description: Text = Field(title='Présentation', description="Présentation du réseau, en Markdown")
+    themes: list[Slug] = Field(title='Thématiques', default_factory=list, json_schema_extra=ref("themes"), description="Thématiques de travail (voir taxonomies/themes.yml)")
+    missions: list[Slug] = Field(title='Missions', default_factory=list, json_schema_extra=ref("missions"), description="Missions exercées (voir taxonomies/missions.yml)")
+    logo: Logo | None = Field(None, title='Logo', description="Logo du réseau")
+    social: Social | None = Field(None, title='Réseaux sociaux', description="Réseaux sociaux")
+    editors: list[GitHubHandle] = Field(title='Relecteurs GitHub', default_factory=list, description="Comptes GitHub qui relisent les contributions de ce réseau (@identifiant ou @organisation/equipe)")
 
 
 def rules(entry: Entry[Network], project: Project) -> Iterable[Diagnostic]:

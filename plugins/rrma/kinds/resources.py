@@ -17,28 +17,28 @@ ATTACHMENT_SUFFIXES = (".pdf", ".odt", ".ods", ".odp", ".docx", ".xlsx", ".pptx"
 
 
 class Attachment(Model):
-    title: Text | None = Field(None, max_length=200, description="Intitulé du document joint (par défaut : le nom du fichier)")
-    file: Text | None = Field(None, description="Fichier dans resources/ : `files/<nom>.pdf`")
-    url: Url | None = Field(None, description="Ou adresse du document en ligne")
+    title: Text | None = Field(None, title='Intitulé', max_length=200, description="Intitulé du document joint (par défaut : le nom du fichier)")
+    file: Text | None = Field(None, title='Fichier', description="Fichier dans resources/ : `files/<nom>.pdf`")
+    url: Url | None = Field(None, title='Adresse web', description="Ou adresse du document en ligne")
 
 
 class Resource(Model):
     """Une ressource publiée par un ou plusieurs réseaux : guide, fiche, étude, outil…"""
 
-    title: Text = Field(max_length=200, description="Titre de la ressource, tel qu'il figure sur le document")
-    summary: Text = Field(max_length=300, description="Résumé en une ou deux phrases (300 caractères au plus)")
-    type: Slug = Field(json_schema_extra=ref("resource-types"), description="Type de ressource (voir taxonomies/resource-types.yml)")
-    networks: list[Slug] = Field(min_length=1, json_schema_extra=ref("networks"), description="Réseaux qui publient la ressource : noms de fichiers de networks/ sans `.yml`")
-    themes: list[Slug] = Field(default_factory=list, json_schema_extra=ref("themes"), description="Thématiques (voir taxonomies/themes.yml)")
-    odd: list[Odd] = Field(default_factory=list, json_schema_extra=ref("odd"), description="Objectifs de développement durable concernés, numéros de 1 à 17")
-    audiences: list[Slug] = Field(default_factory=list, json_schema_extra=ref("audiences"), description="Publics visés (voir taxonomies/audiences.yml)")
-    language: str = Field("fr", json_schema_extra=ref("languages"), description="Langue du document : code ISO 639-1 (voir taxonomies/languages.yml)")
-    published: PartialDate | None = Field(None, description="Date de publication : AAAA, AAAA-MM ou AAAA-MM-JJ")
-    authors: list[Text] = Field(default_factory=list, description="Auteurs ou structures autrices")
-    licence: Slug | None = Field(None, json_schema_extra=ref("licences"), description="Licence de diffusion (voir taxonomies/licences.yml)")
-    attachments: list[Attachment] = Field(default_factory=list, description="Documents joints : fichiers dans resources/files/ ou adresses web")
-    source_url: Url | None = Field(None, description="Page où la ressource est publiée par le réseau")
-    draft: bool = Field(False, description="`true` : brouillon visible seulement en prévisualisation locale")
+    title: Text = Field(title='Titre', max_length=200, description="Titre de la ressource, tel qu'il figure sur le document")
+    summary: Text = Field(title='Résumé', max_length=300, description="Résumé en une ou deux phrases (300 caractères au plus)")
+    type: Slug = Field(title='Type de ressource', json_schema_extra=ref("resource-types"), description="Type de ressource (voir taxonomies/resource-types.yml)")
+    networks: list[Slug] = Field(title='Réseaux éditeurs', min_length=1, json_schema_extra=ref("networks"), description="Réseaux qui publient la ressource : noms de fichiers de networks/ sans `.yml`")
+    themes: list[Slug] = Field(title='Thématiques', default_factory=list, json_schema_extra=ref("themes"), description="Thématiques (voir taxonomies/themes.yml)")
+    odd: list[Odd] = Field(title='ODD', default_factory=list, json_schema_extra=ref("odd"), description="Objectifs de développement durable concernés, numéros de 1 à 17")
+    audiences: list[Slug] = Field(title='Publics', default_factory=list, json_schema_extra=ref("audiences"), description="Publics visés (voir taxonomies/audiences.yml)")
+    language: str = Field("fr", title='Langue', json_schema_extra=ref("languages"), description="Langue du document : code ISO 639-1 (voir taxonomies/languages.yml)")
+    published: PartialDate | None = Field(None, title='Date de publication', description="Date de publication : AAAA, AAAA-MM ou AAAA-MM-JJ")
+    authors: list[Text] = Field(title='Auteurs', default_factory=list, description="Auteurs ou structures autrices")
+    licence: Slug | None = Field(None, title='Licence', json_schema_extra=ref("licences"), description="Licence de diffusion (voir taxonomies/licences.yml)")
+    attachments: list[Attachment] = Field(title='Documents joints', default_factory=list, description="Documents joints : fichiers dans resources/files/ ou adresses web")
+    source_url: Url | None = Field(None, title='Page de la ressource', description="Page où la ressource est publiée par le réseau")
+    draft: bool = Field(False, title='Brouillon', description="`true` : brouillon visible seulement en prévisualisation locale")
 
 
 def rules(entry: Entry[Resource], project: Project) -> Iterable[Diagnostic]:

@@ -1,0 +1,98 @@
+"""The web editor's configuration is generated from the content model: no drift possible, and
+what its form saves passes the checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from rrma.kinds.events import Event
+from rrma.kinds.networks import Network
+from rrma.kinds.resources import Resource
+from rrma.kinds.site import load_site
+from rrma.kinds.taxonomies import load_taxonomies
+from rrma.outputs.cms import cms_config
+from rrma.project import Project
+from tests.conftest import REPO
+
+MODELS = {"networks": Network, "events": Event, "resources": Resource}
+
+
+@pytest.fixture(scope="module")
+def config() -> dict:
+    taxonomies, _ = load_taxonomies(Project(REPO))
+    return cms_config(Project(REPO), taxonomies, repo="organisation/portail")
+
+
+def _by_name(config: dict) -> dict[str, dict]:
+    return {c["name"]: c for c in config["collections"]}
+
+
+def test_french_editorial_workflow(config: dict) -> None:
+    assert config["locale"] == "fr" and config["publish_mode"] == "editorial_workflow"
+    assert config["backend"] == {"name": "github", "repo": "organisation/portail", "branch": "main"}
+    assert [c["name"] for c in config["collections"]] == ["networks", "events", "resources"]
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_every_field_of_the_model_is_in_the_form(config: dict, name: str) -> None:
+    model = MODELS[name]
+    fields = {f["name"]: f for f in _by_name(config)[name]["fields"]}
+    expected = {info.alias or key for key, info in model.model_fields.items()}
+    assert set(fields) - {"body"} == expected
+    for key, info in model.model_fields.items():
+        assert fields[info.alias or key]["required"] == info.is_required(), key
+        assert fields[info.alias or key]["label"] == info.title
+
+
+def test_taxonomies_become_selects_and_networks_a_relation(config: dict) -> None:
+    resources = {f["name"]: f for f in _by_name(config)["resources"]["fields"]}
+    site, _ = load_site(Project(REPO))
+    assert [o["value"] for o in resources["type"]["options"]] == list(site.taxonomies["resource-types"].terms)
+    assert [o["value"] for o in resources["odd"]["options"]] == list(range(1, 18)) and resources["odd"]["multiple"] is True
+    assert resources["networks"]["widget"] == "relation" and resources["networks"]["collection"] == "networks"
+    attachment = {f["name"]: f for f in resources["attachments"]["fields"]}
+    assert attachment["file"]["widget"] == "file" and attachment["file"]["media_folder"] == "/resources/files"
+    events = {f["name"]: f for f in _by_name(config)["events"]["fields"]}
+    assert [o["value"] for o in events["mode"]["options"]] == ["sur-place", "en-ligne", "hybride"]
+    assert events["region"]["options"][0] == {"label": "Guadeloupe", "value": "01"}
+
+
+def _sample(field: dict) -> object:
+    widget = field["widget"]
+    if widget == "select":
+        first = field["options"][0]["value"]
+        return [first] if field.get("multiple") else first
+    if widget == "relation":
+        return ["centraider"] if field.get("multiple") else "centraider"
+    if widget == "object":
+        return {f["name"]: _sample(f) for f in field["fields"] if f["required"]}
+    if widget == "list":
+        return [{f["name"]: _sample(f) for f in field["fields"] if f["required"]}] if "fields" in field else ["Valeur"]
+    if widget == "boolean":
+        return False
+    if widget == "number":
+        return 45.5
+    if field["name"] in ("start", "end"):
+        return "2026-12-03 14:00"
+    if "pattern" in field and "https" in field["pattern"][0]:
+        return "https://example.org/page"
+    return "Texte saisi dans le formulaire"
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_what_the_form_saves_passes_the_checks(config: dict, name: str, content: Path) -> None:
+    collection = _by_name(config)[name]
+    values = {f["name"]: _sample(f) for f in collection["fields"] if f["required"] and f["name"] != "body"}
+    if name == "networks":
+        values["region"] = "11"
+    if name == "events":
+        values["city"] = "Orléans"
+    text = yaml.safe_dump(values, allow_unicode=True, sort_keys=False)
+    path = content / collection["folder"] / f"depuis-le-formulaire.{collection['extension']}"
+    path.write_text(text if collection["extension"] == "yml" else f"---\n{text}---\nTexte.\n", encoding="utf-8")
+    site, problems = load_site(Project(content))
+    assert problems == []
+    assert "depuis-le-formulaire" in [e.id for e in getattr(site, name)]
