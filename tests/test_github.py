@@ -80,3 +80,13 @@ def test_pre_commit_hook_runs_the_check() -> None:
     [hook] = config["repos"][0]["hooks"]
     assert hook["entry"] == "rrma check" and hook["pass_filenames"] is False
     assert re.match(hook["files"], "resources/monter-un-projet.md") and not re.match(hook["files"], "plugins/rrma/cli/check.py")
+
+
+def test_contributing_guide_explains_every_check_and_shows_its_screenshots() -> None:
+    from rrma.core.catalogue import CATALOGUE
+
+    guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for code, entry in CATALOGUE.items():
+        assert f"| `{code}` | {entry.title} | {entry.hint} |" in guide
+    for image in re.findall(r"!\[[^\]]+\]\(([^)]+)\)", guide):
+        assert (REPO / image).is_file(), image
