@@ -112,12 +112,26 @@ for _tag, _pattern, _first in _IMPLICIT:
 
 
 class _Loader(Reader, Scanner, Parser, Composer, _Resolver):
+    """Pure-Python composer: its error messages are the ones :data:`_PROBLEMS` translates."""
+
     def __init__(self, stream: str) -> None:
         Reader.__init__(self, stream)
         Scanner.__init__(self)
         Parser.__init__(self)
         Composer.__init__(self)
         _Resolver.__init__(self)
+
+
+try:  # libyaml composes the same node graph, with the same marks, several times faster
+    from yaml.cyaml import CParser
+
+    class _FastLoader(CParser, _Resolver):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            _Resolver.__init__(self)
+
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _FastLoader = _Loader  # type: ignore[misc,assignment]
 
 
 _BOOL_TRUE = {"yes", "true", "on"}
@@ -251,8 +265,9 @@ class _Builder:
 
     def scalar(self, node: ScalarNode, loc: Loc, field_name: str) -> Any:
         text = node.value
-        plain = node.style is None
-        self.positions.scalars[loc] = Scalar(text, plain, node.tag, node.style)
+        style = node.style or None  # libyaml says "" where PyYAML says None: plain
+        plain = style is None
+        self.positions.scalars[loc] = Scalar(text, plain, node.tag, style)
         tag = node.tag
         if tag in ("tag:yaml.org,2002:str", "!"):
             return text
@@ -290,9 +305,22 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Loaded:
     of the file the editor has open. On a syntax error ``data`` is None.
     """
     tabs = tab_diagnostics(text, path, line_offset)
+    node = None
+    if not tabs:
+        fast = _FastLoader(text)
+        try:
+            node = fast.get_single_node()
+        except yaml.YAMLError:
+            node = None  # parsed again below, for the pure-Python loader's messages
+        else:
+            if node is None:
+                return Loaded(None, Positions(origin=Span(1 + line_offset if line_offset else 1, 1)), [])
+        finally:
+            fast.dispose()
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        if node is None:
+            node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         if tabs:
             return Loaded(None, Positions(), tabs)
