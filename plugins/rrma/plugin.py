@@ -9,7 +9,9 @@ problems are logged and the server keeps running.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
+from concurrent.futures import Future, ProcessPoolExecutor
 
 import yaml
 from datetime import datetime
@@ -29,7 +31,7 @@ from .core.history import last_changes
 from .core.types import PARIS
 from .outputs.cms import cms_config
 from .outputs.search import build as build_search
-from .pages.searchdocs import html_text, search_documents
+from .pages.searchdocs import markdown_text, page_title_and_text, search_documents
 from .pages.specs import Output, PageSpec, SitePages, build_pages
 from .project import Project
 
@@ -49,8 +51,10 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         self.pages: SitePages | None = None
         self.specs: dict[str, PageSpec] = {}
         self.problems: list[Diagnostic] = []
-        self.page_text: dict[str, tuple[str, str]] = {}  # src uri → (title, text) for the search index
-        self.content_pages: list[File] = []
+        self._executor: ProcessPoolExecutor | None = None
+        self._search_job: Future[dict[str, str]] | None = None
+        self._search_inputs: tuple[Any, ...] | None = None
+        self._menu: tuple[str, str] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -112,6 +116,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             changed=last_changes(self.project.root, [self.project.events_dir, self.project.resources_dir]),
         )
         self.pages = build_pages(self.site, self.project.today, output)
+        self._menu = None
         self.specs = {}
         for spec in self.pages.pages:
             if files.get_file_from_path(spec.uri) is not None:
@@ -133,9 +138,34 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             files.append(File.generated(config, "admin/index.html", content=ADMIN_PAGE.format(site=escape(config.site_name))))
             for dest, source in self._decap():
                 files.append(File.generated(config, dest, abs_src_path=str(source)))
-        self.content_pages = [f for f in files.documentation_pages() if f.src_uri not in self.specs and f.src_uri not in ("404.md",)]
-        self.page_text = {}
+        self._start_search(files)
         return files
+
+    def _start_search(self, files: Files) -> None:
+        """Build the search index in another process while MkDocs renders the pages."""
+        assert self.pages is not None
+        texts = {spec.uri: (spec.title, markdown_text(spec.body)) for spec in self.pages.pages if spec.search is not None}
+        hand_written = [f for f in files.documentation_pages() if f.src_uri not in self.specs and f.src_uri != "404.md"]
+        for file in hand_written:
+            texts[file.src_uri] = page_title_and_text(file.content_string, file.name)
+        docs = search_documents(self.pages, texts, hand_written=[f.src_uri for f in hand_written])
+        self._stop_search()
+        try:
+            self._executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+            self._search_job = self._executor.submit(build_search, docs, self.pages.search_facets)
+        except (OSError, ValueError):  # no fork here: build it in place, later
+            self._executor, self._search_job = None, None
+            self._search_inputs = (docs, self.pages.search_facets)
+        else:
+            self._search_inputs = None
+
+    def _stop_search(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor, self._search_job = None, None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_search()
 
     def _decap(self) -> list[tuple[str, Path]]:
         """Decap CMS's bundle and the lazy chunks it loads from the same folder (no source maps)."""
@@ -161,9 +191,21 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         # Contributed Markdown: whatever it contained, only allowlisted HTML reaches the page.
         if page.file.src_uri in self.specs:
-            html = sanitize(html, iframe_hosts=self.config.iframe_hosts)
-        self.page_text[page.file.src_uri] = (page.title or "", html_text(html))
-        return html
+            return sanitize(html, iframe_hosts=self.config.iframe_hosts)
+        return None
+
+    def _library_menu(self, context: dict[str, Any], spec: PageSpec) -> dict[str, str]:
+        """The facet menu is the same on every library page: render it once, then adapt
+        its links to the page's depth and open the facet the page is about."""
+        if self._menu is None:
+            module = context["config"].theme.get_env().get_template("rrma/partials/facet-menu.html").make_module({"facets": spec.context["facets"]})
+            self._menu = (str(module.selects()), str(module.details()))
+        base = context["base_url"]
+        selects, details = (part.replace("@@BASE@@", base) for part in self._menu)
+        chosen = spec.context.get("filter")
+        if chosen:
+            details = details.replace(f'<details data-facet="{chosen["param"]}">', f'<details data-facet="{chosen["param"]}" open>')
+        return {"selects": selects, "details": details}
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         if self.pages is not None:
@@ -173,6 +215,8 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context["rrma"] = {**spec.context, "description": spec.description}
+            if spec.template == "rrma/library.html":
+                context["rrma"]["menu"] = self._library_menu(context, spec)
         elif self.pages is not None and page.file.src_uri in self.pages.extra:
             context["rrma"] = self.pages.extra[page.file.src_uri]
         return context
@@ -181,8 +225,14 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.pages is None:
             return
-        docs = search_documents(self.pages, self.page_text, hand_written=[f.src_uri for f in self.content_pages])
-        for path, text in build_search(docs, self.pages.search_facets).items():
+        if self._search_job is not None:
+            search_files = self._search_job.result()
+        elif self._search_inputs is not None:
+            search_files = build_search(*self._search_inputs)
+        else:
+            return
+        self._stop_search()
+        for path, text in search_files.items():
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")

@@ -9,6 +9,9 @@ from ..outputs.search import SearchDoc
 from .specs import SitePages
 
 _TAG = re.compile(r"<[^>]+>")
+_FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKS = re.compile(r"^\s{0,3}(#{1,6}|[-*+]|\d+\.|>)\s+|[*_`~]+", re.M)
 _SPACE = re.compile(r"\s+")
 _DROP = re.compile(r"<(script|style|svg)\b.*?</\1>", re.S | re.I)
 
@@ -16,6 +19,33 @@ _DROP = re.compile(r"<(script|style|svg)\b.*?</\1>", re.S | re.I)
 def html_text(markup: str) -> str:
     """Visible text of an HTML fragment, on one line."""
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", _DROP.sub(" ", markup)))).strip()
+
+
+def markdown_text(markdown: str) -> str:
+    """Readable text of Markdown, for the index: no markup, links reduced to their words.
+
+    Why not the rendered HTML: the index is built while MkDocs renders pages,
+    in another process, so it is made from the sources.
+    """
+    text = _FENCE.sub(" ", markdown)
+    text = _LINK.sub(lambda m: m.group(1), text)
+    text = _MARKS.sub(" ", _TAG.sub(" ", text))
+    return _SPACE.sub(" ", html.unescape(text)).strip()
+
+
+def page_title_and_text(source: str, fallback: str) -> tuple[str, str]:
+    """Title (front matter, else first heading) and text of a hand-written page."""
+    title = fallback
+    body = source
+    if source.startswith("---\n") and "\n---" in source[4:]:
+        front, body = source[4:].split("\n---", 1)
+        found = re.search(r"^title:\s*(.+)$", front, re.M)
+        if found:
+            title = found.group(1).strip().strip("\"'")
+    heading = re.search(r"^#\s+(.+)$", body, re.M)
+    if heading and title == fallback:
+        title = heading.group(1).strip()
+    return title, markdown_text(body)
 
 
 def search_documents(pages: SitePages, page_text: dict[str, tuple[str, str]], *, hand_written: list[str]) -> list[SearchDoc]:
