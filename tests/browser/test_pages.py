@@ -111,7 +111,7 @@ def test_map_is_usable_by_keyboard(page, base_url: str) -> None:
             break
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    assert page.url.endswith("#region-84")
+    page.wait_for_url("**#region-84")
     assert page.locator("#region-84 a").inner_text() == "RESACOOP"
 
 
