@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: serve build check schemas test clean
+.PHONY: serve build check schemas test bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -42,3 +42,6 @@ test: $(STAMP) $(NPM_STAMP) $(CHROMIUM)  ## toute la suite de tests
 
 clean:
 	rm -rf site site.new .pytest_cache
+
+bench: $(STAMP) $(NPM_STAMP) $(CHROMIUM)  ## mesures de performance à 1 000 et 10 000 ressources, face à Material seul (hors make test)
+	$(BIN)/python scripts/bench.py

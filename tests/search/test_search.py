@@ -102,4 +102,4 @@ def test_shards_split_terms_and_a_query_needs_only_its_own(tmp_path: Path) -> No
     sizes = [len(files[f"recherche/index-{n}.json"]) for n in range(manifest["shardCount"])]
     assert max(sizes) < sum(sizes) / 2  # one query's shard is a fraction of the whole
     assert _search(files, words[42])[0] == "ressources/r42/"
-    assert manifest["facets"] == {} and manifest["docCount"] == 3000
+    assert manifest["facets"] == {} and manifest["docCount"] == 3000 and manifest["kindNames"] == ["ressource"]

@@ -122,9 +122,11 @@
 
   function keep(ref) {
     var state = currentFilters();
-    if (state.type && manifest.kinds[ref] !== state.type) return false;
+    if (state.type && manifest.kindNames[manifest.kinds[ref]] !== state.type) return false;
     return ["theme", "region", "reseau"].every(function (name) {
-      return !state[name] || manifest.facets[name].docs[ref].indexOf(state[name]) >= 0;
+      if (!state[name]) return true;
+      var facet = manifest.facets[name];
+      return facet.docs[ref].indexOf(facet.values.indexOf(state[name])) >= 0;
     });
   }
 
@@ -160,8 +162,11 @@
     return (first > 0 ? "… " : "") + piece + (first + 36 < words.length ? " …" : "");
   }
 
-  function render(result, query, approximate) {
-    var top = result.hits.slice(0, 50);
+  var PAGE = 20;
+
+  function render(result, query, approximate, shown) {
+    shown = shown || PAGE;
+    var top = result.hits.slice(0, shown);
     var numbers = {};
     top.forEach(function (h) { numbers[Math.floor(h.ref / manifest.docsPerChunk)] = true; });
     return Promise.all(Object.keys(numbers).map(Number).map(chunk)).then(function () {
@@ -190,11 +195,26 @@
         list.appendChild(li);
       });
       var n = result.hits.length;
+      if (n > shown) {
+        var li = document.createElement("li");
+        var more = document.createElement("button");
+        more.type = "button";
+        more.className = "md-button";
+        more.textContent = "Afficher " + Math.min(PAGE, n - shown) + " résultats de plus";
+        more.addEventListener("click", function () {
+          render(result, query, approximate, shown + PAGE).then(function () {
+            var next = list.children[shown];
+            if (next) { var link = next.querySelector("a"); if (link) link.focus(); }
+          });
+        });
+        li.appendChild(more);
+        list.appendChild(li);
+      }
       noResult.hidden = n > 0;
       status.textContent = n === 0
         ? "Aucun résultat pour « " + query + " »."
         : (approximate ? "Aucun résultat exact ; " + n + " résultat" + (n > 1 ? "s" : "") + " approchant" + (n > 1 ? "s" : "") + " pour « " + query + " »."
-          : n + " résultat" + (n > 1 ? "s" : "") + " pour « " + query + " »" + (n > 50 ? " (les 50 premiers sont affichés)." : "."));
+          : n + " résultat" + (n > 1 ? "s" : "") + " pour « " + query + " »" + (n > shown ? " (les " + shown + " premiers sont affichés)." : "."));
     });
   }
 

@@ -30,8 +30,8 @@ from stop_words import get_stop_words
 
 FIELDS = (("title", 10), ("tags", 4), ("summary", 3), ("body", 1))
 BODY_WORDS = 300  # body text indexed per document
-SNIPPET_CHARS = 1000
-DOCS_PER_CHUNK = 100
+SNIPPET_CHARS = 600
+DOCS_PER_CHUNK = 20  # results are spread over the whole corpus: small chunks, few bytes per shown result
 SHARD_TARGET = 20_000  # postings per shard, roughly
 
 # lunr-languages' French word characters (lunr.fr.wordCharacters), as a regex class.
@@ -184,14 +184,22 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
     chunks = [docs[i : i + DOCS_PER_CHUNK] for i in range(0, len(docs), DOCS_PER_CHUNK)] or [[]]
     for number, chunk in enumerate(chunks):
         files[f"recherche/docs-{number}.json"] = _json([[d.url, d.kind, d.title, d.date or "", (d.summary + " " + d.body).strip()[:SNIPPET_CHARS]] for d in chunk])
-    facet_names = sorted(facet_labels)
+    # Filters need every document's facets at the first query: values are numbered, so
+    # each document costs a few digits instead of a few identifiers.
+    kinds = sorted({d.kind for d in docs})
+    facets: dict[str, Any] = {}
+    for name in sorted(facet_labels):
+        values = sorted({v for d in docs for v in d.facets.get(name, [])})
+        number = {v: i for i, v in enumerate(values)}
+        facets[name] = {"values": values, "labels": facet_labels[name], "docs": [[number[v] for v in d.facets.get(name, [])] for d in docs]}
     files["recherche/manifest.json"] = _json({
         "shards": {prefix: shard_of[prefix] for prefix in sorted(shard_of)},
         "shardCount": len(shards),
         "docsPerChunk": DOCS_PER_CHUNK,
         "docCount": len(docs),
-        "kinds": [d.kind for d in docs],
-        "facets": {name: {"labels": facet_labels[name], "docs": [doc.facets.get(name, []) for doc in docs]} for name in facet_names},
+        "kindNames": kinds,
+        "kinds": [kinds.index(d.kind) for d in docs],
+        "facets": facets,
     })
     return files
 
