@@ -84,14 +84,14 @@ def first_query_bytes(site: Path, query: str) -> tuple[int, int]:
     folder = site / "recherche"
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     terms = query_terms(query)
-    shards = sorted({manifest["shards"][t[:2]] for t in terms if t[:2] in manifest["shards"]})
+    shards = sorted({manifest["shards"][t[:3]] for t in terms if t[:3] in manifest["shards"]})
     needed = [folder / "manifest.json"] + [folder / f"index-{n}.json" for n in shards]
     scores: dict[str, float] = {}
     for n in shards:
         index = Index.load(json.loads((folder / f"index-{n}.json").read_text(encoding="utf-8")))
         q = index.create_query()
         for t in terms:
-            if manifest["shards"].get(t[:2]) == n:
+            if manifest["shards"].get(t[:3]) == n:
                 q.term(t, use_pipeline=False)
         for hit in index.query(q):
             scores[hit["ref"]] = scores.get(hit["ref"], 0) + hit["score"]

@@ -47,3 +47,16 @@ def run_rrma(*args: str | Path, cwd: Path | None = None) -> subprocess.Completed
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     return copy_content(tmp_path / "repo")
+
+
+PUBLIC_URL = "https://portail.example.org/"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's site, built once with a public address (feeds and metadata use it)."""
+    root = copy_content(tmp_path_factory.mktemp("published"), site=True)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
+                            capture_output=True, text=True, cwd=root, timeout=300, env={"RRMA_SITE_URL": PUBLIC_URL, "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    return root / "site"

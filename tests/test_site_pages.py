@@ -140,18 +140,18 @@ def test_item_pages_stay_out_of_the_navigation(site: Path) -> None:
 
 def test_pagination_and_drafts(tmp_path: Path) -> None:
     root = copy_content(tmp_path, site=True)
-    for i in range(45):
+    for i in range(110):
         (root / "resources" / f"fiche-test-{i:02d}.md").write_text(
             f"---\ntitle: Fiche de test {i:02d}\nsummary: Synthétique.\ntype: fiche-pratique\nnetworks: [resacoop]\n"
-            f"published: 1990-01-{i % 28 + 1:02d}\nsource_url: https://example.org/{i}\ndraft: {'true' if i == 44 else 'false'}\n---\n",
+            f"published: 1990-01-{i % 28 + 1:02d}\nsource_url: https://example.org/{i}\ndraft: {'true' if i == 109 else 'false'}\n---\n",
             encoding="utf-8")
     result = build(root)
     assert result.returncode == 0, result.stderr
     site = root / "site"
     listed = _cards(site, "ressources/type/fiche-pratique")
-    assert len(listed) == len(set(listed)) == 44 + 2  # the draft is left out; two real fiches pratiques
+    assert len(listed) == len(set(listed)) == 109 + 2  # the draft is left out; two real fiches pratiques
     assert (site / "ressources" / "type" / "fiche-pratique" / "page" / "3" / "index.html").is_file()
-    assert not (site / "ressources" / "fiche-test-44").exists()
+    assert not (site / "ressources" / "fiche-test-109").exists()
     page2 = (site / "ressources" / "page" / "2" / "index.html").read_text(encoding="utf-8")
     assert 'aria-current="page">2<' in page2 and 'rel="prev"' in page2
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -16,10 +14,9 @@ import pytest
 from rrma.kinds.site import load_site
 from rrma.pages.specs import Output, build_pages
 from rrma.project import Project
-from tests.conftest import REPO, copy_content
+from tests.conftest import PUBLIC_URL as URL, REPO
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
-URL = "https://portail.example.org/"
 
 
 def _pages(root: Path, now: datetime = NOW):
@@ -114,12 +111,8 @@ def test_atom_feeds_parse_and_match_the_data() -> None:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_content(tmp_path_factory.mktemp("meta"), site=True)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
-                            capture_output=True, text=True, cwd=root, timeout=300, env={"RRMA_SITE_URL": URL, "PATH": "/usr/bin:/bin"})
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+def built(published_site: Path) -> Path:
+    return published_site
 
 
 def _jsonld(html: str) -> dict:

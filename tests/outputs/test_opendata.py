@@ -6,8 +6,6 @@ import csv
 import io
 import json
 import re
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -16,18 +14,13 @@ import pytest
 from rrma.kinds.site import load_site
 from rrma.outputs.opendata import SEPARATOR, TABLES, records
 from rrma.project import Project
-from tests.conftest import REPO, copy_content
+from tests.conftest import PUBLIC_URL as URL, REPO
 
-URL = "https://portail.example.org/"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_content(tmp_path_factory.mktemp("obs"), site=True)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
-                            capture_output=True, text=True, cwd=root, timeout=300, env={"RRMA_SITE_URL": URL, "PATH": "/usr/bin:/bin"})
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+def built(published_site: Path) -> Path:
+    return published_site
 
 
 @pytest.fixture(scope="module")

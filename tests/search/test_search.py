@@ -61,9 +61,9 @@ def _search(files: dict[str, str], query: str) -> list[str]:
     manifest = json.loads(files["recherche/manifest.json"])
     terms = query_terms(query)
     scores: dict[str, float] = {}
-    for number in sorted({manifest["shards"][t[:2]] for t in terms if t[:2] in manifest["shards"]}):
+    for number in sorted({manifest["shards"][t[:3]] for t in terms if t[:3] in manifest["shards"]}):
         index = Index.load(json.loads(files[f"recherche/index-{number}.json"]))
-        wanted = [t for t in terms if manifest["shards"].get(t[:2]) == number]
+        wanted = [t for t in terms if manifest["shards"].get(t[:3]) == number]
         query = index.create_query()
         for term in wanted:
             query.term(term, use_pipeline=False)

@@ -73,14 +73,15 @@
   }
 
   function shardOf(term) {
-    return manifest.shards[term.length >= 2 ? term.slice(0, 2) : term];
+    return manifest.shards[term.slice(0, 3)];  // as shard_key in search.py
   }
 
   function prefixShards(term) {
-    // a word still being typed may continue into any shard sharing its first letters
+    // a word still being typed may continue into any shard whose terms start with it
     var found = {};
+    var head = term.slice(0, 3);
     Object.keys(manifest.shards).forEach(function (key) {
-      if (key.indexOf(term.slice(0, 2)) === 0 || (term.length < 2 && key.indexOf(term) === 0)) found[manifest.shards[key]] = true;
+      if (key.indexOf(head) === 0) found[manifest.shards[key]] = true;
     });
     return Object.keys(found).map(Number);
   }
@@ -242,7 +243,8 @@
   }
 
   function prefetch() {
-    // after a first answer, fetch the rest so later queries work offline
+    // after a first answer, fetch the rest of a small index so later queries work offline
+    if (!manifest.prefetch) return;
     var later = window.requestIdleCallback || function (fn) { return window.setTimeout(fn, 200); };
     later(function () {
       for (var n = 0; n < manifest.shardCount; n++) shard(n);

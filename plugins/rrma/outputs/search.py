@@ -32,7 +32,8 @@ FIELDS = (("title", 10), ("tags", 4), ("summary", 3), ("body", 1))
 BODY_WORDS = 300  # body text indexed per document
 SNIPPET_CHARS = 600
 DOCS_PER_CHUNK = 20  # results are spread over the whole corpus: small chunks, few bytes per shown result
-SHARD_TARGET = 20_000  # postings per shard, roughly
+SHARD_TARGET = 3_000  # postings per shard, roughly: a first query fetches one or two small shards
+PREFETCH_LIMIT = 2_000_000  # bytes: below this, the browser fetches the whole index after a first answer
 
 # lunr-languages' French word characters (lunr.fr.wordCharacters), as a regex class.
 _WORD = (
@@ -135,7 +136,8 @@ def _cap(text: str, words: int) -> str:
 
 
 def shard_key(term: str) -> str:
-    return term[:2] if len(term) >= 2 else term[:1]
+    """Terms are grouped by their first three letters (search.js: shardOf)."""
+    return term[:3]
 
 
 def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dict[str, str]:
@@ -176,11 +178,13 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
             shards[term_shard[term_index]]["vectors"][field_ref] += [term_index, round(score, 3)]
 
     files: dict[str, str] = {}
+    total = 0
     for number, shard in enumerate(shards):
         files[f"recherche/index-{number}.json"] = _json({
             "version": index["version"], "fields": index["fields"], "pipeline": index["pipeline"],
             "invertedIndex": shard["inverted"], "fieldVectors": sorted(shard["vectors"].items()),
         })
+        total += len(files[f"recherche/index-{number}.json"])
     chunks = [docs[i : i + DOCS_PER_CHUNK] for i in range(0, len(docs), DOCS_PER_CHUNK)] or [[]]
     for number, chunk in enumerate(chunks):
         files[f"recherche/docs-{number}.json"] = _json([[d.url, d.kind, d.title, d.date or "", (d.summary + " " + d.body).strip()[:SNIPPET_CHARS]] for d in chunk])
@@ -195,6 +199,7 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
     files["recherche/manifest.json"] = _json({
         "shards": {prefix: shard_of[prefix] for prefix in sorted(shard_of)},
         "shardCount": len(shards),
+        "prefetch": total <= PREFETCH_LIMIT,
         "docsPerChunk": DOCS_PER_CHUNK,
         "docCount": len(docs),
         "kindNames": kinds,

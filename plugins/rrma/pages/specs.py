@@ -25,7 +25,7 @@ from .regionmap import region_map
 from ..core.urls import EVENT_FACETS, FACETS, item_url, paged, src_uri
 from .views import Labels, event_card, network_card, past, resource_card, resource_sort_key, resource_year, upcoming
 
-PER_PAGE = 20
+PER_PAGE = 50  # cards per library page: fewer, longer pages keep the build linear and light
 SEARCH_KINDS = {"ressource": "Ressource", "evenement": "Événement", "reseau": "Réseau", "page": "Page"}
 
 FACET_TITLES = {
