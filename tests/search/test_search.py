@@ -102,4 +102,14 @@ def test_shards_split_terms_and_a_query_needs_only_its_own(tmp_path: Path) -> No
     sizes = [len(files[f"recherche/index-{n}.json"]) for n in range(manifest["shardCount"])]
     assert max(sizes) < sum(sizes) / 2  # one query's shard is a fraction of the whole
     assert _search(files, words[42])[0] == "ressources/r42/"
-    assert manifest["facets"] == {} and manifest["docCount"] == 3000 and manifest["kindNames"] == ["ressource"]
+    assert manifest["labels"] == {} and manifest["docCount"] == 3000
+    assert json.loads(files["recherche/facets.json"])["kindNames"] == ["ressource"]
+
+
+def test_terms_in_most_documents_are_not_indexed_in_their_bodies() -> None:
+    docs = [SearchDoc(f"ressources/r{i}/", "ressource", "Titre coopération" if i == 0 else f"Titre {i}", "", "coopération et partage " + ("rare" if i == 7 else ""))
+            for i in range(400)]
+    files = build(docs, {})
+    # « coopération » is in every body: it is found through the one title only; « rare » stays findable in a body
+    assert _search(files, "coopération") == ["ressources/r0/"]
+    assert _search(files, "rare") == ["ressources/r7/"]

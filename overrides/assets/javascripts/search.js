@@ -18,7 +18,7 @@
   var pipeline = lunr.Pipeline.load(["trimmer-fr", "accentFold-fr", "stemmer-fr"]);
   // French elisions split words, as when the index was built (split_elisions in search.py).
   lunr.tokenizer.separator = /[\s\-'\u2019]+/;
-  var manifest = null, shards = {}, chunks = {}, pending = {};
+  var manifest = null, facets = null, shards = {}, chunks = {}, pending = {};
   var generation = 0;
 
   function getJSON(name) {
@@ -35,9 +35,9 @@
     return getJSON("manifest.json").then(function (m) {
       if (!manifest) {
         manifest = m;
-        fillSelect("theme", m.facets.theme.labels);
-        fillSelect("region", m.facets.region.labels);
-        fillSelect("reseau", m.facets.reseau.labels);
+        fillSelect("theme", m.labels.theme || {});
+        fillSelect("region", m.labels.region || {});
+        fillSelect("reseau", m.labels.reseau || {});
         form.querySelector(".rrma-filters").hidden = false;
         applyState(readState(), false);
       }
@@ -123,10 +123,11 @@
 
   function keep(ref) {
     var state = currentFilters();
-    if (state.type && manifest.kindNames[manifest.kinds[ref]] !== state.type) return false;
+    if (!facets) return true;  // no filter chosen: facets.json was not needed
+    if (state.type && facets.kindNames[facets.kinds[ref]] !== state.type) return false;
     return ["theme", "region", "reseau"].every(function (name) {
       if (!state[name]) return true;
-      var facet = manifest.facets[name];
+      var facet = facets.facets[name];
       return facet.docs[ref].indexOf(facet.values.indexOf(state[name])) >= 0;
     });
   }
@@ -229,7 +230,10 @@
       noResult.hidden = true;
       return Promise.resolve();
     }
+    var filtered = filters.some(function (f) { return form.elements[f].value; });
     return loadManifest().then(function () {
+      return filtered && !facets ? getJSON("facets.json").then(function (data) { facets = data; }) : null;
+    }).then(function () {
       return run(query, { partial: options.partial });
     }).then(function (result) {
       if (result.hits.length || !result.terms.length) return [result, false];
@@ -249,6 +253,7 @@
     later(function () {
       for (var n = 0; n < manifest.shardCount; n++) shard(n);
       for (var c = 0; c * manifest.docsPerChunk < manifest.docCount; c++) chunk(c);
+      getJSON("facets.json").then(function (data) { facets = facets || data; });
     });
   }
 

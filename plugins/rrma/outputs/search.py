@@ -33,6 +33,8 @@ BODY_WORDS = 300  # body text indexed per document
 SNIPPET_CHARS = 600
 DOCS_PER_CHUNK = 20  # results are spread over the whole corpus: small chunks, few bytes per shown result
 SHARD_TARGET = 3_000  # postings per shard, roughly: a first query fetches one or two small shards
+COMMON_SHARE = 0.25  # a term in more than this share of documents is not indexed in their body
+COMMON_MIN_DOCS = 200  # (only in collections this large: small sites keep every posting)
 PREFETCH_LIMIT = 2_000_000  # bytes: below this, the browser fetches the whole index after a first answer
 
 # lunr-languages' French word characters (lunr.fr.wordCharacters), as a regex class.
@@ -154,6 +156,7 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
         builder.add({"i": str(number), "title": split_elisions(doc.title), "tags": split_elisions(" ".join(doc.tags)),
                      "summary": split_elisions(doc.summary), "body": split_elisions(_cap(doc.body, BODY_WORDS))})
     index = builder.build().serialize()
+    _drop_common_body_terms(index, len(docs))
 
     # Group two-letter prefixes into shards of similar weight, in alphabetical order.
     weight: dict[str, int] = defaultdict(int)
@@ -195,18 +198,42 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
     for name in sorted(facet_labels):
         values = sorted({v for d in docs for v in d.facets.get(name, [])})
         number = {v: i for i, v in enumerate(values)}
-        facets[name] = {"values": values, "labels": facet_labels[name], "docs": [[number[v] for v in d.facets.get(name, [])] for d in docs]}
+        facets[name] = {"values": values, "docs": [[number[v] for v in d.facets.get(name, [])] for d in docs]}
+    # Loaded only when a filter is used: a plain first query does not pay for it.
+    files["recherche/facets.json"] = _json({"kindNames": kinds, "kinds": [kinds.index(d.kind) for d in docs], "facets": facets})
     files["recherche/manifest.json"] = _json({
         "shards": {prefix: shard_of[prefix] for prefix in sorted(shard_of)},
         "shardCount": len(shards),
         "prefetch": total <= PREFETCH_LIMIT,
         "docsPerChunk": DOCS_PER_CHUNK,
         "docCount": len(docs),
-        "kindNames": kinds,
-        "kinds": [kinds.index(d.kind) for d in docs],
-        "facets": facets,
+        "labels": {name: facet_labels[name] for name in sorted(facet_labels)},
     })
     return files
+
+
+def _drop_common_body_terms(index: dict[str, Any], count: int) -> None:
+    """Corpus stop words: a term found in most documents says little about any of them,
+    and its body postings would be most of the shard a first query downloads. Such terms
+    stay searchable in titles, tags and summaries."""
+    if count < COMMON_MIN_DOCS:
+        return
+    dropped: set[int] = set()
+    for _term, posting in index["invertedIndex"]:
+        refs = {ref for name, field in posting.items() if name != "_index" for ref in field}
+        if len(refs) > COMMON_SHARE * count and posting.get("body"):
+            posting["body"] = {}
+            dropped.add(posting["_index"])
+    if not dropped:
+        return
+    vectors = []
+    for field_ref, vector in index["fieldVectors"]:
+        if field_ref.startswith("body/"):
+            vector = [x for i in range(0, len(vector), 2) if vector[i] not in dropped for x in vector[i : i + 2]]
+            if not vector:
+                continue
+        vectors.append([field_ref, vector])
+    index["fieldVectors"] = vectors
 
 
 def _json(data: Any) -> str:
