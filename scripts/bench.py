@@ -20,7 +20,6 @@ import statistics
 import subprocess
 import sys
 import threading
-import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -78,7 +77,6 @@ def first_query_bytes(site: Path, query: str) -> tuple[int, int]:
     """What search.js downloads for a first query: manifest, the shards of its terms, the documents shown."""
     sys.path.insert(0, str(REPO / "plugins"))
     from lunr.index import Index
-
     from rrma.outputs.search import query_terms
 
     folder = site / "recherche"

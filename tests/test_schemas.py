@@ -6,12 +6,12 @@ import json
 
 import jsonschema
 import pytest
-
 from rrma.core.source import read_source, split_front_matter
 from rrma.core.yamlpos import load_yaml
 from rrma.kinds.taxonomies import load_taxonomies
 from rrma.project import Project
 from rrma.schemas import render_schemas
+
 from tests.conftest import REPO, run_rrma
 
 SCHEMAS = REPO / "schemas"

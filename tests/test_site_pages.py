@@ -11,9 +11,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from rrma.kinds.site import load_site
 from rrma.project import Project
+
 from tests.conftest import REPO, copy_content
 
 

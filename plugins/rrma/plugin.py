@@ -12,12 +12,11 @@ import json
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
-
-import yaml
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import yaml
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -25,10 +24,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import RrmaConfig
 from .core.diagnostics import Diagnostic
-from .core.markup import sanitize
-from .kinds.site import Site, load_site
 from .core.history import last_changes
+from .core.markup import sanitize
 from .core.types import PARIS
+from .kinds.site import Site, load_site
 from .outputs.cms import cms_config
 from .outputs.search import build as build_search
 from .pages.searchdocs import markdown_text, page_title_and_text, search_documents

@@ -78,7 +78,7 @@ def test_results_are_reachable_by_keyboard(page, base_url: str) -> None:
 def test_results_are_rendered_as_text(page, base_url: str) -> None:
     evil = "<img src=x onerror=window.__xss=1>"
     page.route("**/recherche/docs-0.json", lambda route: route.fulfill(
-        content_type="application/json", body=json.dumps([[f"ressources/x/", "ressource", evil + " charte", "", evil] for _ in range(400)])))
+        content_type="application/json", body=json.dumps([["ressources/x/", "ressource", evil + " charte", "", evil] for _ in range(400)])))
     page.goto(base_url + "/recherche/?q=charte")
     titles = _results(page)
     assert evil + " charte" in titles

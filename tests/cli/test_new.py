@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-
 from rrma.cli import main
 from rrma.kinds.site import load_site
 from rrma.project import Project
+
 from tests.conftest import run_rrma
 
 

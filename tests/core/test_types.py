@@ -6,8 +6,14 @@ from datetime import date, datetime
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
-
-from rrma.core.types import PARIS, Email, EventTime, PartialDate, Url, format_partial_date
+from rrma.core.types import (
+    PARIS,
+    Email,
+    EventTime,
+    PartialDate,
+    Url,
+    format_partial_date,
+)
 
 
 def _error(adapter: TypeAdapter, value: object) -> dict:

@@ -7,7 +7,6 @@ from datetime import date, timezone
 from pathlib import Path
 
 import pytest
-
 from rrma.kinds.site import load_site
 from rrma.project import Project
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from rrma.kinds.events import Event
 from rrma.kinds.networks import Network
 from rrma.kinds.resources import Resource
@@ -15,6 +14,7 @@ from rrma.kinds.site import load_site
 from rrma.kinds.taxonomies import load_taxonomies
 from rrma.outputs.cms import cms_config
 from rrma.project import Project
+
 from tests.conftest import REPO
 
 MODELS = {"networks": Network, "events": Event, "resources": Resource}

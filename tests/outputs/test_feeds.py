@@ -10,11 +10,12 @@ from pathlib import Path
 import feedparser
 import icalendar
 import pytest
-
 from rrma.kinds.site import load_site
 from rrma.pages.specs import Output, build_pages
 from rrma.project import Project
-from tests.conftest import PUBLIC_URL as URL, REPO
+
+from tests.conftest import PUBLIC_URL as URL
+from tests.conftest import REPO
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 

@@ -10,12 +10,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from rrma.kinds.site import load_site
 from rrma.outputs.opendata import SEPARATOR, TABLES, records
 from rrma.project import Project
-from tests.conftest import PUBLIC_URL as URL, REPO
 
+from tests.conftest import PUBLIC_URL as URL
+from tests.conftest import REPO
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from lunr.index import Index
-
 from rrma.outputs.search import SearchDoc, build, query_terms
+
 from tests.conftest import REPO
 
 TRICKY = [

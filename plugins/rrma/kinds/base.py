@@ -12,8 +12,8 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..core.catalogue import hint_for
-from ..core.markup import unsafe_markup
 from ..core.diagnostics import Diagnostic
+from ..core.markup import unsafe_markup
 from ..core.source import read_source, split_front_matter
 from ..core.types import SLUG_RE
 from ..core.urls import RESERVED

@@ -19,7 +19,6 @@ from ..core.yamlpos import load_yaml
 from ..project import Project
 from .base import Model
 
-
 TermId = Annotated[str, Field(pattern=SLUG_RE.pattern)]
 
 

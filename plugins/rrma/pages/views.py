@@ -10,13 +10,13 @@ from datetime import date
 from typing import Any
 
 from ..core.types import format_partial_date, partial_date_key
+from ..core.urls import item_url
 from ..kinds.base import Entry
 from ..kinds.events import Event
 from ..kinds.networks import Network
 from ..kinds.resources import Resource
 from ..kinds.site import Site
 from .dates import event_dates
-from ..core.urls import item_url
 
 
 class Labels:

@@ -1,0 +1,90 @@
+"""Calendars, Atom feeds and schema.org data of events, from the page data."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from ..core.types import PARIS, partial_date_key
+from ..core.urls import item_url
+from ..kinds.base import Entry
+from ..kinds.resources import Resource
+from ..kinds.site import Site
+from ..outputs import jsonld
+from ..outputs.feeds import FeedEntry, atom
+from ..outputs.ical import calendar
+from .model import Output
+from .views import Labels, event_card
+
+
+def _location(entry: Entry[Any], labels: Labels) -> str | None:
+    e = entry.data
+    parts = [e.venue, e.city, labels.region(e.region) if e.region else None]
+    return ", ".join(p for p in parts if p) or None
+
+
+def event_jsonld(entry: Entry[Any], labels: Labels, output: Output) -> dict[str, Any]:
+    e = entry.data
+    url = output.absolute(item_url("events", entry.id))
+    places = []
+    if e.mode != "en-ligne":
+        places.append(jsonld.clean({"@type": "Place", "name": e.venue or e.city or labels.region(e.region), "address": jsonld.address(e.city, labels.region(e.region))}))
+    if e.mode != "sur-place":
+        places.append({"@type": "VirtualLocation", "url": e.online_url or e.registration_url or e.source_url or url})
+    return {
+        "@context": jsonld.CONTEXT, "@type": "Event", "@id": url, "url": url, "name": e.title,
+        "description": e.summary, "startDate": e.start.isoformat(), "endDate": (e.end or (None if not e.all_day else e.start)).isoformat() if (e.end or e.all_day) else None,
+        "eventAttendanceMode": jsonld.ATTENDANCE[e.mode], "eventStatus": "https://schema.org/EventScheduled",
+        "location": places[0] if len(places) == 1 else places,
+        "organizer": [{"@type": "Organization", "name": labels.networks[n].data.name, "url": output.absolute(item_url("networks", n))}
+                      for n in e.networks if n in labels.networks],
+        "inLanguage": "fr",
+    }
+
+
+def calendars(site: Site, labels: Labels, output: Output) -> dict[str, bytes]:
+    def organisers(entry: Entry[Any]) -> list[str]:
+        return [labels.network_link(n)["name"] for n in entry.data.networks]
+
+    common = {"url_of": lambda e: output.absolute(item_url("events", e.id)), "location_of": lambda e: _location(e, labels),
+              "organisers_of": organisers, "uid_domain": output.uid_domain, "stamp": output.now}
+    files = {"flux/agenda.ics": calendar(site.events, name="Agenda des RRMA", **common)}
+    for entry in site.events:
+        files[f"agenda/{entry.id}/{entry.id}.ics"] = calendar([entry], name=entry.data.title, **common)
+    for network in site.networks:
+        events = [e for e in site.events if network.id in e.data.networks]
+        short = network.data.acronym or network.data.name
+        files[f"flux/agenda-{network.id}.ics"] = calendar(events, name=f"Agenda de {short}", **common)
+    return files
+
+
+FEED_SIZE = 50
+
+
+def atom_feeds(site: Site, resources: list[Entry[Resource]], cards: dict[str, dict[str, Any]], labels: Labels, output: Output, today: date) -> dict[str, bytes]:
+    def published(entry: Entry[Resource]) -> datetime | None:
+        if not entry.data.published:
+            return None
+        year, month, day = partial_date_key(entry.data.published)
+        return datetime(year, month or 1, day or 1, tzinfo=PARIS)
+
+    resource_entries = sorted(
+        (FeedEntry(output.absolute(cards[r.id]["url"]), r.data.title, output.absolute(cards[r.id]["url"]),
+                   output.updated(r.path, published(r)), r.data.summary,
+                   [labels.network_link(n)["name"] for n in r.data.networks], [cards[r.id]["type_label"]]) for r in resources),
+        key=lambda f: (f.updated, f.id), reverse=True,
+    )[:FEED_SIZE]
+    event_entries = sorted(
+        (FeedEntry(output.absolute(item_url("events", e.id)), e.data.title, output.absolute(item_url("events", e.id)),
+                   output.updated(e.path, e.data.starts_at()), f"{event_card(e, labels, today)['dates']}. {e.data.summary or ''}".strip(),
+                   [labels.network_link(n)["name"] for n in e.data.networks], [labels.term("event-kinds", e.data.kind)]) for e in site.events),
+        key=lambda f: (f.updated, f.id), reverse=True,
+    )[:FEED_SIZE]
+    return {
+        "flux/ressources.xml": atom(title="Nouvelles ressources des RRMA", subtitle="Guides, fiches, études et outils publiés par les réseaux régionaux multi-acteurs",
+                                    page_url=output.absolute("ressources/"), self_url=output.absolute("flux/ressources.xml"), entries=resource_entries, updated=output.now),
+        "flux/agenda.xml": atom(title="Agenda des RRMA", subtitle="Rencontres, formations, festivals et campagnes des réseaux régionaux multi-acteurs",
+                                page_url=output.absolute("agenda/"), self_url=output.absolute("flux/agenda.xml"), entries=event_entries, updated=output.now),
+    }
+
+
