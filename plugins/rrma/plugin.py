@@ -149,6 +149,9 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             texts[file.src_uri] = page_title_and_text(file.content_string, file.name)
         docs = search_documents(self.pages, texts, hand_written=[f.src_uri for f in hand_written])
         self._stop_search()
+        if self.is_serve:  # the preview server runs threads: no fork there, the index is built after the pages
+            self._executor, self._search_job, self._search_inputs = None, None, (docs, self.pages.search_facets)
+            return
         try:
             self._executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
             self._search_job = self._executor.submit(build_search, docs, self.pages.search_facets)
