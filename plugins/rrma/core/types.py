@@ -23,6 +23,7 @@ _EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+'-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za
 _HOST_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$|^localhost$", re.I)
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_SPACE_RE = re.compile(r"\s")
 _PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
@@ -44,7 +45,7 @@ Text = Annotated[str, AfterValidator(_not_blank)]
 
 def _check_url(value: str) -> str:
     parts = urlsplit(value)
-    if value != value.strip() or any(c.isspace() for c in value):
+    if _SPACE_RE.search(value):
         raise fail("RRMA017", f"« {value} » contient des espaces, attendu une adresse web", "supprimez les espaces (ou remplacez-les par %20)")
     if parts.scheme not in ("http", "https"):
         guess = f"https://{value}" if not parts.scheme and "." in value.split("/")[0] else "https://…"

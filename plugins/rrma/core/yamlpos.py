@@ -195,6 +195,10 @@ def _problem_fr(problem: str) -> str:
     return f"erreur de syntaxe ({problem})"
 
 
+def _field(loc: Loc) -> str:
+    return ".".join(p for p in loc if isinstance(p, str))
+
+
 @dataclass
 class Loaded:
     data: Any
@@ -222,12 +226,12 @@ class _Builder:
 
     def build(self, node: Node, loc: Loc, active: tuple[int, ...] = ()) -> Any:
         self.positions.values[loc] = self.span(node)
-        field_name = ".".join(str(p) for p in loc if isinstance(p, str))
+        if isinstance(node, ScalarNode):  # most nodes: the field name is only needed for an error
+            return self.scalar(node, loc)
+        field_name = _field(loc)
         if id(node) in active:
             self.error(node, "RRMA027", field_name, "alias YAML récursif")
             return None
-        if isinstance(node, ScalarNode):
-            return self.scalar(node, loc, field_name)
         active = (*active, id(node))
         if isinstance(node, SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
@@ -249,7 +253,7 @@ class _Builder:
             key_span = self.span(key_node)
             if key in first_seen:
                 earlier = first_seen[key]
-                child = ".".join(str(p) for p in (*loc, key) if isinstance(p, str))
+                child = _field((*loc, key))
                 self.error(
                     key_node,
                     "RRMA007",
@@ -263,14 +267,17 @@ class _Builder:
             result[key] = self.build(value_node, (*loc, key), active)
         return result
 
-    def scalar(self, node: ScalarNode, loc: Loc, field_name: str) -> Any:
+    def scalar(self, node: ScalarNode, loc: Loc) -> Any:
         text = node.value
         style = node.style or None  # libyaml says "" where PyYAML says None: plain
-        plain = style is None
-        self.positions.scalars[loc] = Scalar(text, plain, node.tag, style)
         tag = node.tag
         if tag in ("tag:yaml.org,2002:str", "!"):
+            if style in ("|", ">"):  # block scalars: markup positions count from their first line
+                self.positions.scalars[loc] = Scalar(text, False, tag, style)
             return text
+        # What the editor wrote is kept only where YAML read something other than text:
+        # that is where a « no » or a « 12:30 » needs explaining.
+        self.positions.scalars[loc] = Scalar(text, style is None, tag, style)
         if tag == "tag:yaml.org,2002:null":
             return None
         if tag == "tag:yaml.org,2002:bool":
@@ -279,13 +286,15 @@ class _Builder:
             return _int(text)
         if tag == "tag:yaml.org,2002:float":
             return _float(text)
-        self.error(node, "RRMA027", field_name, f"étiquette YAML « {tag} » non prise en charge")
+        self.error(node, "RRMA027", _field(loc), f"étiquette YAML « {tag} » non prise en charge")
         return text
 
 
 def tab_diagnostics(text: str, path: str, line_offset: int = 0) -> list[Diagnostic]:
     """Tabs in indentation, one diagnostic each (PyYAML's own message is cryptic)."""
-    found = []
+    found: list[Diagnostic] = []
+    if "\t" not in text:
+        return found
     for number, line in enumerate(text.split("\n"), start=1):
         indent = len(line) - len(line.lstrip(" \t"))
         column = line.find("\t", 0, indent)
