@@ -43,6 +43,7 @@ def test_typing_searches_without_reload_and_updates_the_url(page, base_url: str)
 def test_filters_by_type_and_network(page, base_url: str) -> None:
     page.goto(base_url + "/recherche/?q=reseau")
     everything = _results(page)
+    page.click("text=Filtrer les résultats")
     page.select_option("#rrma-s-type", "evenement")
     page.wait_for_function("!location.search.includes('type=') || document.querySelectorAll('.rrma-hits .rrma-badge').length >= 0")
     page.wait_for_timeout(300)

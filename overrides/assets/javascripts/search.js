@@ -267,6 +267,7 @@
   function applyState(state, run) {
     input.value = state.q;
     filters.forEach(function (f) { form.elements[f].value = state[f]; });
+    if (filters.some(function (f) { return state[f]; })) form.querySelector(".rrma-search-filters").open = true;
     if (run) search({ push: false });
   }
 

@@ -81,8 +81,9 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
                 body=n.description,
                 source=entry.path,
                 description=f"{n.name} — réseau régional multi-acteurs" + (f" ({labels.region(n.region)})" if n.region else ""),
-                search={"kind": "reseau", "summary": " ".join(p for p in (n.acronym, n.city, labels.region(n.region)) if p),
-                        "tags": [labels.term("themes", t) for t in n.themes] + [labels.term("missions", m) for m in n.missions] + [labels.region(n.region) or ""],
+                search={"kind": "reseau", "summary": "",
+                        "tags": [n.acronym or "", n.city or "", labels.region(n.region) or "",
+                                 *(labels.term("themes", t) for t in n.themes), *(labels.term("missions", m) for m in n.missions)],
                         "facets": {"theme": list(n.themes), "region": [n.region] if n.region else [], "reseau": [entry.id]}},
             )
         )
@@ -180,8 +181,9 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
                 body=entry.body,
                 source=entry.path,
                 description=e.summary or f"{e.title} — {card['dates']}",
-                search={"kind": "evenement", "summary": " ".join(p for p in (e.summary, e.city, labels.region(e.region)) if p), "date": card["dates"],
-                        "tags": [labels.term("event-kinds", e.kind), *(labels.term("themes", t) for t in e.themes), *(n["name"] for n in card["networks"]),
+                search={"kind": "evenement", "summary": e.summary or "", "date": card["dates"],
+                        "tags": [labels.term("event-kinds", e.kind), e.city or "", labels.region(e.region) or "",
+                                 *(labels.term("themes", t) for t in e.themes), *(n["name"] for n in card["networks"]),
                                  labels.term("campaigns", e.campaign) if e.campaign else ""],
                         "facets": {"theme": list(e.themes), "region": event_facets(entry, regions_of)["regions"], "reseau": list(e.networks)}},
             )
