@@ -1,10 +1,11 @@
 """A tile-grid map of France's 18 regions: one square per region, placed by
 geography, the five overseas regions in a row of insets.
 
-Why tiles and not boundaries: no boundary package we can install has both a
-licence that allows this use and the overseas regions, and tiles keep every
-region the same size, so small regions stay easy to reach by touch, keyboard
-and screen reader. Positions are (column, row) on the grid.
+Why tiles and not boundaries: the boundary package first considered
+(@svg-maps/france.regions) is CC BY-NC and lacks the overseas regions, and no
+other one was vetted yet; tiles also keep every region the same size, so small
+regions stay easy to reach by touch, keyboard and screen reader. Positions are
+(column, row) on the grid.
 """
 
 from __future__ import annotations
