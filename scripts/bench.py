@@ -81,7 +81,7 @@ def first_query_bytes(site: Path, query: str) -> tuple[int, int]:
 
     folder = site / "recherche"
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    terms = query_terms(query)
+    terms = query_terms(query, skip_stop_words=True)  # as search.js does
     shards = sorted({manifest["shards"][t[:3]] for t in terms if t[:3] in manifest["shards"]})
     needed = [folder / "manifest.json"] + [folder / f"index-{n}.json" for n in shards]
     scores: dict[str, float] = {}

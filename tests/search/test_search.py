@@ -113,3 +113,9 @@ def test_terms_in_most_documents_are_not_indexed_in_their_bodies() -> None:
     # « coopération » is in every body: it is found through the one title only; « rare » stays findable in a body
     assert _search(files, "coopération") == ["ressources/r0/"]
     assert _search(files, "rare") == ["ressources/r7/"]
+
+
+def test_queries_skip_stop_words_the_index_never_holds(files: dict[str, str]) -> None:
+    manifest = json.loads(files["recherche/manifest.json"])
+    assert {"de", "la", "les"} <= set(manifest["stopWords"])
+    assert query_terms("évaluation des projets", skip_stop_words=True) == query_terms("évaluation projets")

@@ -86,8 +86,18 @@
     return Object.keys(found).map(Number);
   }
 
+  function queryTerms(query) {
+    // stop words were never indexed (search.py): skipping them saves fetching a shard
+    var stop = manifest.stopWords || [];
+    var kept = lunr.tokenizer(query).filter(function (token) {
+      var word = lunr.fr.trimmer(token.clone()).toString();
+      return word.length > 1 && stop.indexOf(word) < 0;
+    });
+    return pipeline.run(kept).map(String).filter(Boolean);
+  }
+
   function run(query, options) {
-    var terms = analyse(query);
+    var terms = queryTerms(query);
     if (!terms.length) return Promise.resolve({ terms: [], hits: [] });
     var partial = options.partial ? terms[terms.length - 1] : null;
     var plan = {};

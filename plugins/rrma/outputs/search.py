@@ -100,11 +100,12 @@ for _fn, _label in ((_trimmer, "trimmer-fr"), (_stop_word_filter, "stopWordFilte
         Pipeline.register_function(_fn, _label)
 
 
-def query_terms(text: str) -> list[str]:
-    """What lunr.js's search pipeline makes of a query (used by tests)."""
+def query_terms(text: str, *, skip_stop_words: bool = False) -> list[str]:
+    """What lunr.js's search pipeline makes of a query (search.js skips stop words first)."""
     from lunr.tokenizer import Tokenizer
 
-    return [stem(fold(trim(str(t)))) for t in Tokenizer(split_elisions(text)) if trim(str(t))]
+    words = [trim(str(t)) for t in Tokenizer(split_elisions(text))]
+    return [stem(fold(w)) for w in words if w and not (skip_stop_words and (w in STOP_WORDS or len(w) < 2))]
 
 
 def index_terms(text: str) -> list[str]:
@@ -208,6 +209,8 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
         "docsPerChunk": DOCS_PER_CHUNK,
         "docCount": len(docs),
         "labels": {name: facet_labels[name] for name in sorted(facet_labels)},
+        # never indexed: a query skips them instead of fetching a shard for nothing
+        "stopWords": sorted(STOP_WORDS),
     })
     return files
 
