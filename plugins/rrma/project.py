@@ -35,6 +35,10 @@ class Project:
 
     def rel(self, path: Path) -> str:
         """A path as editors see it: relative to the root, with ``/``."""
+        try:  # files listed from the root's folders: no need to ask the file system
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            pass
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
