@@ -67,8 +67,6 @@ class Report:
     def __bool__(self) -> bool:
         return bool(self.items)
 
-    def files(self) -> set[str]:
-        return {d.path for d in self.items}
 
 
 def format_text(diagnostics: list[Diagnostic]) -> str:

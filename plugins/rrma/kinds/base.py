@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -69,7 +69,6 @@ class Collection(Generic[M]):
     front_matter: bool
     asset_dirs: tuple[str, ...] = ()
     rules: Callable[[Entry[Any], Project], Iterable[Diagnostic]] = lambda entry, project: ()
-    examples: dict[str, Any] = field(default_factory=dict)
 
 
 def slugify(text: str) -> str:

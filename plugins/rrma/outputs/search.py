@@ -108,16 +108,6 @@ def query_terms(text: str, *, skip_stop_words: bool = False) -> list[str]:
     return [stem(fold(w)) for w in words if w and not (skip_stop_words and (w in STOP_WORDS or len(w) < 2))]
 
 
-def index_terms(text: str) -> list[str]:
-    from lunr.tokenizer import Tokenizer
-
-    out = []
-    for token in Tokenizer(split_elisions(text)):
-        term = trim(str(token))
-        if term and term not in STOP_WORDS:
-            out.append(stem(fold(term)))
-    return out
-
 
 @dataclass
 class SearchDoc:

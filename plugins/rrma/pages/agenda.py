@@ -11,8 +11,9 @@ from ..core.suggest import fold
 from ..core.urls import EVENT_FACETS
 from ..kinds.base import Entry
 from ..kinds.site import Site
+from .dates import month
 from .model import PageSpec
-from .views import Labels, event_card, past, upcoming
+from .views import Labels, past, upcoming
 
 EVENT_FACET_TITLES = {"networks": "Réseau", "regions": "Région", "kind": "Type d'événement", "campaign": "Campagne"}
 
@@ -23,9 +24,10 @@ def event_facets(entry: Entry[Any], regions_of: Callable[[str], str | None]) -> 
     return {"networks": list(e.networks), "regions": regions, "kind": [e.kind], "campaign": [e.campaign] if e.campaign else []}
 
 
-def agenda_pages(site: Site, labels: Labels, today: date, regions_of: Callable[[str], str | None]) -> list[PageSpec]:
+def agenda_pages(site: Site, labels: Labels, event_cards: dict[str, dict[str, Any]], today: date,
+                 regions_of: Callable[[str], str | None]) -> list[PageSpec]:
     """The agenda and one page per network, region, kind and campaign (the same lists, filtered)."""
-    cards = {e.id: {**event_card(e, labels, today), "facets": {EVENT_FACETS[k]: v for k, v in event_facets(e, regions_of).items()}} for e in site.events}
+    cards = {e.id: {**event_cards[e.id], "facets": {EVENT_FACETS[k]: v for k, v in event_facets(e, regions_of).items()}} for e in site.events}
     nexts, pasts = upcoming(site, today), past(site, today)
     names = {"networks": lambda v: labels.network_link(v)["name"], "regions": lambda v: labels.term("regions", v),
              "kind": lambda v: labels.term("event-kinds", v), "campaign": lambda v: labels.term("campaigns", v)}
@@ -59,12 +61,9 @@ def agenda_pages(site: Site, labels: Labels, today: date, regions_of: Callable[[
 
 
 def _by_month(cards: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    from .dates import MONTHS  # noqa: F401 - re-exported for templates
-
     groups: dict[str, list[dict[str, Any]]] = {}
     for card in cards:
-        year, month = int(card["start"][:4]), int(card["start"][5:7])
-        groups.setdefault(f"{MONTHS[month - 1].capitalize()} {year}", []).append(card)
+        groups.setdefault(month(card["start"][:7]).capitalize(), []).append(card)
     return [{"month": m, "events": e} for m, e in groups.items()]
 
 

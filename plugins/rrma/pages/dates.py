@@ -14,6 +14,11 @@ def day(d: date, *, year: bool = True, weekday: bool = False) -> str:
     return f"{WEEKDAYS[d.weekday()]} {text}" if weekday else text
 
 
+def month(key: str) -> str:
+    """« novembre 2025 » for ``2025-11``."""
+    return f"{MONTHS[int(key[5:7]) - 1]} {key[:4]}"
+
+
 def clock(t: datetime) -> str:
     t = t.astimezone(PARIS)
     return f"{t.hour} h" + (f" {t.minute:02d}" if t.minute else "")

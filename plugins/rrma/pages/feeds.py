@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from ..core.types import PARIS, partial_date_key
@@ -14,7 +14,7 @@ from ..outputs import jsonld
 from ..outputs.feeds import FeedEntry, atom
 from ..outputs.ical import calendar
 from .model import Output
-from .views import Labels, event_card
+from .views import Labels
 
 
 def _location(entry: Entry[Any], labels: Labels) -> str | None:
@@ -61,7 +61,8 @@ def calendars(site: Site, labels: Labels, output: Output) -> dict[str, bytes]:
 FEED_SIZE = 50
 
 
-def atom_feeds(site: Site, resources: list[Entry[Resource]], cards: dict[str, dict[str, Any]], labels: Labels, output: Output, today: date) -> dict[str, bytes]:
+def atom_feeds(site: Site, resources: list[Entry[Resource]], cards: dict[str, dict[str, Any]], event_cards: dict[str, dict[str, Any]],
+               labels: Labels, output: Output) -> dict[str, bytes]:
     def published(entry: Entry[Resource]) -> datetime | None:
         if not entry.data.published:
             return None
@@ -76,7 +77,7 @@ def atom_feeds(site: Site, resources: list[Entry[Resource]], cards: dict[str, di
     )[:FEED_SIZE]
     event_entries = sorted(
         (FeedEntry(output.absolute(item_url("events", e.id)), e.data.title, output.absolute(item_url("events", e.id)),
-                   output.updated(e.path, e.data.starts_at()), f"{event_card(e, labels, today)['dates']}. {e.data.summary or ''}".strip(),
+                   output.updated(e.path, e.data.starts_at()), f"{event_cards[e.id]['dates']}. {e.data.summary or ''}".strip(),
                    [labels.network_link(n)["name"] for n in e.data.networks], [labels.term("event-kinds", e.data.kind)]) for e in site.events),
         key=lambda f: (f.updated, f.id), reverse=True,
     )[:FEED_SIZE]

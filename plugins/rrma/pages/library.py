@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..core.types import partial_date_key  # noqa: F401 - kept for callers
 from ..core.urls import paged
 from ..kinds.base import Entry
 from ..kinds.resources import Resource

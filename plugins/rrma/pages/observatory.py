@@ -6,6 +6,7 @@ from ..core.urls import item_url
 from ..kinds.site import Site
 from ..outputs import opendata
 from .charts import bar_chart, count
+from .dates import month
 from .model import PageSpec
 from .views import Labels
 
@@ -16,12 +17,6 @@ def observatory_page(site: Site, labels: Labels) -> PageSpec:
     regional = [n.data for n in site.networks if n.data.scope == "regional"]
     years = sorted({r.published[:4] for r in resources if r.published})
     months = sorted({e.starts_at().strftime("%Y-%m") for e in events})
-    from ..core.types import MONTHS
-    from .dates import day  # noqa: F401 - month names come from the same place as dates
-
-    def month_label(key: str) -> str:
-        return f"{MONTHS[int(key[5:]) - 1]} {key[:4]}"
-
     groups = [
         ("Ressources", [
             bar_chart("ressources-thematiques", "Ressources par thématique", count(labels.term("themes", t) for r in resources for t in r.themes), unit="mentions"),
@@ -34,7 +29,7 @@ def observatory_page(site: Site, labels: Labels) -> PageSpec:
         ]),
         ("Événements", [
             bar_chart("evenements-regions", "Événements par région", count(labels.term("regions", e.region) for e in events if e.region), unit="événements situés"),
-            bar_chart("evenements-mois", "Événements par mois", [(month_label(m), sum(1 for e in events if e.starts_at().strftime("%Y-%m") == m)) for m in months],
+            bar_chart("evenements-mois", "Événements par mois", [(month(m), sum(1 for e in events if e.starts_at().strftime("%Y-%m") == m)) for m in months],
                       unit="événements", keep_order=True),
             bar_chart("evenements-types", "Événements par type", count(labels.term("event-kinds", e.kind) for e in events), unit="événements"),
             bar_chart("evenements-campagnes", "Événements par campagne", count(labels.term("campaigns", e.campaign) for e in events if e.campaign), unit="événements"),

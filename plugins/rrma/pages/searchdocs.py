@@ -13,12 +13,7 @@ _FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKS = re.compile(r"^\s{0,3}(#{1,6}|[-*+]|\d+\.|>)\s+|[*_`~]+", re.M)
 _SPACE = re.compile(r"\s+")
-_DROP = re.compile(r"<(script|style|svg)\b.*?</\1>", re.S | re.I)
 
-
-def html_text(markup: str) -> str:
-    """Visible text of an HTML fragment, on one line."""
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", _DROP.sub(" ", markup)))).strip()
 
 
 def markdown_text(markdown: str) -> str:

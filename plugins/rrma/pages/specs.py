@@ -46,6 +46,8 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
     resource_cards = {r.id: resource_card(r, labels) for r in resources}
     events_next = upcoming(site, today)
     events_past = past(site, today)
+    event_cards = {e.id: event_card(e, labels, today) for e in site.events}
+    facets_of = {r.id: resource_facets(r, regions_of) for r in resources}
 
     # Networks: one page each, then the directory with its map.
     for entry in site.networks:
@@ -64,8 +66,8 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
                     "themes": [labels.term("themes", t) for t in n.themes],
                     "social": {k: v for k, v in (n.social.model_dump() if n.social else {}).items() if v},
                     "logo": {"url": f"logos/{entry.id}/{n.logo.file.split('/')[-1]}", "alt": n.logo.alt} if n.logo else None,
-                    "upcoming": [event_card(e, labels, today) for e in events_next if entry.id in e.data.networks],
-                    "past": [event_card(e, labels, today) for e in events_past if entry.id in e.data.networks][:5],
+                    "upcoming": [event_cards[e.id] for e in events_next if entry.id in e.data.networks],
+                    "past": [event_cards[e.id] for e in events_past if entry.id in e.data.networks][:5],
                     "resources": [resource_cards[r.id] for r in resources if entry.id in r.data.networks],
                     "ics_url": f"flux/agenda-{entry.id}.ics",
                     "feeds": [{"type": "text/calendar", "title": f"Agenda de {network_cards[entry.id]['short']} (iCalendar)", "url": f"flux/agenda-{entry.id}.ics"}],
@@ -123,13 +125,11 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
                 search={"kind": "ressource", "summary": r.summary, "date": resource_cards[entry.id]["published"],
                         "tags": [resource_cards[entry.id]["type_label"], *(labels.term("themes", t) for t in r.themes),
                                  *(n["name"] for n in resource_cards[entry.id]["networks"]), *(labels.term("audiences", a) for a in r.audiences)],
-                        "facets": {"theme": list(r.themes), "region": resource_facets(entry, regions_of)["regions"], "reseau": list(r.networks)}},
+                        "facets": {"theme": list(r.themes), "region": facets_of[entry.id]["regions"], "reseau": list(r.networks)}},
             )
         )
     facet_values: dict[str, dict[str, list[str]]] = {f: defaultdict(list) for f in FACETS}
-    facets_of = {}
     for entry in resources:
-        facets_of[entry.id] = resource_facets(entry, regions_of)
         for facet, values in facets_of[entry.id].items():
             for value in values:
                 facet_values[facet][value].append(entry.id)
@@ -161,7 +161,7 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
     # Events: a page each and the agenda (upcoming first, then past, by month).
     for entry in site.events:
         e = entry.data
-        card = event_card(entry, labels, today)
+        card = event_cards[entry.id]
         pages.append(
             PageSpec(
                 item_url("events", entry.id), e.title, "rrma/event.html",
@@ -188,14 +188,14 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
                         "facets": {"theme": list(e.themes), "region": event_facets(entry, regions_of)["regions"], "reseau": list(e.networks)}},
             )
         )
-    pages.extend(agenda_pages(site, labels, today, regions_of))
+    pages.extend(agenda_pages(site, labels, event_cards, today, regions_of))
 
     # Hand-written pages that show data.
-    next_events = [event_card(e, labels, today) for e in events_next[:3]]
+    next_events = [event_cards[e.id] for e in events_next[:3]]
     extra = {
         "index.md": {
             "next_events": next_events,
-            "recent_events": [] if next_events else [event_card(e, labels, today) for e in events_past[:3]],
+            "recent_events": [] if next_events else [event_cards[e.id] for e in events_past[:3]],
             "latest_resources": all_cards[:6],
             "networks": sorted((c for c in network_cards.values() if not c["national"]), key=lambda c: fold(c["region_label"] or "")),
             "national": [c for c in network_cards.values() if c["national"]],
@@ -210,7 +210,7 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
     files: dict[str, str | bytes] = {"ressources/index.json": json.dumps(library_data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))}
     files.update(calendars(site, labels, output))
     files["flux/sitemap.xml"] = EMPTY_SITEMAP
-    files.update(atom_feeds(site, resources, resource_cards, labels, output, today))
+    files.update(atom_feeds(site, resources, resource_cards, event_cards, labels, output))
     modified = output.now.date().isoformat()
     issued = min([d.date() for d in output.changed.values()] or [output.now.date()]).isoformat()
     files.update(opendata.files(site, absolute=output.absolute, issued=issued, modified=modified))
