@@ -8,6 +8,7 @@ memory first, and an existing file is never overwritten.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -54,8 +55,6 @@ def _scalar(value: Any) -> str:
         loaded = load_yaml(f"k: {text}", "").data
         if isinstance(loaded, dict) and loaded.get("k") == text and not text.startswith(("'", '"', "- ", "[", "{", "&", "*", "!", "|", ">", "%", "@", "`")):
             return text
-    import json
-
     return json.dumps(text, ensure_ascii=False)
 
 

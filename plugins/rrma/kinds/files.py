@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from ..core.diagnostics import Diagnostic
+from ..core.suggest import did_you_mean
 from ..core.yamlpos import Loc
 from ..project import Project
 from .base import Entry
@@ -43,8 +44,6 @@ def check_asset(
         return [entry.at(loc, "RRMA021", f"« {value} » mène hors du dossier {folder}/{asset_dir}/ (lien symbolique ?)", "remplacez le lien par le fichier lui-même")]
     if not target.is_file():
         siblings = sorted(p.name for p in target.parent.glob("*")) if target.parent.is_dir() else []
-        from ..core.suggest import did_you_mean
-
         return [entry.at(loc, "RRMA019", f"fichier « {folder}/{value} » introuvable" + did_you_mean(pure.name, siblings),
                          f"ajoutez le fichier dans {folder}/{asset_dir}/ ou corrigez le chemin (majuscules comprises)")]
     size = target.stat().st_size
