@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -27,6 +28,7 @@ from .core.diagnostics import Diagnostic
 from .core.history import last_changes
 from .core.markup import sanitize
 from .core.types import PARIS
+from .frames import Cards, Frames
 from .kinds.site import Site, load_site
 from .outputs.cms import cms_config
 from .outputs.search import build as build_search
@@ -54,6 +56,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         self._search_job: Future[dict[str, str]] | None = None
         self._search_inputs: tuple[Any, ...] | None = None
         self._menu: tuple[str, str] | None = None
+        self._frames: Frames | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -122,7 +125,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
                 raise PluginError(f"content/{spec.uri} existe déjà : cette adresse est réservée à une page générée")
             self.specs[spec.uri] = spec
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, spec.uri, content=_stub(spec), inclusion=inclusion))
+            files.append(File.generated(config, spec.uri, content=_stub(spec, framed=self.config.fast_pages), inclusion=inclusion))
         for path, text in self.pages.files.items():
             files.append(File.generated(config, path, content=text))
         for dest, source in _assets(self.site):
@@ -190,6 +193,11 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             raise PluginError(f"paquets npm absents ({', '.join(missing)}) : lancez `npm ci` (ou `make serve`, qui le fait)")
         return [(f"assets/javascripts/vendor/{name}", path) for name, path in wanted]
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["rrma_cards"] = Cards(env)
+        self._frames = Frames(env, enabled=self.config.fast_pages)
+        return env
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         # Contributed Markdown: whatever it contained, only allowlisted HTML reaches the page.
         if page.file.src_uri in self.specs:
@@ -209,6 +217,8 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             details = details.replace(f'<details data-facet="{chosen["param"]}">', f'<details data-facet="{chosen["param"]}" open>')
         return {"selects": selects, "details": details}
 
+    # Last, so what other plugins add to the context is in the page the frame renders.
+    @event_priority(-100)
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         if self.pages is not None:
             context["rrma_feeds"] = self.pages.feeds
@@ -219,12 +229,16 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             context["rrma"] = {**spec.context, "description": spec.description}
             if spec.template == "rrma/library.html":
                 context["rrma"]["menu"] = self._library_menu(context, spec)
+            if self.config.fast_pages and self._frames is not None:
+                context["rrma_html"] = self._frames.render(spec.template, context)
         elif self.pages is not None and page.file.src_uri in self.pages.extra:
             context["rrma"] = self.pages.extra[page.file.src_uri]
         return context
 
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._frames is not None:
+            log.debug(f"generated pages: {dict(self._frames.stats)}")
         if self.pages is None:
             return
         if self._search_job is not None:
@@ -270,7 +284,7 @@ def _build_time() -> datetime:
     return datetime.now(PARIS)
 
 
-def _stub(spec: PageSpec) -> str:
+def _stub(spec: PageSpec, *, framed: bool) -> str:
     """A Markdown page MkDocs can read: front matter naming the template, then the body.
 
     Title and description are HTML-escaped here because MkDocs does not
@@ -278,7 +292,8 @@ def _stub(spec: PageSpec) -> str:
     ``page.meta.description`` as they are (in ``<title>``, the header, the
     ``<meta>`` tags). ``json.dumps`` then quotes them as valid YAML strings.
     """
-    meta = [f"title: {json.dumps(str(escape(spec.title)), ensure_ascii=False)}", f"template: {spec.template}"]
+    template = "rrma/framed.html" if framed else spec.template  # framed: the plugin renders spec.template itself
+    meta = [f"title: {json.dumps(str(escape(spec.title)), ensure_ascii=False)}", f"template: {template}"]
     if spec.description:
         meta.append(f"description: {json.dumps(str(escape(spec.description)), ensure_ascii=False)}")
     return "---\n" + "\n".join(meta) + "\n---\n\n" + spec.body

@@ -100,6 +100,30 @@ for _fn, _label in ((_trimmer, "trimmer-fr"), (_stop_word_filter, "stopWordFilte
         Pipeline.register_function(_fn, _label)
 
 
+_SEPARATORS = re.compile("[ \t\n\r\f\v\xa0-]+")  # lunr's tokenizer separators
+_TERMS: dict[str, str | None] = {}
+
+
+def _term(word: str) -> str | None:
+    """One word through the French pipeline, as lunr would run it (memoized)."""
+    term = _TERMS.get(word, "")
+    if term == "":
+        trimmed = trim(word)
+        term = None if not trimmed or trimmed in STOP_WORDS or len(trimmed) < 2 else stem(fold(trimmed))
+        _TERMS[word] = term
+    return term
+
+
+def index_terms(text: str) -> list[str]:
+    """The terms lunr's builder pipeline (trimmer, stop words, accents, stemmer) makes of a text.
+
+    Done here, a word at a time and memoized, instead of token by token through
+    lunr.py's tokenizer and pipeline: same terms, a fraction of the time.
+    """
+    terms = (_term(w) for w in _SEPARATORS.split(split_elisions(text).lower()) if w)
+    return [t for t in terms if t is not None]
+
+
 def query_terms(text: str, *, skip_stop_words: bool = False) -> list[str]:
     """What lunr.js's search pipeline makes of a query (search.js skips stop words first)."""
     from lunr.tokenizer import Tokenizer
@@ -136,16 +160,15 @@ def shard_key(term: str) -> str:
 def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dict[str, str]:
     """Every file of the search, by path under ``recherche/``."""
     builder = get_default_builder()
-    builder.pipeline.reset()
-    builder.pipeline.add(*(Pipeline.registered_functions[n] for n in ("trimmer-fr", "stopWordFilter-fr", "accentFold-fr", "stemmer-fr")))
+    builder.pipeline.reset()  # the documents' terms come analysed (index_terms); lunr.js reads the search pipeline below
     builder.search_pipeline.reset()
     builder.search_pipeline.add(*(Pipeline.registered_functions[n] for n in ("trimmer-fr", "accentFold-fr", "stemmer-fr")))
     builder.ref("i")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for number, doc in enumerate(docs):
-        builder.add({"i": str(number), "title": split_elisions(doc.title), "tags": split_elisions(" ".join(doc.tags)),
-                     "summary": split_elisions(doc.summary), "body": split_elisions(_cap(doc.body, BODY_WORDS))})
+        builder.add({"i": str(number), "title": index_terms(doc.title), "tags": index_terms(" ".join(doc.tags)),
+                     "summary": index_terms(doc.summary), "body": index_terms(_cap(doc.body, BODY_WORDS))})
     index = builder.build().serialize()
     _drop_common_body_terms(index, len(docs))
 
