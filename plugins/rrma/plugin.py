@@ -9,9 +9,7 @@ problems are logged and the server keeps running.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +33,7 @@ from .outputs.search import build as build_search
 from .pages.searchdocs import markdown_text, page_title_and_text, search_documents
 from .pages.specs import Output, PageSpec, SitePages, build_pages
 from .project import Project
+from .sidejob import SideJob
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -52,9 +51,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         self.pages: SitePages | None = None
         self.specs: dict[str, PageSpec] = {}
         self.problems: list[Diagnostic] = []
-        self._executor: ProcessPoolExecutor | None = None
-        self._search_job: Future[dict[str, str]] | None = None
-        self._search_inputs: tuple[Any, ...] | None = None
+        self._side: SideJob | None = None
         self._menu: tuple[str, str] | None = None
         self._frames: Frames | None = None
 
@@ -126,7 +123,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             self.specs[spec.uri] = spec
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, spec.uri, content=_stub(spec, framed=self.config.fast_pages), inclusion=inclusion))
-        for path, text in self.pages.files.items():
+        for path, text in self.pages.page_files.items():
             files.append(File.generated(config, path, content=text))
         for dest, source in _assets(self.site):
             files.append(File.generated(config, dest, abs_src_path=str(source)))
@@ -140,37 +137,28 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             files.append(File.generated(config, "admin/index.html", content=ADMIN_PAGE.format(site=escape(config.site_name))))
             for dest, source in self._decap():
                 files.append(File.generated(config, dest, abs_src_path=str(source)))
-        self._start_search(files)
+        self._start_side_job(files, config)
         return files
 
-    def _start_search(self, files: Files) -> None:
-        """Build the search index in another process while MkDocs renders the pages."""
+    def _start_side_job(self, files: Files, config: MkDocsConfig) -> None:
+        """Search index, calendars, feeds and open data: made beside the pages (rrma/sidejob.py)."""
         assert self.pages is not None
         texts = {spec.uri: (spec.title, markdown_text(spec.body)) for spec in self.pages.pages if spec.search is not None}
         hand_written = [f for f in files.documentation_pages() if f.src_uri not in self.specs and f.src_uri != "404.md"]
         for file in hand_written:
             texts[file.src_uri] = page_title_and_text(file.content_string, file.name)
         docs = search_documents(self.pages, texts, hand_written=[f.src_uri for f in hand_written])
-        self._stop_search()
-        if self.is_serve:  # the preview server runs threads: no fork there, the index is built after the pages
-            self._executor, self._search_job, self._search_inputs = None, None, (docs, self.pages.search_facets)
-            return
-        try:
-            self._executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-            self._search_job = self._executor.submit(build_search, docs, self.pages.search_facets)
-        except (OSError, ValueError):  # no fork here: build it in place, later
-            self._executor, self._search_job = None, None
-            self._search_inputs = (docs, self.pages.search_facets)
-        else:
-            self._search_inputs = None
+        pages = self.pages
+        self._stop_side_job()
+        self._side = SideJob(lambda: {**build_search(docs, pages.search_facets), **pages.make_data_files()}, config.site_dir, fork=not self.is_serve)
 
-    def _stop_search(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-        self._executor, self._search_job = None, None
+    def _stop_side_job(self) -> None:
+        if self._side is not None:
+            self._side.cancel()
+        self._side = None
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._stop_search()
+        self._stop_side_job()
 
     def _decap(self) -> list[tuple[str, Path]]:
         """Decap CMS's bundle and the lazy chunks it loads from the same folder (no source maps)."""
@@ -239,19 +227,12 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._frames is not None:
             log.debug(f"generated pages: {dict(self._frames.stats)}")
-        if self.pages is None:
+        if self._side is None:
             return
-        if self._search_job is not None:
-            search_files = self._search_job.result()
-        elif self._search_inputs is not None:
-            search_files = build_search(*self._search_inputs)
-        else:
-            return
-        self._stop_search()
-        for path, text in search_files.items():
-            target = Path(config.site_dir) / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+        side, self._side = self._side, None
+        error = side.finish()
+        if error:
+            raise PluginError(f"l'index de recherche, les calendriers, les flux ou les données ouvertes n'ont pas pu être écrits :\n{error}")
 
 
 ADMIN_PAGE = """<!doctype html>

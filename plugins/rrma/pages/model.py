@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from ..core.urls import src_uri
@@ -33,12 +35,25 @@ class SitePages:
     pages: list[PageSpec]
     # extra context for hand-written pages, by source path (home, charter)
     extra: dict[str, dict[str, Any]]
-    # static files to write, by path in the site
-    files: dict[str, str | bytes]
+    # static files the pages need, by path in the site
+    page_files: dict[str, str | bytes]
     # feeds announced in the <head> of every page
     feeds: list[dict[str, str]]
     # labels of the search filters: facet → id → label
     search_facets: dict[str, dict[str, str]] = field(default_factory=dict)
+    # calendars, feeds and open data: no page needs them, so the build makes them beside the pages
+    data_files: list[Callable[[], dict[str, str | bytes]]] = field(default_factory=list)
+
+    def make_data_files(self) -> dict[str, str | bytes]:
+        made: dict[str, str | bytes] = {}
+        for make in self.data_files:
+            made.update(make())
+        return made
+
+    @cached_property
+    def files(self) -> dict[str, str | bytes]:
+        """Every static file, data files included."""
+        return {**self.page_files, **self.make_data_files()}
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import date, datetime, time
+from functools import partial
 from typing import Any
 
 from ..core.suggest import fold
@@ -208,12 +209,14 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
         },
     }
     files: dict[str, str | bytes] = {"ressources/index.json": json.dumps(library_data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))}
-    files.update(calendars(site, labels, output))
     files["flux/sitemap.xml"] = EMPTY_SITEMAP
-    files.update(atom_feeds(site, resources, resource_cards, event_cards, labels, output))
     modified = output.now.date().isoformat()
     issued = min([d.date() for d in output.changed.values()] or [output.now.date()]).isoformat()
-    files.update(opendata.files(site, absolute=output.absolute, issued=issued, modified=modified))
+    data_files = [
+        partial(calendars, site, labels, output),
+        partial(atom_feeds, site, resources, resource_cards, event_cards, labels, output),
+        partial(opendata.files, site, absolute=output.absolute, issued=issued, modified=modified),
+    ]
     pages.append(observatory_page(site, labels))
     pages.append(PageSpec("recherche/", "Recherche", "rrma/search.html", {"kinds": SEARCH_KINDS}, description="Rechercher un guide, un événement, un réseau sur le portail des RRMA."))
     add_network_figures(site, labels, pages)
@@ -222,7 +225,7 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
         "region": {str(k): t.label for k, t in site.taxonomies["regions"].terms.items()},
         "reseau": {n.id: n.data.acronym or n.data.name for n in site.networks},
     }
-    return SitePages(pages, extra, files, SITE_FEEDS, search_facets)
+    return SitePages(pages, extra, files, SITE_FEEDS, search_facets, data_files)
 
 
 def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labels, site: Site, output: Output) -> dict[str, Any]:

@@ -1,0 +1,80 @@
+"""Work done beside the pages: the search index, calendars, feeds and open data.
+
+None of it is needed to render a page, and it is a large share of a build:
+on a machine with fork, a child process makes these files and writes them
+into the site while MkDocs renders the pages on the other core. Under
+``mkdocs serve`` (whose server runs threads, which fork does not mix with) or
+without fork, they are made in place when the pages are done.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+Files = dict[str, str | bytes]
+
+
+def write_files(files: Files, site_dir: Path) -> None:
+    for path, content in files.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+
+
+class SideJob:
+    """``make()`` returns files by path; they end up under ``site_dir`` when :meth:`finish` returns."""
+
+    def __init__(self, make: Callable[[], Files], site_dir: str | Path, *, fork: bool) -> None:
+        self.make = make
+        self.site_dir = Path(site_dir)
+        self._process: Any = None
+        self._pipe: Connection | None = None
+        if fork:
+            try:
+                context = multiprocessing.get_context("fork")
+                reader, writer = context.Pipe(duplex=False)
+                self._process = context.Process(target=self._child, args=(writer,), daemon=True)
+                self._process.start()
+            except (OSError, ValueError):  # no fork on this system: made in place, later
+                self._process = None
+            else:
+                writer.close()
+                self._pipe = reader
+
+    def _child(self, writer: Connection) -> None:
+        try:
+            write_files(self.make(), self.site_dir)
+            writer.send(None)
+        except BaseException:
+            writer.send(traceback.format_exc())
+        finally:
+            writer.close()
+
+    def finish(self) -> str | None:
+        """Wait for the files; the error of the child process, if any."""
+        if self._process is None:
+            write_files(self.make(), self.site_dir)
+            return None
+        assert self._pipe is not None
+        try:
+            error = self._pipe.recv()
+        except EOFError:
+            error = f"le processus annexe s'est arrêté (code {self._process.exitcode})"
+        self._process.join()
+        self._pipe.close()
+        self._process = None
+        return error
+
+    def cancel(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+        self._process = None
