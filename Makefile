@@ -23,8 +23,11 @@ CHROMIUM := /usr/bin/chromium
 $(CHROMIUM):
 	apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
 
+# The preview is rebuilt at every save: written in memory (/dev/shm) when the system has it, several times faster than on disk.
+PREVIEW_TMP := $(shell test -d /dev/shm && test -w /dev/shm && echo /dev/shm)
+
 serve: $(STAMP) $(NPM_STAMP)  ## construit le site (brouillons compris) et le sert sur http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(if $(PREVIEW_TMP),TMPDIR=$(PREVIEW_TMP) )$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) $(NPM_STAMP)  ## construit le site publié dans site/ (échoue au moindre avertissement, sans toucher au site précédent)
 	rm -rf site.new

@@ -26,14 +26,15 @@ from .core.diagnostics import Diagnostic
 from .core.history import last_changes
 from .core.markup import sanitize
 from .core.types import PARIS
-from .frames import Cards, Frames
+from .frames import Cards, Frames, Reuse, fingerprint
+from .kinds.base import EntryCache
 from .kinds.site import Site, load_site
 from .outputs.cms import cms_config
 from .outputs.search import build as build_search
 from .pages.searchdocs import markdown_text, page_title_and_text, search_documents
 from .pages.specs import Output, PageSpec, SitePages, build_pages
 from .project import Project
-from .sidejob import SideJob
+from .sidejob import SideJob, Worker
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -54,9 +55,24 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         self._side: SideJob | None = None
         self._menu: tuple[str, str] | None = None
         self._frames: Frames | None = None
+        self._worker: Worker | None = None
+        self._reuse = Reuse()
+        self._reused: dict[str, tuple[str, str]] = {}
+        self._keys: dict[str, bytes] = {}
+        self._entry_cache: EntryCache = {}  # preview: files parsed at an earlier rebuild
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
+        if self.is_serve and self._worker is None:
+            try:  # now, while the preview server has no thread yet: fork is safe
+                self._worker = Worker()
+            except (OSError, ValueError):
+                self._worker = None
+
+    def on_shutdown(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -84,7 +100,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.project is None:
             return
-        site, problems = load_site(self.project)
+        site, problems = load_site(self.project, self._entry_cache if self.is_serve else None)
         self.problems = problems
         for problem in problems:
             log.error(f"{problem.headline()}\n    conseil : {problem.hint} [{problem.code}]")
@@ -137,6 +153,11 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             files.append(File.generated(config, "admin/index.html", content=ADMIN_PAGE.format(site=escape(config.site_name))))
             for dest, source in self._decap():
                 files.append(File.generated(config, dest, abs_src_path=str(source)))
+        if self.is_serve:
+            self._reused, self._keys = {}, {}
+            self._reuse.start((fingerprint(config.docs_dir, *([config.theme.custom_dir] if config.theme.custom_dir else [])),
+                               config.config_file_path and os.stat(config.config_file_path).st_mtime_ns,
+                               config.site_url, self.problems, self.pages.feeds, self.show_drafts))
         self._start_side_job(files, config)
         return files
 
@@ -150,7 +171,11 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         docs = search_documents(self.pages, texts, hand_written=[f.src_uri for f in hand_written])
         pages = self.pages
         self._stop_side_job()
-        self._side = SideJob(lambda: {**build_search(docs, pages.search_facets), **pages.make_data_files()}, config.site_dir, fork=not self.is_serve)
+        if self._worker is not None:  # preview: the index beside the pages, in the worker forked at start-up
+            self._worker.submit(build_search, (docs, pages.search_facets), config.site_dir)
+            self._side = SideJob(pages.make_data_files, config.site_dir, fork=False)
+        else:
+            self._side = SideJob(lambda: {**build_search(docs, pages.search_facets), **pages.make_data_files()}, config.site_dir, fork=not self.is_serve)
 
     def _stop_side_job(self) -> None:
         if self._side is not None:
@@ -186,7 +211,20 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         self._frames = Frames(env, enabled=self.config.fast_pages)
         return env
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None or not self.is_serve or not self.config.fast_pages:
+            return None
+        key = self._keys[spec.uri] = self._reuse.key((spec.uri, spec.title, spec.description, spec.template, spec.body, spec.context))
+        reused = self._reuse.get(spec.uri, key)
+        if reused is None:
+            return None
+        self._reused[spec.uri] = reused
+        return ""  # nothing to convert: the last output is written again
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if page.file.src_uri in self._reused:
+            return self._reused[page.file.src_uri][0]
         # Contributed Markdown: whatever it contained, only allowlisted HTML reaches the page.
         if page.file.src_uri in self.specs:
             return sanitize(html, iframe_hosts=self.config.iframe_hosts)
@@ -213,12 +251,16 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         if self.is_serve and self.problems:  # the preview shows what the terminal says
             context["rrma_problems"] = self.problems
         spec = self.specs.get(page.file.src_uri)
-        if spec is not None:
+        if spec is not None and spec.uri in self._reused:
+            context["rrma_html"] = self._reused[spec.uri][1]
+        elif spec is not None:
             context["rrma"] = {**spec.context, "description": spec.description}
             if spec.template == "rrma/library.html":
                 context["rrma"]["menu"] = self._library_menu(context, spec)
             if self.config.fast_pages and self._frames is not None:
                 context["rrma_html"] = self._frames.render(spec.template, context)
+                if spec.uri in self._keys:
+                    self._reuse.put(spec.uri, self._keys[spec.uri], page.content or "", context["rrma_html"])
         elif self.pages is not None and page.file.src_uri in self.pages.extra:
             context["rrma"] = self.pages.extra[page.file.src_uri]
         return context
@@ -226,11 +268,11 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._frames is not None:
-            log.debug(f"generated pages: {dict(self._frames.stats)}")
+            log.debug(f"generated pages: {dict(self._frames.stats)}, reused: {self._reuse.hits}")
         if self._side is None:
             return
         side, self._side = self._side, None
-        error = side.finish()
+        error = side.finish() or (self._worker.result() if self._worker is not None else None)
         if error:
             raise PluginError(f"l'index de recherche, les calendriers, les flux ou les données ouvertes n'ont pas pu être écrits :\n{error}")
 

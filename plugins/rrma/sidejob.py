@@ -9,7 +9,9 @@ without fork, they are made in place when the pages are done.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
+import pickle
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -78,3 +80,61 @@ class SideJob:
             self._process.terminate()
             self._process.join()
         self._process = None
+
+
+class Worker:
+    """A child process forked once, before ``mkdocs serve`` starts its threads, that makes files on demand.
+
+    The preview server rebuilds the site on every save: the search index is
+    made here, beside the pages, and made again only when the documents changed.
+    """
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("fork")
+        self._conn, child = context.Pipe()
+        self._process = context.Process(target=_serve_jobs, args=(child,), daemon=True)
+        self._process.start()
+        child.close()
+        self._pending = False
+
+    def submit(self, make: Callable[..., Files], args: tuple[Any, ...], site_dir: str | Path) -> None:
+        if self._pending:
+            self.result()
+        self._conn.send_bytes(pickle.dumps((make, args), protocol=pickle.HIGHEST_PROTOCOL))
+        self._conn.send(str(site_dir))
+        self._pending = True
+
+    def result(self) -> str | None:
+        """Wait for the files of the last job; its error, if any."""
+        if not self._pending:
+            return None
+        self._pending = False
+        try:
+            return self._conn.recv()
+        except EOFError:
+            return f"le processus annexe s'est arrêté (code {self._process.exitcode})"
+
+    def close(self) -> None:
+        self._conn.close()
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.terminate()
+
+
+def _serve_jobs(conn: Connection) -> None:
+    last: tuple[bytes, Files] | None = None
+    while True:
+        try:
+            job = conn.recv_bytes()
+            site_dir = Path(conn.recv())
+        except (EOFError, OSError):
+            return
+        try:
+            digest = hashlib.blake2b(job).digest()
+            if last is None or last[0] != digest:  # same documents: same index
+                make, args = pickle.loads(job)
+                last = (digest, make(*args))
+            write_files(last[1], site_dir)
+            conn.send(None)
+        except BaseException:
+            conn.send(traceback.format_exc())

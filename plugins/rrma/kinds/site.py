@@ -12,7 +12,7 @@ from typing import Any
 from ..core.diagnostics import Diagnostic, Report
 from ..core.suggest import did_you_mean
 from ..project import Project
-from .base import Collection, Entry, load_collection, references
+from .base import Collection, Entry, EntryCache, load_collection, references
 from .events import EVENTS, Event
 from .networks import NETWORKS, Network
 from .resources import RESOURCES, Resource
@@ -67,12 +67,14 @@ def _link(entry: Entry[Any], targets: dict[str, tuple[set[Any], dict[str, str], 
     return problems
 
 
-def load_site(project: Project) -> tuple[Site, list[Diagnostic]]:
-    """Load, validate, link and check the whole tree; never raises on content."""
+def load_site(project: Project, cache: EntryCache | None = None) -> tuple[Site, list[Diagnostic]]:
+    """Load, validate, link and check the whole tree; never raises on content.
+
+    ``cache`` keeps parsed files between calls (see :func:`load_collection`)."""
     report = Report()
     taxonomies, problems = load_taxonomies(project)
     report.extend(problems)
-    loaded = {c.name: load_collection(project, c) for c in COLLECTIONS}
+    loaded = {c.name: load_collection(project, c, cache) for c in COLLECTIONS}
     for result in loaded.values():
         report.extend(result.problems)
 

@@ -1,0 +1,87 @@
+"""The preview server's rebuilds: what changed is rebuilt, what did not is reused, nothing is stale."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from tests.conftest import copy_content
+
+RESOURCE = "monter-un-projet"
+
+
+class Preview:
+    """What `mkdocs serve` does at each save: a new config, the same plugin, a cleaned site folder."""
+
+    def __init__(self, root: Path, site: Path) -> None:
+        self.root, self.site, self.plugin = root, site, None
+
+    def build(self) -> None:
+        config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.site))
+        if self.plugin is None:
+            config.plugins.on_startup(command="serve", dirty=False)
+        self.plugin = config.plugins["rrma"]
+        build(config, serve_url="http://127.0.0.1:8000/")
+
+    def page(self, url: str) -> str:
+        return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def preview(tmp_path: Path):
+    root = copy_content(tmp_path / "repo", site=True)
+    preview = Preview(root, tmp_path / "site")
+    preview.build()
+    yield preview
+    preview.plugin.on_shutdown()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_saved_resource_is_rebuilt_and_the_rest_reused(preview: Preview) -> None:
+    other = preview.page("ressources/barometre-acteurs-csi-france")
+    source = preview.root / "resources" / f"{RESOURCE}.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nUne phrase ajoutée pendant l'aperçu.\n", encoding="utf-8")
+    preview.build()
+    assert "Une phrase ajoutée pendant l'aperçu." in preview.page(f"ressources/{RESOURCE}")
+    assert preview.page("ressources/barometre-acteurs-csi-france") == other
+    assert preview.plugin._reuse.hits > 50
+    # the search index, made in the worker process, knows the new words
+    docs = "".join(p.read_text(encoding="utf-8") for p in (preview.site / "recherche").glob("docs-*.json"))
+    assert "Une phrase ajoutée pendant l'aperçu." in docs
+
+
+def test_a_new_title_reaches_every_page_that_lists_it(preview: Preview) -> None:
+    _edit(preview.root / "resources" / f"{RESOURCE}.md", "title: ", "title: Nouveau titre — ")
+    preview.build()
+    assert "Nouveau titre — " in preview.page(f"ressources/{RESOURCE}")
+    assert "Nouveau titre — " in preview.page("ressources")  # the library lists it
+    assert "Nouveau titre — " in json.dumps(json.loads((preview.site / "ressources" / "index.json").read_text(encoding="utf-8")), ensure_ascii=False)
+
+
+def test_a_template_change_is_seen_on_every_page(preview: Preview) -> None:
+    _edit(preview.root / "overrides" / "rrma" / "content" / "resource.html", "<h2 id=\"citer\">Citer cette ressource</h2>", "<h2 id=\"citer\">Pour citer</h2>")
+    preview.build()
+    assert "Pour citer" in preview.page(f"ressources/{RESOURCE}")
+    assert "Pour citer" in preview.page("ressources/barometre-acteurs-csi-france")
+
+
+def test_a_content_error_shows_on_every_page_then_goes(preview: Preview, caplog: pytest.LogCaptureFixture) -> None:
+    good = (preview.root / "resources" / f"{RESOURCE}.md").read_text(encoding="utf-8")
+    with caplog.at_level(logging.ERROR):
+        (preview.root / "resources" / f"{RESOURCE}.md").write_text(good.replace("type: ", "type: inconnu-", 1), encoding="utf-8")
+        preview.build()
+    assert "rrma-problems" in preview.page("ressources/barometre-acteurs-csi-france")
+    (preview.root / "resources" / f"{RESOURCE}.md").write_text(good, encoding="utf-8")
+    preview.build()
+    assert "rrma-problems" not in preview.page("ressources/barometre-acteurs-csi-france")
+    assert (preview.site / "ressources" / RESOURCE / "index.html").exists()
