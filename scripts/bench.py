@@ -77,11 +77,11 @@ def first_query_bytes(site: Path, query: str) -> tuple[int, int]:
     """What search.js downloads for a first query: manifest, the shards of its terms, the documents shown."""
     sys.path.insert(0, str(REPO / "plugins"))
     from lunr.index import Index
-    from rrma.outputs.search import query_terms
+    from rrma.outputs.search import query_plan, query_terms
 
     folder = site / "recherche"
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    terms = query_terms(query, skip_stop_words=True)  # as search.js does
+    terms = query_plan(query_terms(query, skip_stop_words=True), set(manifest.get("frequent", [])))  # as search.js does
     shards = sorted({manifest["shards"][t[:3]] for t in terms if t[:3] in manifest["shards"]})
     needed = [folder / "manifest.json"] + [folder / f"index-{n}.json" for n in shards]
     scores: dict[str, float] = {}
@@ -93,7 +93,7 @@ def first_query_bytes(site: Path, query: str) -> tuple[int, int]:
                 q.term(t, use_pipeline=False)
         for hit in index.query(q):
             scores[hit["ref"]] = scores.get(hit["ref"], 0) + hit["score"]
-    top = sorted(scores, key=lambda r: -scores[r])[:20]  # search.js shows 20 results, then more on request
+    top = sorted(scores, key=lambda r: -scores[r])[:10]  # search.js shows 10 results, then more on request
     needed += [folder / f"docs-{c}.json" for c in sorted({int(r) // manifest["docsPerChunk"] for r in top})]
     raw = [p.read_bytes() for p in needed]
     return sum(len(b) for b in raw), sum(gz(b) for b in raw)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from lunr.index import Index
-from rrma.outputs.search import SearchDoc, build, query_terms
+from rrma.outputs.search import SearchDoc, build, query_plan, query_terms
 
 from tests.conftest import REPO
 
@@ -119,3 +119,14 @@ def test_queries_skip_stop_words_the_index_never_holds(files: dict[str, str]) ->
     manifest = json.loads(files["recherche/manifest.json"])
     assert {"de", "la", "les"} <= set(manifest["stopWords"])
     assert query_terms("évaluation des projets", skip_stop_words=True) == query_terms("évaluation projets")
+
+
+def test_a_word_in_most_documents_counts_only_when_alone() -> None:
+    docs = [SearchDoc(f"ressources/r{i}/", "ressource", f"Projet numéro {i}" + (" sur l'évaluation" if i % 40 == 0 else ""), "", "") for i in range(400)]
+    manifest = json.loads(build(docs, {})["recherche/manifest.json"])
+    frequent = set(manifest["frequent"])
+    assert query_terms("projet") == [t for t in query_terms("projet") if t in frequent] != []
+    assert query_plan(query_terms("évaluation des projets", skip_stop_words=True), frequent) == query_terms("évaluation")
+    assert query_plan(query_terms("projets"), frequent) == query_terms("projet")  # alone, it is searched
+    # a small site keeps every word
+    assert json.loads(build(docs[:50], {})["recherche/manifest.json"])["frequent"] == []

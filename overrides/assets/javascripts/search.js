@@ -68,8 +68,15 @@
     return getJSON("docs-" + number + ".json").then(function (data) { chunks[number] = data; return data; });
   }
 
+  var analysed = new Map();
+
   function analyse(text) {
-    return pipeline.run(lunr.tokenizer(text)).map(String).filter(Boolean);
+    var terms = analysed.get(text);
+    if (!terms) {
+      terms = pipeline.run(lunr.tokenizer(text)).map(String).filter(Boolean);
+      analysed.set(text, terms);
+    }
+    return terms;
   }
 
   function shardOf(term) {
@@ -93,7 +100,11 @@
       var word = lunr.fr.trimmer(token.clone()).toString();
       return word.length > 1 && stop.indexOf(word) < 0;
     });
-    return pipeline.run(kept).map(String).filter(Boolean);
+    var terms = pipeline.run(kept).map(String).filter(Boolean);
+    // words in most documents count only when the query has nothing else (query_plan in search.py)
+    var frequent = manifest.frequent || [];
+    var rare = terms.filter(function (t) { return frequent.indexOf(t) < 0; });
+    return rare.length ? rare : terms;
   }
 
   function run(query, options) {
@@ -174,7 +185,7 @@
     return (first > 0 ? "… " : "") + piece + (first + 36 < words.length ? " …" : "");
   }
 
-  var PAGE = 20;
+  var PAGE = 10;
 
   function render(result, query, approximate, shown) {
     shown = shown || PAGE;

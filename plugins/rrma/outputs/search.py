@@ -31,10 +31,11 @@ from stop_words import get_stop_words
 FIELDS = (("title", 10), ("tags", 4), ("summary", 3), ("body", 1))
 BODY_WORDS = 300  # body text indexed per document
 SNIPPET_CHARS = 600
-DOCS_PER_CHUNK = 20  # results are spread over the whole corpus: small chunks, few bytes per shown result
+DOCS_PER_CHUNK = 10  # results are spread over the whole corpus: small chunks, few bytes per shown result
 SHARD_TARGET = 1_500  # postings per shard, roughly: a first query fetches one or two small shards
 COMMON_SHARE = 0.25  # a term in more than this share of documents is not indexed in their body
 COMMON_MIN_DOCS = 200  # (only in collections this large: small sites keep every posting)
+FREQUENT_SHARE = 0.5  # a term in more than this share of documents only counts in a query made of such terms
 PREFETCH_LIMIT = 2_000_000  # bytes: below this, the browser fetches the whole index after a first answer
 
 # lunr-languages' French word characters (lunr.fr.wordCharacters), as a regex class.
@@ -170,6 +171,7 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
         builder.add({"i": str(number), "title": index_terms(doc.title), "tags": index_terms(" ".join(doc.tags)),
                      "summary": index_terms(doc.summary), "body": index_terms(_cap(doc.body, BODY_WORDS))})
     index = builder.build().serialize()
+    frequent = _frequent_terms(index, len(docs))
     _drop_common_body_terms(index, len(docs))
 
     # Group two-letter prefixes into shards of similar weight, in alphabetical order.
@@ -224,8 +226,35 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
         "labels": {name: facet_labels[name] for name in sorted(facet_labels)},
         # never indexed: a query skips them instead of fetching a shard for nothing
         "stopWords": sorted(STOP_WORDS),
+        # in most documents (« projet »): left out of a query that has other words (see _frequent_terms)
+        "frequent": frequent,
     })
     return files
+
+
+def _frequent_terms(index: dict[str, Any], count: int) -> list[str]:
+    """Terms found in more than half of a large collection.
+
+    Such a term says almost nothing about which document is wanted, but its
+    shard is the heaviest to fetch and to search. Like the « common terms »
+    queries of search engines, search.js uses it only when the query has
+    nothing else: « évaluation des projets » is searched as « évaluation »,
+    while « projets » alone still finds every document about projects.
+    """
+    if count < COMMON_MIN_DOCS:
+        return []
+    frequent = []
+    for term, posting in index["invertedIndex"]:
+        refs = {ref for name, field in posting.items() if name != "_index" for ref in field}
+        if len(refs) > FREQUENT_SHARE * count:
+            frequent.append(term)
+    return sorted(frequent)
+
+
+def query_plan(terms: list[str], frequent: set[str]) -> list[str]:
+    """The terms a query searches (search.js does the same): frequent ones only if alone."""
+    rare = [t for t in terms if t not in frequent]
+    return rare or terms
 
 
 def _drop_common_body_terms(index: dict[str, Any], count: int) -> None:
