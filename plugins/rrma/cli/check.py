@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..core.diagnostics import format_github, format_json, format_text
-from ..kinds.site import load_site
+from ..kinds.site import check_site
 from ..project import Project
 
 
@@ -31,7 +31,7 @@ def check(path: Path, fmt: str) -> None:
     project = Project(path)
     if not any((path / d).is_dir() for d in (project.networks_dir, project.events_dir, project.resources_dir, project.taxonomies_dir)):
         raise click.UsageError(f"« {path} » ne ressemble pas au dépôt du portail (ni networks/, ni events/, ni resources/, ni taxonomies/)")
-    site, problems = load_site(project)
+    counts, problems = check_site(project)
     if fmt == "json":
         click.echo(format_json(problems))
     elif fmt == "github":
@@ -40,7 +40,6 @@ def check(path: Path, fmt: str) -> None:
     elif problems:
         click.echo(format_text(problems))
     if fmt == "text" or (fmt == "github" and not problems):
-        counts = site.counts()
         content = f"{_plural(counts['networks'], 'réseau', 'réseaux')}, {_plural(counts['events'], 'événement', 'événements')}, {_plural(counts['resources'], 'ressource', 'ressources')}"
         if problems:
             click.echo(f"\n{_plural(len(problems), 'erreur', 'erreurs')} dans {_plural(len({p.path for p in problems}), 'fichier', 'fichiers')}.", err=fmt != "text")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.composer import Composer
@@ -33,16 +33,14 @@ from .diagnostics import Diagnostic
 Loc = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Span:
-    """1-based line and column of a node's first character."""
+class Span(NamedTuple):
+    """1-based line and column of a node's first character (a tuple: hundreds of thousands are made)."""
 
     line: int
     column: int
 
 
-@dataclass(frozen=True)
-class Scalar:
+class Scalar(NamedTuple):
     """What the editor wrote for a scalar: its raw text and whether it was quoted."""
 
     raw: str
@@ -326,24 +324,31 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Loaded:
                 return Loaded(None, Positions(origin=Span(1 + line_offset if line_offset else 1, 1)), [])
         finally:
             fast.dispose()
-    loader = _Loader(text)
-    try:
-        if node is None:
-            node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        if tabs:
-            return Loaded(None, Positions(), tabs)
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
-        column = (mark.column + 1) if mark else 1
-        problem = _problem_fr(exc.problem or exc.context or "")
-        return Loaded(None, Positions(), [Diagnostic(path, line, column, "RRMA005", "", problem, hint_for("RRMA005"))])
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        return Loaded(None, Positions(), [Diagnostic(path, 1 + line_offset, 1, "RRMA005", "", _problem_fr(str(exc)), hint_for("RRMA005"))])
-    finally:
-        loader.dispose()
+    if node is None:  # only to explain what went wrong: the pure-Python loader's messages are precise
+        node, problems = _explain(text, path, line_offset, tabs)
+        if problems is not None:
+            return Loaded(None, Positions(), problems)
     builder = _Builder(path, line_offset)
     if node is None:
         return Loaded(None, builder.positions, tabs)
     data = builder.build(node, ())
     return Loaded(data, builder.positions, tabs + builder.diagnostics)
+
+
+def _explain(text: str, path: str, line_offset: int, tabs: list[Diagnostic]) -> tuple[Node | None, list[Diagnostic] | None]:
+    """Parse with the pure-Python loader: the node, or the diagnostics of a syntax error."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node(), None
+    except yaml.MarkedYAMLError as exc:
+        if tabs:
+            return None, tabs
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+        column = (mark.column + 1) if mark else 1
+        problem = _problem_fr(exc.problem or exc.context or "")
+        return None, [Diagnostic(path, line, column, "RRMA005", "", problem, hint_for("RRMA005"))]
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        return None, [Diagnostic(path, 1 + line_offset, 1, "RRMA005", "", _problem_fr(str(exc)), hint_for("RRMA005"))]
+    finally:
+        loader.dispose()

@@ -165,14 +165,19 @@ class Loaded(Generic[M]):
 EntryCache = dict[tuple[str, str, int, int], tuple[Any, list[Diagnostic]]]
 
 
-def load_collection(project: Project, collection: Collection[M], cache: EntryCache | None = None) -> Loaded[M]:
+def load_collection(project: Project, collection: Collection[M], cache: EntryCache | None = None,
+                    share: tuple[int, int] | None = None) -> Loaded[M]:
     """Every file of a collection. With ``cache`` (the preview server keeps one between
-    rebuilds), a file whose size and modification time did not change is not read again."""
+    rebuilds), a file whose size and modification time did not change is not read again.
+    With ``share=(i, n)``, only every n-th file from the i-th is read (the names of all
+    are still checked): n processes check a large tree together."""
     files, problems = list_files(project, collection)
     entries: list[Entry[M]] = []
     seen: dict[str, str] = {}
-    for file in files:
-        if cache is None:
+    for number, file in enumerate(files):
+        if share is not None and number % share[1] != share[0]:
+            entry, errors = None, []
+        elif cache is None:
             entry, errors = load_entry(project, collection, file)
         else:
             stat = file.stat()

@@ -6,6 +6,9 @@ problem reads the same in a terminal, in CI and in a build log.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,14 +70,15 @@ def _link(entry: Entry[Any], targets: dict[str, tuple[set[Any], dict[str, str], 
     return problems
 
 
-def load_site(project: Project, cache: EntryCache | None = None) -> tuple[Site, list[Diagnostic]]:
+def load_site(project: Project, cache: EntryCache | None = None, share: tuple[int, int] | None = None) -> tuple[Site, list[Diagnostic]]:
     """Load, validate, link and check the whole tree; never raises on content.
 
-    ``cache`` keeps parsed files between calls (see :func:`load_collection`)."""
+    ``cache`` keeps parsed files between calls, ``share`` reads only a share of
+    the events and resources (see :func:`load_collection` and :func:`check_site`)."""
     report = Report()
     taxonomies, problems = load_taxonomies(project)
     report.extend(problems)
-    loaded = {c.name: load_collection(project, c, cache) for c in COLLECTIONS}
+    loaded = {c.name: load_collection(project, c, cache, None if c is NETWORKS else share) for c in COLLECTIONS}
     for result in loaded.values():
         report.extend(result.problems)
 
@@ -98,3 +102,34 @@ def load_site(project: Project, cache: EntryCache | None = None) -> tuple[Site, 
         sorted(loaded["resources"].entries, key=lambda e: e.id),
     )
     return site, report.sorted()
+
+
+def _check_share(project: Project, share: tuple[int, int]) -> tuple[dict[str, int], list[Diagnostic]]:
+    site, problems = load_site(project, share=share)
+    return site.counts(), problems
+
+
+def check_site(project: Project, processes: int | None = None) -> tuple[dict[str, int], list[Diagnostic]]:
+    """What :func:`load_site` reports, for ``rrma check``: with fork, the events and
+    resources are shared between processes (one per core), each also reading the
+    few networks and taxonomies every check needs; their reports are merged."""
+    count = processes or min(os.cpu_count() or 1, 8)
+    if count > 1:
+        try:
+            executor = ProcessPoolExecutor(count - 1, mp_context=multiprocessing.get_context("fork"))
+        except (OSError, ValueError):
+            count = 1
+    if count == 1:
+        site, problems = load_site(project)
+        return site.counts(), problems
+    with executor:
+        others = [executor.submit(_check_share, project, (i, count)) for i in range(1, count)]
+        parts = [_check_share(project, (0, count))] + [job.result() for job in others]
+    report = Report()
+    counts = dict(parts[0][0])
+    for part_counts, problems in parts[1:]:
+        counts["events"] += part_counts["events"]
+        counts["resources"] += part_counts["resources"]
+    for _, problems in parts:
+        report.extend(problems)  # the networks' and taxonomies' problems, found by every process, once
+    return counts, report.sorted()
