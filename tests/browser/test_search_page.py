@@ -9,7 +9,9 @@ from tests.browser.conftest import AXE
 
 
 def _results(page) -> list[str]:
+    """The titles of the page of results, once all of it is shown (the first ones come first)."""
     page.wait_for_function("document.querySelector('.rrma-status').textContent.length > 0")
+    page.wait_for_selector(".rrma-hits[aria-busy=false]", state="attached")
     return page.locator(".rrma-hit__title").all_inner_texts()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from lunr.index import Index
-from rrma.outputs.search import SearchDoc, build, query_plan, query_terms
+from rrma.outputs.search import KEPT_POSTINGS, SearchDoc, build, query_plan, query_terms
 
 from tests.conftest import REPO
 
@@ -130,3 +130,16 @@ def test_a_word_in_most_documents_counts_only_when_alone() -> None:
     assert query_plan(query_terms("projets"), frequent) == query_terms("projet")  # alone, it is searched
     # a small site keeps every word
     assert json.loads(build(docs[:50], {})["recherche/manifest.json"])["frequent"] == []
+
+
+def test_a_word_in_thousands_of_documents_keeps_its_best_ones() -> None:
+    docs = [SearchDoc(f"ressources/r{i}/", "ressource", f"Projet {i}" if i % 20 == 0 else f"Fiche{i}", "Un projet.", "") for i in range(KEPT_POSTINGS + 300)]
+    files = build(docs, {})
+    manifest = json.loads(files["recherche/manifest.json"])
+    [term] = query_terms("projet")
+    assert manifest["pruned"] == {term: len(docs)}
+    found = _search(files, "projet")
+    assert len(found) == KEPT_POSTINGS
+    titled = {f"ressources/r{i}/" for i in range(0, len(docs), 20)}
+    assert set(found[: len(titled)]) == titled  # a title match is never the one left out
+    assert _search(files, "fiche7") == ["ressources/r7/"]  # rarer words keep every document

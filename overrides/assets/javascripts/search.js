@@ -21,14 +21,32 @@
   var manifest = null, facets = null, shards = {}, chunks = {}, pending = {};
   var generation = 0;
 
-  function getJSON(name) {
-    if (!pending[name]) {
-      pending[name] = fetch(base + name).then(function (r) {
-        if (!r.ok) throw new Error(name);
-        return r.json();
-      });
+  var abandonable = [];
+
+  // ``later``: the rest of a page of results, given up if another query comes first (abandon)
+  function getJSON(name, later) {
+    var entry = pending[name];
+    if (entry && entry.controller && entry.controller.signal.aborted) entry = null;
+    if (!entry) {
+      var controller = later && window.AbortController ? new AbortController() : null;
+      entry = pending[name] = {
+        controller: controller,
+        promise: fetch(base + name, controller ? { signal: controller.signal } : {}).then(function (r) {
+          if (!r.ok) throw new Error(name);
+          return r.json();
+        })
+      };
+      entry.promise.catch(function () { if (pending[name] === entry) delete pending[name]; });
+      if (controller) abandonable.push(entry);
+    } else if (!later) {
+      entry.controller = null;  // needed now: no longer given up with its page
     }
-    return pending[name];
+    return entry.promise;
+  }
+
+  function abandon() {
+    abandonable.forEach(function (entry) { if (entry.controller) entry.controller.abort(); });
+    abandonable = [];
   }
 
   function loadManifest() {
@@ -63,9 +81,9 @@
     });
   }
 
-  function chunk(number) {
+  function chunk(number, later) {
     if (chunks[number]) return Promise.resolve(chunks[number]);
-    return getJSON("docs-" + number + ".json").then(function (data) { chunks[number] = data; return data; });
+    return getJSON("docs-" + number + ".json", later).then(function (data) { chunks[number] = data; return data; });
   }
 
   var analysed = new Map();
@@ -138,7 +156,9 @@
       });
       var refs = Object.keys(scores).map(Number).filter(keep);
       refs.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
-      return { terms: terms, hits: refs.map(function (ref) { return { ref: ref, score: scores[ref], matched: matched[ref] || {} }; }) };
+      // a word in thousands of documents keeps only its best ones in the index (_prune in search.py)
+      var pruned = terms.some(function (t) { return manifest.pruned && manifest.pruned[t]; });
+      return { terms: terms, pruned: pruned, hits: refs.map(function (ref) { return { ref: ref, score: scores[ref], matched: matched[ref] || {} }; }) };
     });
   }
 
@@ -187,66 +207,93 @@
 
   var PAGE = 10;
 
+  var FIRST = 5;  // a phone's first screen: shown as soon as their text is here, the rest of the page follows
+
+  function chunksOf(hits, later) {
+    var numbers = {};
+    hits.forEach(function (h) { numbers[Math.floor(h.ref / manifest.docsPerChunk)] = true; });
+    return Promise.all(Object.keys(numbers).map(function (n) { return chunk(Number(n), later); }));
+  }
+
+  function item(h) {
+    var doc = chunks[Math.floor(h.ref / manifest.docsPerChunk)][h.ref % manifest.docsPerChunk];
+    var li = document.createElement("li");
+    var meta = document.createElement("p");
+    meta.className = "rrma-card__meta";
+    var badge = document.createElement("span");
+    badge.className = "rrma-badge";
+    badge.textContent = KINDS[doc[1]] || doc[1];
+    meta.appendChild(badge);
+    if (doc[3]) meta.appendChild(document.createTextNode(" · " + doc[3]));
+    var title = document.createElement("p");
+    title.className = "rrma-hit__title";
+    var a = document.createElement("a");
+    a.href = base + "../" + doc[0];
+    highlight(a, doc[2], h.matched);
+    title.appendChild(a);
+    var text = document.createElement("p");
+    highlight(text, snippet(doc[4], h.matched), h.matched);
+    li.appendChild(meta);
+    li.appendChild(title);
+    li.appendChild(text);
+    return li;
+  }
+
+  function moreButton(result, query, approximate, shown) {
+    var n = result.hits.length;
+    if (n <= shown) return;
+    var li = document.createElement("li");
+    var more = document.createElement("button");
+    more.type = "button";
+    more.className = "md-button";
+    more.textContent = "Afficher " + Math.min(PAGE, n - shown) + " résultats de plus";
+    more.addEventListener("click", function () {
+      render(result, query, approximate, shown + PAGE).then(function () {
+        var next = list.children[shown];
+        if (next) { var link = next.querySelector("a"); if (link) link.focus(); }
+      });
+    });
+    li.appendChild(more);
+    list.appendChild(li);
+  }
+
   function render(result, query, approximate, shown) {
+    var mine = generation;
+    var first = !shown;
     shown = shown || PAGE;
     var top = result.hits.slice(0, shown);
-    var numbers = {};
-    top.forEach(function (h) { numbers[Math.floor(h.ref / manifest.docsPerChunk)] = true; });
-    return Promise.all(Object.keys(numbers).map(Number).map(chunk)).then(function () {
+    var head = first ? top.slice(0, FIRST) : top;
+    list.setAttribute("aria-busy", "true");  // until the whole page of results is there
+    return chunksOf(head).then(function () {
+      if (mine !== generation) return null;
       list.textContent = "";
-      top.forEach(function (h) {
-        var doc = chunks[Math.floor(h.ref / manifest.docsPerChunk)][h.ref % manifest.docsPerChunk];
-        var li = document.createElement("li");
-        var meta = document.createElement("p");
-        meta.className = "rrma-card__meta";
-        var badge = document.createElement("span");
-        badge.className = "rrma-badge";
-        badge.textContent = KINDS[doc[1]] || doc[1];
-        meta.appendChild(badge);
-        if (doc[3]) meta.appendChild(document.createTextNode(" · " + doc[3]));
-        var title = document.createElement("p");
-        title.className = "rrma-hit__title";
-        var a = document.createElement("a");
-        a.href = base + "../" + doc[0];
-        highlight(a, doc[2], h.matched);
-        title.appendChild(a);
-        var text = document.createElement("p");
-        highlight(text, snippet(doc[4], h.matched), h.matched);
-        li.appendChild(meta);
-        li.appendChild(title);
-        li.appendChild(text);
-        list.appendChild(li);
-      });
+      head.forEach(function (h) { list.appendChild(item(h)); });
       var n = result.hits.length;
-      if (n > shown) {
-        var li = document.createElement("li");
-        var more = document.createElement("button");
-        more.type = "button";
-        more.className = "md-button";
-        more.textContent = "Afficher " + Math.min(PAGE, n - shown) + " résultats de plus";
-        more.addEventListener("click", function () {
-          render(result, query, approximate, shown + PAGE).then(function () {
-            var next = list.children[shown];
-            if (next) { var link = next.querySelector("a"); if (link) link.focus(); }
-          });
-        });
-        li.appendChild(more);
-        list.appendChild(li);
-      }
       noResult.hidden = n > 0;
       status.textContent = n === 0
         ? "Aucun résultat pour « " + query + " »."
         : (approximate ? "Aucun résultat exact ; " + n + " résultat" + (n > 1 ? "s" : "") + " approchant" + (n > 1 ? "s" : "") + " pour « " + query + " »."
-          : n + " résultat" + (n > 1 ? "s" : "") + " pour « " + query + " »" + (n > shown ? " (les " + shown + " premiers sont affichés)." : "."));
+          : (result.pruned ? "Les " + n + " résultats les plus pertinents" : n + " résultat" + (n > 1 ? "s" : "")) + " pour « " + query + " »"
+            + (n > shown ? " (les " + shown + " premiers sont affichés)." : "."));
+      var rest = top.slice(head.length);
+      return chunksOf(rest, true).then(function () {
+        if (mine !== generation) return;
+        rest.forEach(function (h) { list.appendChild(item(h)); });
+        moreButton(result, query, approximate, shown);
+        list.setAttribute("aria-busy", "false");
+      }, function () { /* given up for a newer query */ });
     });
   }
 
   function search(options) {
     var query = input.value.trim();
     var mine = ++generation;
+    abandon();
+    list.setAttribute("aria-busy", "true");
     writeState(options.push);
     if (!query) {
       list.textContent = "";
+      list.setAttribute("aria-busy", "false");
       status.textContent = "";
       noResult.hidden = true;
       return Promise.resolve();
@@ -263,6 +310,7 @@
       if (mine !== generation) return null;  // a newer query is on its way
       return render(pair[0], query, pair[1] && pair[0].hits.length > 0);
     }).then(prefetch).catch(function () {
+      list.setAttribute("aria-busy", "false");
       status.textContent = "La recherche n'a pas pu être chargée. Vérifiez votre connexion puis réessayez.";
     });
   }

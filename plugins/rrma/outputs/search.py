@@ -36,6 +36,7 @@ SHARD_TARGET = 1_500  # postings per shard, roughly: a first query fetches one o
 COMMON_SHARE = 0.25  # a term in more than this share of documents is not indexed in their body
 COMMON_MIN_DOCS = 200  # (only in collections this large: small sites keep every posting)
 FREQUENT_SHARE = 0.5  # a term in more than this share of documents only counts in a query made of such terms
+KEPT_POSTINGS = 500  # a term in more documents than this keeps only its best ones (see _prune)
 PREFETCH_LIMIT = 2_000_000  # bytes: below this, the browser fetches the whole index after a first answer
 
 # lunr-languages' French word characters (lunr.fr.wordCharacters), as a regex class.
@@ -173,6 +174,7 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
     index = builder.build().serialize()
     frequent = _frequent_terms(index, len(docs))
     _drop_common_body_terms(index, len(docs))
+    pruned = _prune(index, len(docs))
 
     # Group two-letter prefixes into shards of similar weight, in alphabetical order.
     weight: dict[str, int] = defaultdict(int)
@@ -228,6 +230,8 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
         "stopWords": sorted(STOP_WORDS),
         # in most documents (« projet »): left out of a query that has other words (see _frequent_terms)
         "frequent": frequent,
+        # term → documents it is in, when only the KEPT_POSTINGS best are in the index
+        "pruned": pruned,
     })
     return files
 
@@ -249,6 +253,56 @@ def _frequent_terms(index: dict[str, Any], count: int) -> list[str]:
         if len(refs) > FREQUENT_SHARE * count:
             frequent.append(term)
     return sorted(frequent)
+
+
+def _prune(index: dict[str, Any], count: int) -> dict[str, int]:
+    """Keep only the best KEPT_POSTINGS documents of a term found in more.
+
+    Static index pruning: a search for a word found in thousands of documents
+    shows the most relevant first and nobody reads the three-thousandth; the
+    postings past the first thousand are most of a shard's weight and of the
+    browser's work for that query. A document is ranked by its score for the
+    term summed over fields (field boosts included, as lunr stores them).
+    search.js then says « au moins N résultats ».
+    """
+    if count < COMMON_MIN_DOCS:
+        return {}
+    vectors = {ref: vector for ref, vector in index["fieldVectors"]}
+    removed: dict[str, set[int]] = defaultdict(set)  # field ref → term indices whose posting was removed
+    pruned: dict[str, int] = {}
+    for term, posting in index["invertedIndex"]:
+        number = posting["_index"]
+        score: dict[str, float] = defaultdict(float)
+        for name, postings in posting.items():
+            if name == "_index":
+                continue
+            for ref in postings:
+                vector = vectors.get(f"{name}/{ref}", [])
+                for position in range(0, len(vector), 2):
+                    if vector[position] == number:
+                        score[ref] += vector[position + 1]
+                        break
+        if len(score) <= KEPT_POSTINGS:
+            continue
+        kept = set(sorted(score, key=lambda ref: (-score[ref], int(ref)))[:KEPT_POSTINGS])
+        for name, postings in posting.items():
+            if name == "_index":
+                continue
+            for ref in [r for r in postings if r not in kept]:
+                del postings[ref]
+                removed[f"{name}/{ref}"].add(number)
+        pruned[term] = len(score)
+    if removed:
+        fresh = []
+        for field_ref, vector in index["fieldVectors"]:
+            gone = removed.get(field_ref)
+            if gone:
+                vector = [x for i in range(0, len(vector), 2) if vector[i] not in gone for x in vector[i : i + 2]]
+                if not vector:
+                    continue
+            fresh.append([field_ref, vector])
+        index["fieldVectors"] = fresh
+    return dict(sorted(pruned.items()))
 
 
 def query_plan(terms: list[str], frequent: set[str]) -> list[str]:
