@@ -94,3 +94,19 @@ def test_search_page_is_accessible(page, base_url: str) -> None:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
     assert [v["id"] for v in result["violations"]] == []
+
+
+def test_search_works_offline_once_the_index_is_fetched(page, base_url: str) -> None:
+    page.goto(base_url + "/recherche/?q=charte")
+    assert _results(page)
+    # after the first answer the rest of this small index is fetched, a file at a time, in idle moments
+    manifest = page.evaluate("fetch('../recherche/manifest.json').then(r => r.json())")
+    total = manifest["shardCount"] + -(-manifest["docCount"] // manifest["docsPerChunk"]) + 1
+    page.wait_for_function(f"performance.getEntriesByType('resource').filter(e => /recherche\\/(index|docs)-\\d+\\.json|facets\\.json/.test(e.name)).length >= {total}",
+                           timeout=20_000)
+    page.context.set_offline(True)
+    page.fill("#rrma-search-q", "alimentation")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('.rrma-status').textContent.includes('alimentation')")
+    assert _results(page) and "n'a pas pu être chargée" not in page.locator(".rrma-status").inner_text()
+    page.context.set_offline(False)

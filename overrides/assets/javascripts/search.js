@@ -315,15 +315,32 @@
     });
   }
 
+  var queue = null;
+
   function prefetch() {
-    // after a first answer, fetch the rest of a small index so later queries work offline
-    if (!manifest.prefetch) return;
-    var later = window.requestIdleCallback || function (fn) { return window.setTimeout(fn, 200); };
-    later(function () {
-      for (var n = 0; n < manifest.shardCount; n++) shard(n);
-      for (var c = 0; c * manifest.docsPerChunk < manifest.docCount; c++) chunk(c);
-      getJSON("facets.json").then(function (data) { facets = facets || data; });
-    });
+    // After a first answer, the rest of a small index is fetched so later queries work
+    // offline: one file at a time, in idle moments, never while a query is being answered.
+    if (!manifest.prefetch || queue) return;
+    queue = [];
+    for (var n = 0; n < manifest.shardCount; n++) queue.push("index-" + n + ".json");
+    for (var c = 0; c * manifest.docsPerChunk < manifest.docCount; c++) queue.push("docs-" + c + ".json");
+    queue.push("facets.json");
+    idle(step);
+  }
+
+  function idle(fn) {
+    return window.requestIdleCallback ? window.requestIdleCallback(fn, { timeout: 2000 }) : window.setTimeout(fn, 50);
+  }
+
+  function step() {
+    if (!queue.length) return;
+    if (list.getAttribute("aria-busy") === "true") { window.setTimeout(function () { idle(step); }, 100); return; }
+    var name = queue.shift();
+    getJSON(name).then(function (data) {
+      if (name.indexOf("docs-") === 0) chunks[Number(name.slice(5, -5))] = data;
+      if (name === "facets.json") facets = facets || data;
+      idle(step);
+    }, function () { idle(step); });
   }
 
   function readState() {
