@@ -177,13 +177,14 @@ def main() -> int:
         generate(portal, resources=n, events=max(20, n // 10), networks=20, seed=1)
         baseline(portal, base)
         results = {}
-        for name, root in (("portail", portal), ("reference", base)):
-            runs = []
-            for _ in range(args.runs):
+        runs: dict[str, list[tuple[float, int]]] = {"portail": [], "reference": []}
+        for _ in range(args.runs):  # interleaved: both see the same state of a shared machine
+            for name, root in (("portail", portal), ("reference", base)):
                 print(f"… {n} ressources : construction {name}", file=sys.stderr)
-                runs.append(measured([PY, "-m", "mkdocs", "build", "-q", "--strict"], root))
+                runs[name].append(measured([PY, "-m", "mkdocs", "build", "-q", "--strict"], root))
+        for name, root in (("portail", portal), ("reference", base)):
             site = root / "site"
-            results[name] = {"seconds": statistics.median(r[0] for r in runs), "rss": max(r[1] for r in runs),
+            results[name] = {"seconds": statistics.median(r[0] for r in runs[name]), "rss": max(r[1] for r in runs[name]),
                              "size": size(site), "pages": sum(1 for _ in site.rglob("*.html"))}
         checks = [measured([PY, "-m", "rrma", "check", "."], portal)[0] for _ in range(args.runs)]
         index = (base / "site" / "search" / "search_index.json").read_bytes()

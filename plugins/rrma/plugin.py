@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,7 @@ from .frames import Cards, Frames, Reuse, fingerprint
 from .kinds.base import EntryCache
 from .kinds.site import Site, load_site
 from .outputs.cms import cms_config
+from .outputs.search import SearchDoc
 from .outputs.search import build as build_search
 from .pages.searchdocs import markdown_text, page_title_and_text, search_documents
 from .pages.specs import Output, PageSpec, SitePages, build_pages
@@ -164,18 +166,23 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
     def _start_side_job(self, files: Files, config: MkDocsConfig) -> None:
         """Search index, calendars, feeds and open data: made beside the pages (rrma/sidejob.py)."""
         assert self.pages is not None
-        texts = {spec.uri: (spec.title, markdown_text(spec.body)) for spec in self.pages.pages if spec.search is not None}
-        hand_written = [f for f in files.documentation_pages() if f.src_uri not in self.specs and f.src_uri != "404.md"]
-        for file in hand_written:
-            texts[file.src_uri] = page_title_and_text(file.content_string, file.name)
-        docs = search_documents(self.pages, texts, hand_written=[f.src_uri for f in hand_written])
         pages = self.pages
+        hand_written = [(f.src_uri, f.content_string, f.name) for f in files.documentation_pages()
+                        if f.src_uri not in self.specs and f.src_uri != "404.md"]
+
+        def documents() -> list[SearchDoc]:
+            texts = {spec.uri: (spec.title, markdown_text(spec.body)) for spec in pages.pages if spec.search is not None}
+            for uri, source, name in hand_written:
+                texts[uri] = page_title_and_text(source, name)
+            return search_documents(pages, texts, hand_written=[uri for uri, _, _ in hand_written])
+
         self._stop_side_job()
         if self._worker is not None:  # preview: the index beside the pages, in the worker forked at start-up
-            self._worker.submit(build_search, (docs, pages.search_facets), config.site_dir)
+            self._worker.submit(build_search, (documents(), pages.search_facets), config.site_dir)
             self._side = SideJob(pages.make_data_files, config.site_dir, fork=False)
         else:
-            self._side = SideJob(lambda: {**build_search(docs, pages.search_facets), **pages.make_data_files()}, config.site_dir, fork=not self.is_serve)
+            self._side = SideJob(lambda: {**build_search(documents(), pages.search_facets), **pages.make_data_files()},
+                                 config.site_dir, fork=not self.is_serve)
 
     def _stop_side_job(self) -> None:
         if self._side is not None:
@@ -272,7 +279,9 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         if self._side is None:
             return
         side, self._side = self._side, None
+        waited = time.perf_counter()
         error = side.finish() or (self._worker.result() if self._worker is not None else None)
+        log.debug(f"search index and data files: waited {time.perf_counter() - waited:.2f} s after the pages")
         if error:
             raise PluginError(f"l'index de recherche, les calendriers, les flux ou les données ouvertes n'ont pas pu être écrits :\n{error}")
 

@@ -53,8 +53,9 @@ class Scalar(NamedTuple):
 class Positions:
     """Where each value (and each mapping key) of a document starts."""
 
-    values: dict[Loc, Span] = field(default_factory=dict)
-    keys: dict[Loc, Span] = field(default_factory=dict)
+    # (line, column) pairs, made Spans when asked for: a large site has a million of them
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     scalars: dict[Loc, Scalar] = field(default_factory=dict)
     origin: Span = Span(1, 1)
 
@@ -63,12 +64,13 @@ class Positions:
         for end in range(len(loc), -1, -1):
             span = self.values.get(loc[:end])
             if span is not None:
-                return span
+                return Span(*span)
         return self.origin
 
     def key(self, loc: Loc) -> Span:
         """Span of the key naming ``loc`` (falls back to its value)."""
-        return self.keys.get(loc) or self.value(loc)
+        span = self.keys.get(loc)
+        return Span(*span) if span is not None else self.value(loc)
 
     def parent(self, loc: Loc) -> Span:
         """Where a missing field should be reported: the key of its parent mapping."""
@@ -223,8 +225,11 @@ class _Builder:
         )
 
     def build(self, node: Node, loc: Loc, active: tuple[int, ...] = ()) -> Any:
-        self.positions.values[loc] = self.span(node)
+        mark = node.start_mark
+        self.positions.values[loc] = (mark.line + 1 + self.offset, mark.column + 1)
         if isinstance(node, ScalarNode):  # most nodes: the field name is only needed for an error
+            if node.tag == "tag:yaml.org,2002:str" and not node.style:  # plain text, the commonest
+                return node.value
             return self.scalar(node, loc)
         field_name = _field(loc)
         if id(node) in active:
@@ -239,7 +244,7 @@ class _Builder:
         if node.tag != "tag:yaml.org,2002:map":
             self.error(node, "RRMA027", field_name, f"étiquette YAML « {node.tag} » non prise en charge")
         result: dict[str, Any] = {}
-        first_seen: dict[str, Span] = {}
+        first_seen: dict[str, tuple[int, int]] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.error(key_node, "RRMA027", field_name, "la fusion YAML `<<` n'est pas prise en charge")
@@ -248,7 +253,8 @@ class _Builder:
                 self.error(key_node, "RRMA026", field_name, "un nom de champ doit être un simple mot, pas une liste ni un groupe")
                 continue
             key = key_node.value
-            key_span = self.span(key_node)
+            key_mark = key_node.start_mark
+            key_span = (key_mark.line + 1 + self.offset, key_mark.column + 1)
             if key in first_seen:
                 earlier = first_seen[key]
                 child = _field((*loc, key))
@@ -256,7 +262,7 @@ class _Builder:
                     key_node,
                     "RRMA007",
                     child,
-                    f"champ déjà présent ligne {earlier.line}",
+                    f"champ déjà présent ligne {earlier[0]}",
                     f"gardez une seule fois `{key}` (YAML ne garderait que la dernière valeur, sans prévenir)",
                 )
                 continue
