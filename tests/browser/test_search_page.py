@@ -63,6 +63,12 @@ def test_no_result_gives_suggestions(page, base_url: str) -> None:
     assert page.locator(".rrma-status").inner_text() == "Aucun résultat pour « xylophone »."
     assert page.locator(".rrma-no-result").is_visible()
     assert page.locator(".rrma-no-result a[href$='/ressources/']").count() == 1
+    # the words it suggests are this site's most used themes: each one finds something
+    suggestions = page.locator(".rrma-no-result a[href^='?q=']")
+    assert suggestions.count() == 3
+    for word in suggestions.all_inner_texts():
+        page.goto(base_url + "/recherche/?q=" + word.strip("« »"))
+        assert _results(page), word
 
 
 def test_results_are_reachable_by_keyboard(page, base_url: str) -> None:

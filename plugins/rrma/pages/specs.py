@@ -218,7 +218,8 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
         partial(opendata.files, site, absolute=output.absolute, issued=issued, modified=modified),
     ]
     pages.append(observatory_page(site, labels))
-    pages.append(PageSpec("recherche/", "Recherche", "rrma/search.html", {"kinds": SEARCH_KINDS}, description="Rechercher un guide, un événement, un réseau sur le portail des RRMA."))
+    pages.append(PageSpec("recherche/", "Recherche", "rrma/search.html", {"kinds": SEARCH_KINDS, "examples": search_examples(site, labels)},
+                          description="Rechercher un guide, un événement, un réseau sur le portail des RRMA."))
     add_network_figures(site, labels, pages)
     search_facets = {
         "theme": {str(k): t.label for k, t in site.taxonomies["themes"].terms.items()},
@@ -226,6 +227,18 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
         "reseau": {n.id: n.data.acronym or n.data.name for n in site.networks},
     }
     return SitePages(pages, extra, files, SITE_FEEDS, search_facets, data_files)
+
+
+def search_examples(site: Site, labels: Labels, count: int = 3) -> list[str]:
+    """Words to suggest on the search page: the themes most present in the guides and events
+    (a suggestion must find something on this site, whatever its content)."""
+    used: dict[str, int] = defaultdict(int)
+    for entry in [*site.resources, *site.events]:
+        for theme in entry.data.themes:
+            used[theme] += 1
+    best = sorted(used, key=lambda theme: (-used[theme], theme))[:count]
+    words = [labels.term("themes", theme) for theme in best]
+    return [w[0].lower() + w[1:] if w[1:2].islower() else w for w in words]  # « eau », but « ODD »
 
 
 def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labels, site: Site, output: Output) -> dict[str, Any]:
