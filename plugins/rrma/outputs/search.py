@@ -103,35 +103,35 @@ for _fn, _label in ((_trimmer, "trimmer-fr"), (_stop_word_filter, "stopWordFilte
 
 
 _SEPARATORS = re.compile("[ \t\n\r\f\v\xa0-]+")  # lunr's tokenizer separators
-_TERMS: dict[str, str | None] = {}
 
 
-def _term(word: str) -> str | None:
-    """One word through the French pipeline, as lunr would run it (memoized)."""
-    term = _TERMS.get(word, "")
-    if term == "":
-        trimmed = trim(word)
-        term = None if not trimmed or trimmed in STOP_WORDS or len(trimmed) < 2 else stem(fold(trimmed))
-        _TERMS[word] = term
-    return term
+def _words(text: str) -> list[str]:
+    """Lower-cased words, split as lunr's tokenizer splits them (elisions too, see split_elisions)."""
+    return [w for w in _SEPARATORS.split(split_elisions(text).lower()) if w]
+
+
+@lru_cache(maxsize=200_000)
+def _term(word: str, skip_stop_words: bool = True) -> str | None:
+    """One word through the French pipeline, as lunr runs it: trimmer, stop words, accents, stemmer."""
+    trimmed = trim(word)
+    if not trimmed or (skip_stop_words and (trimmed in STOP_WORDS or len(trimmed) < 2)):
+        return None
+    return stem(fold(trimmed))
 
 
 def index_terms(text: str) -> list[str]:
-    """The terms lunr's builder pipeline (trimmer, stop words, accents, stemmer) makes of a text.
+    """The terms lunr's builder pipeline makes of a text.
 
     Done here, a word at a time and memoized, instead of token by token through
     lunr.py's tokenizer and pipeline: same terms, a fraction of the time.
     """
-    terms = (_term(w) for w in _SEPARATORS.split(split_elisions(text).lower()) if w)
-    return [t for t in terms if t is not None]
+    return [t for t in map(_term, _words(text)) if t is not None]
 
 
 def query_terms(text: str, *, skip_stop_words: bool = False) -> list[str]:
     """What lunr.js's search pipeline makes of a query (search.js skips stop words first)."""
-    from lunr.tokenizer import Tokenizer
-
-    words = [trim(str(t)) for t in Tokenizer(split_elisions(text))]
-    return [stem(fold(w)) for w in words if w and not (skip_stop_words and (w in STOP_WORDS or len(w) < 2))]
+    terms = (_term(w, skip_stop_words) for w in _words(text))
+    return [t for t in terms if t is not None]
 
 
 
@@ -172,8 +172,9 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
         builder.add({"i": str(number), "title": index_terms(doc.title), "tags": index_terms(" ".join(doc.tags)),
                      "summary": index_terms(doc.summary), "body": index_terms(_cap(doc.body, BODY_WORDS))})
     index = builder.build().serialize()
-    frequent = _frequent_terms(index, len(docs))
-    _drop_common_body_terms(index, len(docs))
+    found_in = {term: len({ref for name, refs in posting.items() if name != "_index" for ref in refs}) for term, posting in index["invertedIndex"]}
+    frequent = _frequent_terms(found_in, len(docs))
+    _drop_common_body_terms(index, found_in, len(docs))
     pruned = _prune(index, len(docs))
 
     # Group two-letter prefixes into shards of similar weight, in alphabetical order.
@@ -236,7 +237,7 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
     return files
 
 
-def _frequent_terms(index: dict[str, Any], count: int) -> list[str]:
+def _frequent_terms(found_in: dict[str, int], count: int) -> list[str]:
     """Terms found in more than half of a large collection.
 
     Such a term says almost nothing about which document is wanted, but its
@@ -247,12 +248,7 @@ def _frequent_terms(index: dict[str, Any], count: int) -> list[str]:
     """
     if count < COMMON_MIN_DOCS:
         return []
-    frequent = []
-    for term, posting in index["invertedIndex"]:
-        refs = {ref for name, field in posting.items() if name != "_index" for ref in field}
-        if len(refs) > FREQUENT_SHARE * count:
-            frequent.append(term)
-    return sorted(frequent)
+    return sorted(term for term, documents in found_in.items() if documents > FREQUENT_SHARE * count)
 
 
 def _prune(index: dict[str, Any], count: int) -> dict[str, int]:
@@ -260,10 +256,10 @@ def _prune(index: dict[str, Any], count: int) -> dict[str, int]:
 
     Static index pruning: a search for a word found in thousands of documents
     shows the most relevant first and nobody reads the three-thousandth; the
-    postings past the first thousand are most of a shard's weight and of the
+    postings past the first KEPT_POSTINGS are most of a shard's weight and of the
     browser's work for that query. A document is ranked by its score for the
     term summed over fields (field boosts included, as lunr stores them).
-    search.js then says « au moins N résultats ».
+    search.js then says « Les N résultats les plus pertinents ».
     """
     if count < COMMON_MIN_DOCS:
         return {}
@@ -292,16 +288,7 @@ def _prune(index: dict[str, Any], count: int) -> dict[str, int]:
                 del postings[ref]
                 removed[f"{name}/{ref}"].add(number)
         pruned[term] = len(score)
-    if removed:
-        fresh = []
-        for field_ref, vector in index["fieldVectors"]:
-            gone = removed.get(field_ref)
-            if gone:
-                vector = [x for i in range(0, len(vector), 2) if vector[i] not in gone for x in vector[i : i + 2]]
-                if not vector:
-                    continue
-            fresh.append([field_ref, vector])
-        index["fieldVectors"] = fresh
+    _remove_from_vectors(index, removed)
     return dict(sorted(pruned.items()))
 
 
@@ -311,24 +298,30 @@ def query_plan(terms: list[str], frequent: set[str]) -> list[str]:
     return rare or terms
 
 
-def _drop_common_body_terms(index: dict[str, Any], count: int) -> None:
+def _drop_common_body_terms(index: dict[str, Any], found_in: dict[str, int], count: int) -> None:
     """Corpus stop words: a term found in most documents says little about any of them,
     and its body postings would be most of the shard a first query downloads. Such terms
     stay searchable in titles, tags and summaries."""
     if count < COMMON_MIN_DOCS:
         return
-    dropped: set[int] = set()
-    for _term, posting in index["invertedIndex"]:
-        refs = {ref for name, field in posting.items() if name != "_index" for ref in field}
-        if len(refs) > COMMON_SHARE * count and posting.get("body"):
+    removed: dict[str, set[int]] = defaultdict(set)
+    for term, posting in index["invertedIndex"]:
+        if found_in[term] > COMMON_SHARE * count and posting.get("body"):
+            for ref in posting["body"]:
+                removed[f"body/{ref}"].add(posting["_index"])
             posting["body"] = {}
-            dropped.add(posting["_index"])
-    if not dropped:
+    _remove_from_vectors(index, removed)
+
+
+def _remove_from_vectors(index: dict[str, Any], removed: dict[str, set[int]]) -> None:
+    """Take out of each field vector the terms whose posting for it was removed (field ref → term indices)."""
+    if not removed:
         return
     vectors = []
     for field_ref, vector in index["fieldVectors"]:
-        if field_ref.startswith("body/"):
-            vector = [x for i in range(0, len(vector), 2) if vector[i] not in dropped for x in vector[i : i + 2]]
+        gone = removed.get(field_ref)
+        if gone:
+            vector = [x for i in range(0, len(vector), 2) if vector[i] not in gone for x in vector[i : i + 2]]
             if not vector:
                 continue
         vectors.append([field_ref, vector])
