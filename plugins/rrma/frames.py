@@ -204,7 +204,7 @@ class Reuse:
         self.hits = 0
 
     def key(self, own: Any) -> bytes:
-        return hashlib.blake2b(pickle.dumps(own, protocol=5), key=self._shared[:64]).digest()
+        return hashlib.blake2b(pickle.dumps(own, protocol=5), key=self._shared).digest()
 
     def get(self, uri: str, key: bytes) -> tuple[str, str] | None:
         last = self._last.get(uri)

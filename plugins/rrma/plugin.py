@@ -241,7 +241,8 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         """The facet menu is the same on every library page: render it once, then adapt
         its links to the page's depth and open the facet the page is about."""
         if self._menu is None:
-            module = context["config"].theme.get_env().get_template("rrma/partials/facet-menu.html").make_module({"facets": spec.context["facets"]})
+            assert self._frames is not None  # on_env has run: its environment renders the menu too
+            module = self._frames.env.get_template("rrma/partials/facet-menu.html").make_module({"facets": spec.context["facets"]})
             self._menu = (str(module.selects()), str(module.details()))
         base = context["base_url"]
         selects, details = (part.replace("@@BASE@@", base) for part in self._menu)

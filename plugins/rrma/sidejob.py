@@ -1,10 +1,12 @@
 """Work done beside the pages: the search index, calendars, feeds and open data.
 
 None of it is needed to render a page, and it is a large share of a build:
-on a machine with fork, a child process makes these files and writes them
-into the site while MkDocs renders the pages on the other core. Under
-``mkdocs serve`` (whose server runs threads, which fork does not mix with) or
-without fork, they are made in place when the pages are done.
+on a machine with fork, a child process (:class:`SideJob`) makes these files
+and writes them into the site while MkDocs renders the pages on the other core.
+``mkdocs serve`` runs threads, which fork does not mix with: there, the search
+index is made by a :class:`Worker` forked once at start-up, before the threads,
+and the other files in place when the pages are done. Without fork, everything
+is made in place.
 """
 
 from __future__ import annotations

@@ -185,7 +185,6 @@ def load_collection(project: Project, collection: Collection[M], cache: EntryCac
             if key not in cache:
                 cache[key] = load_entry(project, collection, file)
             entry, errors = cache[key]
-            errors = list(errors)
         problems += errors
         if file.stem in RESERVED[collection.name]:
             problems.append(
