@@ -322,9 +322,9 @@
     // offline: one file at a time, in idle moments, never while a query is being answered.
     if (!manifest.prefetch || queue) return;
     queue = [];
-    for (var n = 0; n < manifest.shardCount; n++) queue.push("index-" + n + ".json");
-    for (var c = 0; c * manifest.docsPerChunk < manifest.docCount; c++) queue.push("docs-" + c + ".json");
-    queue.push("facets.json");
+    for (var n = 0; n < manifest.shardCount; n++) queue.push(getJSON.bind(null, "index-" + n + ".json"));  // loaded into lunr when needed
+    for (var c = 0; c * manifest.docsPerChunk < manifest.docCount; c++) queue.push(chunk.bind(null, c));
+    queue.push(function () { return getJSON("facets.json").then(function (data) { facets = facets || data; }); });
     idle(step);
   }
 
@@ -335,12 +335,7 @@
   function step() {
     if (!queue.length) return;
     if (list.getAttribute("aria-busy") === "true") { window.setTimeout(function () { idle(step); }, 100); return; }
-    var name = queue.shift();
-    getJSON(name).then(function (data) {
-      if (name.indexOf("docs-") === 0) chunks[Number(name.slice(5, -5))] = data;
-      if (name === "facets.json") facets = facets || data;
-      idle(step);
-    }, function () { idle(step); });
+    queue.shift()().then(function () { idle(step); }, function () { idle(step); });
   }
 
   function readState() {
