@@ -67,7 +67,7 @@ def test_no_result_gives_suggestions(page, base_url: str) -> None:
     suggestions = page.locator(".rrma-no-result a[href^='?q=']")
     assert suggestions.count() == 3
     for word in suggestions.all_inner_texts():
-        page.goto(base_url + "/recherche/?q=" + word.strip("« »"))
+        page.goto(base_url + "/recherche/?q=" + word.strip("«» \xa0"))
         assert _results(page), word
 
 
