@@ -28,6 +28,7 @@ from .core.history import last_changes
 from .core.markup import sanitize
 from .core.types import PARIS
 from .frames import Cards, Frames, Reuse, fingerprint
+from .generated import Converter, GeneratedPage
 from .kinds.base import EntryCache
 from .kinds.site import Site, load_site
 from .outputs.cms import cms_config
@@ -62,6 +63,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         self._reused: dict[str, tuple[str, str]] = {}
         self._keys: dict[str, bytes] = {}
         self._entry_cache: EntryCache = {}  # preview: files parsed at an earlier rebuild
+        self._converter: Converter | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -135,12 +137,19 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         self.pages = build_pages(self.site, self.project.today, output)
         self._menu = None
         self.specs = {}
+        fast = self.config.fast_pages
+        self._converter = Converter(config) if fast else None
         for spec in self.pages.pages:
             if files.get_file_from_path(spec.uri) is not None:
                 raise PluginError(f"content/{spec.uri} existe déjà : cette adresse est réservée à une page générée")
             self.specs[spec.uri] = spec
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, spec.uri, content=_stub(spec, framed=self.config.fast_pages), inclusion=inclusion))
+            meta = _front_matter(spec, framed=fast)
+            file = File.generated(config, spec.uri, content=_stub(meta, spec.body), inclusion=inclusion)
+            files.append(file)
+            # Pages in the nav are left to MkDocs, which gives them their nav title.
+            if self._converter is not None and not spec.in_nav:
+                GeneratedPage(file, config, meta=meta, body=spec.body, converter=self._converter)
         for path, text in self.pages.page_files.items():
             files.append(File.generated(config, path, content=text))
         for dest, source in _assets(self.site):
@@ -276,7 +285,8 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._frames is not None:
-            log.debug(f"generated pages: {dict(self._frames.stats)}, reused: {self._reuse.hits}")
+            log.debug(f"generated pages: {dict(self._frames.stats)}, reused: {self._reuse.hits}, "
+                      f"Markdown: {dict(self._converter.stats) if self._converter else 'standard'}")
         if self._side is None:
             return
         side, self._side = self._side, None
@@ -317,19 +327,23 @@ def _build_time() -> datetime:
     return datetime.now(PARIS)
 
 
-def _stub(spec: PageSpec, *, framed: bool) -> str:
-    """A Markdown page MkDocs can read: front matter naming the template, then the body.
+def _front_matter(spec: PageSpec, *, framed: bool) -> dict[str, str]:
+    """The generated page's front matter: its title, template and description.
 
-    Title and description are HTML-escaped here because MkDocs does not
-    autoescape and Material prints ``page.meta.title`` and
-    ``page.meta.description`` as they are (in ``<title>``, the header, the
-    ``<meta>`` tags). ``json.dumps`` then quotes them as valid YAML strings.
+    Title and description are HTML-escaped because MkDocs does not autoescape
+    and Material prints ``page.meta.title`` and ``page.meta.description`` as
+    they are (in ``<title>``, the header, the ``<meta>`` tags).
     """
-    template = "rrma/framed.html" if framed else spec.template  # framed: the plugin renders spec.template itself
-    meta = [f"title: {json.dumps(str(escape(spec.title)), ensure_ascii=False)}", f"template: {template}"]
+    meta = {"title": str(escape(spec.title)),
+            "template": "rrma/framed.html" if framed else spec.template}  # framed: the plugin renders spec.template itself
     if spec.description:
-        meta.append(f"description: {json.dumps(str(escape(spec.description)), ensure_ascii=False)}")
-    return "---\n" + "\n".join(meta) + "\n---\n\n" + spec.body
+        meta["description"] = str(escape(spec.description))
+    return meta
+
+
+def _stub(meta: dict[str, str], body: str) -> str:
+    """The page as a Markdown file MkDocs can read (``json.dumps`` quotes values as valid YAML strings)."""
+    return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()) + "---\n\n" + body
 
 
 def _assets(site: Site) -> list[tuple[str, Path]]:
