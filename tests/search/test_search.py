@@ -143,3 +143,37 @@ def test_a_word_in_thousands_of_documents_keeps_its_best_ones() -> None:
     titled = {f"ressources/r{i}/" for i in range(0, len(docs), 20)}
     assert set(found[: len(titled)]) == titled  # a title match is never the one left out
     assert _search(files, "fiche7") == ["ressources/r7/"]  # rarer words keep every document
+
+
+def _builder_index(docs: list[list[list[str]]], fields: tuple[tuple[str, int], ...], pipeline: tuple[str, ...]) -> dict:
+    """The same index made by lunr.py's own builder: the reference lunr_index must match."""
+    from lunr import get_default_builder
+    from lunr.pipeline import Pipeline
+    builder = get_default_builder()
+    builder.pipeline.reset()
+    builder.search_pipeline.reset()
+    builder.search_pipeline.add(*(Pipeline.registered_functions[n] for n in pipeline))
+    builder.ref("i")
+    for name, boost in fields:
+        builder.field(name, boost=boost)
+    for number, terms in enumerate(docs):
+        builder.add({"i": str(number), **{name: field for (name, _), field in zip(fields, terms)}})
+    return builder.build().serialize()
+
+
+def test_the_index_is_the_one_lunr_builds() -> None:
+    """Same terms, term numbers, postings, BM25 scores and key order as lunr.py's Builder, on varied documents:
+    repeated terms, empty fields, a term in several fields of one document, documents of very different lengths."""
+    import random
+
+    from rrma.outputs.search import FIELDS, SEARCH_PIPELINE, index_terms, lunr_index
+    rng = random.Random(4)
+    words = _corpus_words()
+    docs = [[index_terms(d.title), index_terms(" ".join(d.tags)), index_terms(d.summary), index_terms(d.body)] for d in DOCS]
+    for _ in range(300):
+        docs.append([index_terms(" ".join(rng.choices(words, k=rng.choice([0, 1, 4, 12])))) for _ in FIELDS[:3]]
+                    + [index_terms(" ".join(rng.choices(words, k=rng.choice([0, 30, 300]))))])
+    docs.append([["eau", "eau", "eau"], ["eau"], [], ["eau"] * 50])
+    ours = lunr_index(docs, FIELDS, SEARCH_PIPELINE)
+    assert len(ours["invertedIndex"]) > 500
+    assert json.dumps(ours, ensure_ascii=False) == json.dumps(_builder_index(docs, FIELDS, SEARCH_PIPELINE), ensure_ascii=False)

@@ -17,6 +17,7 @@ so a shard scores a term exactly as the whole index would.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 import Stemmer
-from lunr import get_default_builder
+from lunr import __TARGET_JS_VERSION__
 from lunr.pipeline import Pipeline
 from stop_words import get_stop_words
 
@@ -82,11 +83,8 @@ def _stop_word_filter(token: Any, i: int | None = None, tokens: Any = None) -> A
 
 # French elisions (l'eau, d'Orléans, qu'elle) split into two words, in both
 # languages: search.js sets lunr.tokenizer.separator to the same characters.
-_APOSTROPHES = str.maketrans({"'": " ", "\u2019": " "})
-
-
 def split_elisions(text: str) -> str:
-    return text.translate(_APOSTROPHES)
+    return text.replace("'", " ").replace("\u2019", " ")
 
 
 def _accent_fold(token: Any, i: int | None = None, tokens: Any = None) -> Any:
@@ -161,17 +159,8 @@ def shard_key(term: str) -> str:
 
 def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dict[str, str]:
     """Every file of the search, by path under ``recherche/``."""
-    builder = get_default_builder()
-    builder.pipeline.reset()  # the documents' terms come analysed (index_terms); lunr.js reads the search pipeline below
-    builder.search_pipeline.reset()
-    builder.search_pipeline.add(*(Pipeline.registered_functions[n] for n in ("trimmer-fr", "accentFold-fr", "stemmer-fr")))
-    builder.ref("i")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
-    for number, doc in enumerate(docs):
-        builder.add({"i": str(number), "title": index_terms(doc.title), "tags": index_terms(" ".join(doc.tags)),
-                     "summary": index_terms(doc.summary), "body": index_terms(_cap(doc.body, BODY_WORDS))})
-    index = builder.build().serialize()
+    index = lunr_index([[index_terms(doc.title), index_terms(" ".join(doc.tags)), index_terms(doc.summary),
+                         index_terms(_cap(doc.body, BODY_WORDS))] for doc in docs], FIELDS, SEARCH_PIPELINE)
     found_in = {term: len({ref for name, refs in posting.items() if name != "_index" for ref in refs}) for term, posting in index["invertedIndex"]}
     frequent = _frequent_terms(found_in, len(docs))
     _drop_common_body_terms(index, found_in, len(docs))
@@ -197,7 +186,7 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
     for field_ref, vector in index["fieldVectors"]:
         for position in range(0, len(vector), 2):
             term_index, score = vector[position], vector[position + 1]
-            shards[term_shard[term_index]]["vectors"][field_ref] += [term_index, round(score, 3)]
+            shards[term_shard[term_index]]["vectors"][field_ref] += [term_index, score]  # rounded by lunr_index
 
     files: dict[str, str] = {}
     total = 0
@@ -235,6 +224,59 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
         "pruned": pruned,
     })
     return files
+
+
+SEARCH_PIPELINE = ("trimmer-fr", "accentFold-fr", "stemmer-fr")  # what lunr.js runs on a query
+K1, B = 1.2, 0.75  # lunr's BM25 parameters (its defaults)
+
+
+def lunr_index(docs: list[list[list[str]]], fields: tuple[tuple[str, int], ...], pipeline: tuple[str, ...]) -> dict[str, Any]:
+    """The serialized lunr index of documents already analysed into terms.
+
+    ``docs[n][f]`` is the list of terms of field ``f`` of document ``n``, whose
+    reference is ``str(n)``. The result is what lunr.py's ``Builder`` (add each
+    document, ``build().serialize()``) returns, key order and float rounding
+    included — tests compare the two — computed directly: the builder copies
+    metadata for every token and builds a token set that is never serialized,
+    which made it most of the time spent on the search index.
+    """
+    names = [name for name, _ in fields]
+    inverted: dict[str, dict[str, Any]] = {}
+    frequencies: list[tuple[str, str, dict[str, int], int]] = []  # field name, ref, term → count, field length
+    total_length = dict.fromkeys(names, 0)
+    for number, terms_by_field in enumerate(docs):
+        ref = str(number)
+        for name, terms in zip(names, terms_by_field):
+            counts: dict[str, int] = {}
+            for term in terms:
+                term = term.lower()  # as lunr's tokenizer does to a list of strings
+                counts[term] = counts.get(term, 0) + 1
+                posting = inverted.get(term)
+                if posting is None:
+                    posting = inverted[term] = {n: {} for n in names}
+                    posting["_index"] = len(inverted) - 1
+                posting[name].setdefault(ref, {})
+            frequencies.append((name, ref, counts, len(terms)))
+            total_length[name] += len(terms)
+    average = {name: total_length[name] / len(docs) for name in names} if docs else {}
+    boosts = dict(fields)
+    count = len(docs)
+    idf: dict[str, float] = {}
+    vectors = []
+    for name, ref, counts, length in frequencies:
+        vector: list[tuple[int, float]] = []
+        for term, tf in counts.items():
+            if term not in idf:
+                posting = inverted[term]
+                with_term = sum(len(posting[n]) for n in names)  # a document counts once per field, as in lunr
+                idf[term] = math.log(1 + abs((count - with_term + 0.5) / (with_term + 0.5)))
+            score = idf[term] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / average[name])) + tf)
+            score *= boosts[name]
+            vector.append((inverted[term]["_index"], round(score, 3)))
+        vector.sort()
+        vectors.append([f"{name}/{ref}", [x for pair in vector for x in pair]])
+    return {"version": __TARGET_JS_VERSION__, "fields": names, "fieldVectors": vectors,
+            "invertedIndex": [[term, inverted[term]] for term in sorted(inverted)], "pipeline": list(pipeline)}
 
 
 def _frequent_terms(found_in: dict[str, int], count: int) -> list[str]:
