@@ -49,10 +49,18 @@ def _component(entry: Entry[Event], *, url: str, uid_domain: str, stamp: datetim
     return component
 
 
+_END = b"END:VCALENDAR\r\n"
+
+
 def calendar(
-    entries: list[Entry[Event]], *, name: str, url_of, location_of, organisers_of, uid_domain: str, stamp: datetime
+    entries: list[Entry[Event]], *, name: str, url_of, location_of, organisers_of, uid_domain: str, stamp: datetime,
+    serialized: dict[str, bytes] | None = None,
 ) -> bytes:
-    """A ``VCALENDAR`` with one ``VEVENT`` per entry, in the given order."""
+    """A ``VCALENDAR`` with one ``VEVENT`` per entry, in the given order.
+
+    ``serialized`` keeps each event's ``VEVENT`` text for the next calendar
+    that lists it: an event is in the full agenda, its own file and its networks'.
+    """
     cal = icalendar.Calendar()
     cal.add("prodid", "-//RRMA//Portail national des RRMA//FR")
     cal.add("version", "2.0")
@@ -62,10 +70,16 @@ def calendar(
     cal.add("x-wr-timezone", "Europe/Paris")
     if any(not e.data.all_day for e in entries):
         cal.add_component(_paris())  # before the events that refer to it
+    head = cal.to_ical()
+    assert head.endswith(_END)
+    cache = serialized if serialized is not None else {}
+    events = []
     for entry in entries:
-        cal.add_component(_component(entry, url=url_of(entry), uid_domain=uid_domain, stamp=stamp,
-                                     location=location_of(entry), organisers=organisers_of(entry)))
-    return cal.to_ical()
+        if entry.id not in cache:
+            cache[entry.id] = _component(entry, url=url_of(entry), uid_domain=uid_domain, stamp=stamp,
+                                         location=location_of(entry), organisers=organisers_of(entry)).to_ical()
+        events.append(cache[entry.id])
+    return head[: -len(_END)] + b"".join(events) + _END
 
 
 def _paris() -> icalendar.Timezone:

@@ -47,7 +47,7 @@ def calendars(site: Site, labels: Labels, output: Output) -> dict[str, bytes]:
         return [labels.network_link(n)["name"] for n in entry.data.networks]
 
     common = {"url_of": lambda e: output.absolute(item_url("events", e.id)), "location_of": lambda e: _location(e, labels),
-              "organisers_of": organisers, "uid_domain": output.uid_domain, "stamp": output.now}
+              "organisers_of": organisers, "uid_domain": output.uid_domain, "stamp": output.now, "serialized": {}}
     files = {"flux/agenda.ics": calendar(site.events, name="Agenda des RRMA", **common)}
     for entry in site.events:
         files[f"agenda/{entry.id}/{entry.id}.ics"] = calendar([entry], name=entry.data.title, **common)
