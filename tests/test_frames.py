@@ -7,10 +7,17 @@ import subprocess
 import sys
 from pathlib import Path
 from types import SimpleNamespace
+from xml.etree.ElementTree import Element, SubElement
 
 import pytest
 from jinja2 import DictLoader, Environment
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
 from rrma.frames import Cards, Frames
+from rrma.generated import Converter, GeneratedPage
 
 from tests.conftest import REPO
 
@@ -66,6 +73,8 @@ def test_fast_path_is_used(two_builds: tuple[Path, str]) -> None:
     counts = ast.literal_eval(line.split("generated pages:", 1)[1].split(", reused")[0].strip())
     # only the few pages in the navigation (their footer links differ) are rendered in full
     assert counts["framed"] > 250 and counts.get("mismatch", 0) + counts.get("full", 0) <= 6
+    markdown = ast.literal_eval(line.split("Markdown:", 1)[1].strip())
+    assert markdown == {"shared": counts["framed"]}  # every framed page was converted by the one shared converter
 
 
 # The safety net, on a theme whose frame depends on the page in a way the frame cannot know.
@@ -115,3 +124,38 @@ def test_cards_are_rendered_once_and_follow_the_page_depth() -> None:
     assert str(cards("resource", [item], "..")) == "<li><a href='../ressources/guide/'>Guide & co</a></li>"
     item["title"] = "changé"  # the same item again: its card is not rendered twice
     assert "Guide & co" in cards("resource", [item], "../..") and "'../../ressources/guide/'" in cards("resource", [item], "../..")
+
+
+class _Numbering(Extension):
+    """Numbers the documents its converter has seen: a state the converter's reset does not clear."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        seen = [0]
+
+        class Number(Treeprocessor):
+            def run(self, root: Element) -> None:
+                seen[0] += 1
+                SubElement(root, "p").text = f"document {seen[0]}"
+
+        md.treeprocessors.register(Number(md), "numbering", 0)
+
+
+def test_a_converter_that_keeps_state_between_pages_falls_back_to_standard_conversion(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    config = load_config(config_file=None, docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"), site_name="t")
+    config["markdown_extensions"] = ["toc", _Numbering()]
+    files = Files([])
+    converter = Converter(config)
+    pages = []
+    for n in range(4):
+        (tmp_path / "docs" / f"r{n}.md").write_text("", encoding="utf-8")
+        file = File(f"r{n}.md", str(tmp_path / "docs"), str(tmp_path / "site"), True)
+        files.append(file)
+        pages.append(GeneratedPage(file, config, meta={"title": f"R{n}"}, body=f"# Titre {n}\n\nTexte {n}.", converter=converter))
+    for page in pages:
+        page.read_source(config)
+        page.render(config, files)
+    # each page as a fresh converter makes it: the second page showed the difference, later ones were converted the standard way
+    assert [page.content.rsplit("<p>", 1)[1] for page in pages] == ["document 1</p>"] * 4
+    assert converter.stats == {"shared": 2, "mismatch": 1, "standard": 2}
+    assert not converter.enabled and pages[3].meta == {"title": "R3"} and pages[3].toc.items[0].id == "titre-3"
