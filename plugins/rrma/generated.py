@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
 
 VERIFIED_PAGES = 2  # with Markdown to convert: converted both ways and compared
+# MkDocs's per-page processors (mkdocs/structure/pages.py), private: without them, pages are converted the standard way.
+_PROCESSORS = ("_RawHTMLPreprocessor", "_ExtractAnchorsTreeprocessor", "_RelativePathTreeprocessor", "_ExtractTitleTreeprocessor")
 
 
 class Converter:
@@ -40,7 +42,7 @@ class Converter:
         self._config = config
         self._md: markdown.Markdown | None = None
         self.checked = 0
-        self.enabled = True
+        self.enabled = all(hasattr(mkdocs_pages, name) for name in _PROCESSORS)
         self.stats: Counter[str] = Counter()
 
     def render(self, page: Page, files: Files) -> None:
