@@ -76,26 +76,17 @@ def gz(data: bytes) -> int:
 def first_query_bytes(site: Path, query: str) -> tuple[int, int]:
     """What search.js downloads for a first query: manifest, the shards of its terms, the documents shown."""
     sys.path.insert(0, str(REPO / "plugins"))
-    from lunr.index import Index
-    from rrma.outputs.search import query_plan, query_terms
+    from rrma.outputs.search import query_plan, query_terms, search_files
 
-    folder = site / "recherche"
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    def read(path: str) -> str:
+        return (site / path).read_text(encoding="utf-8")
+
+    manifest = json.loads(read("recherche/manifest.json"))
     terms = query_plan(query_terms(query, skip_stop_words=True), set(manifest.get("frequent", [])))  # as search.js does
-    shards = sorted({manifest["shards"][t[:3]] for t in terms if t[:3] in manifest["shards"]})
-    needed = [folder / "manifest.json"] + [folder / f"index-{n}.json" for n in shards]
-    scores: dict[str, float] = {}
-    for n in shards:
-        index = Index.load(json.loads((folder / f"index-{n}.json").read_text(encoding="utf-8")))
-        q = index.create_query()
-        for t in terms:
-            if manifest["shards"].get(t[:3]) == n:
-                q.term(t, use_pipeline=False)
-        for hit in index.query(q):
-            scores[hit["ref"]] = scores.get(hit["ref"], 0) + hit["score"]
+    scores, shards = search_files(read, terms)
     top = sorted(scores, key=lambda r: -scores[r])[:10]  # search.js shows 10 results, then more on request
-    needed += [folder / f"docs-{c}.json" for c in sorted({int(r) // manifest["docsPerChunk"] for r in top})]
-    raw = [p.read_bytes() for p in needed]
+    needed = ["recherche/manifest.json", *shards] + [f"recherche/docs-{c}.json" for c in sorted({int(r) // manifest["docsPerChunk"] for r in top})]
+    raw = [(site / path).read_bytes() for path in needed]
     return sum(len(b) for b in raw), sum(gz(b) for b in raw)
 
 

@@ -8,8 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from lunr.index import Index
-from rrma.outputs.search import KEPT_POSTINGS, SearchDoc, build, query_plan, query_terms
+from rrma.outputs.search import KEPT_POSTINGS, SearchDoc, build, query_plan, query_terms, search_files
 
 from tests.conftest import REPO
 
@@ -57,18 +56,9 @@ DOCS = [
 
 
 def _search(files: dict[str, str], query: str) -> list[str]:
-    """Query every shard the way search.js does, summing scores per document."""
+    """The pages search.js lists for a query, best first."""
     manifest = json.loads(files["recherche/manifest.json"])
-    terms = query_terms(query)
-    scores: dict[str, float] = {}
-    for number in sorted({manifest["shards"][t[:3]] for t in terms if t[:3] in manifest["shards"]}):
-        index = Index.load(json.loads(files[f"recherche/index-{number}.json"]))
-        wanted = [t for t in terms if manifest["shards"].get(t[:3]) == number]
-        query = index.create_query()
-        for term in wanted:
-            query.term(term, use_pipeline=False)
-        for hit in index.query(query):
-            scores[hit["ref"]] = scores.get(hit["ref"], 0) + hit["score"]
+    scores, _ = search_files(files.__getitem__, query_terms(query))
     docs = [row for n in range(0, manifest["docCount"], manifest["docsPerChunk"]) for row in json.loads(files[f"recherche/docs-{n // manifest['docsPerChunk']}.json"])]
     return [docs[int(ref)][0] for ref, _ in sorted(scores.items(), key=lambda kv: (-kv[1], int(kv[0])))]
 

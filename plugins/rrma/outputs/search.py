@@ -20,6 +20,7 @@ import json
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -368,6 +369,27 @@ def _remove_from_vectors(index: dict[str, Any], removed: dict[str, set[int]]) ->
                 continue
         vectors.append([field_ref, vector])
     index["fieldVectors"] = vectors
+
+
+def search_files(read: Callable[[str], str], terms: list[str]) -> tuple[dict[str, float], list[str]]:
+    """Scores of the documents for analysed terms, found as search.js finds them: each term in its
+    own shard, scores summed per document. ``read`` returns a file of the search by its path (as
+    :func:`build` names it). Also returns the shard files read. For tests and benchmarks."""
+    from lunr.index import Index
+
+    manifest = json.loads(read("recherche/manifest.json"))
+    shard_of = manifest["shards"]
+    shards = sorted({shard_of[shard_key(t)] for t in terms if shard_key(t) in shard_of})
+    scores: dict[str, float] = {}
+    for number in shards:
+        index = Index.load(json.loads(read(f"recherche/index-{number}.json")))
+        query = index.create_query()
+        for term in terms:
+            if shard_of.get(shard_key(term)) == number:
+                query.term(term, use_pipeline=False)
+        for hit in index.query(query):
+            scores[hit["ref"]] = scores.get(hit["ref"], 0) + hit["score"]
+    return scores, [f"recherche/index-{number}.json" for number in shards]
 
 
 def _json(data: Any) -> str:
