@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
@@ -180,3 +181,36 @@ def test_sanitized_body_in_a_preview_build(tmp_path: Path) -> None:
 
 def test_no_empty_banner_in_a_published_build(site: Path) -> None:
     assert "md-banner" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def _event_titles(path: Path) -> list[str]:
+    return [html.unescape(t) for t in re.findall(r'<h3 class="rrma-card__title"><a href="[^"]+">([^<]+)</a>', path.read_text(encoding="utf-8"))]
+
+
+def test_old_events_move_to_yearly_archives_and_none_is_lost(tmp_path: Path) -> None:
+    from rrma.pages.agenda import PAST_SHOWN
+
+    root = copy_content(tmp_path, site=True)
+    for i in range(45):  # 45 past trainings, three a month in 2019 and 2020
+        year, month = 2019 + i // 36, i // 3 % 12 + 1
+        (root / "events" / f"formation-test-{i:02d}.md").write_text(
+            f"---\ntitle: Formation de test {i:02d}\nstart: {year}-{month:02d}-{i % 3 * 9 + 1:02d}\n"
+            f"networks: [resacoop]\nkind: formation\nmode: en-ligne\n"
+            f"online_url: https://example.org/{i}\n---\n", encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    loaded, _ = load_site(Project(root))
+    agenda = (site / "agenda" / "index.html").read_text(encoding="utf-8")
+    shown = _event_titles(site / "agenda" / "index.html")
+    assert PAST_SHOWN <= len(shown) < len(loaded.events)  # all upcoming ones (none here) and the recent past, whole months
+    archives = sorted(p.parent.name for p in (site / "agenda" / "archives").glob("*/index.html"))
+    assert archives == ["2017", "2018", "2019"]  # the 12 real events go back to 2017; 2020's trainings are all recent enough
+    assert re.search(r'Événements plus anciens : <a href="\.\./agenda/archives/2019/">2019</a> \(\d+\)', agenda)
+    # every event is on the agenda or in its year's archive: none is lost
+    archived = {t for year in archives for t in _event_titles(site / "agenda" / "archives" / year / "index.html")}
+    assert {e.data.title for e in loaded.events} == set(shown) | archived
+    assert len(_event_titles(site / "agenda" / "archives" / "2019" / "index.html")) == 36 + 1  # the trainings and one real event
+    # a network's agenda links to the archives with its filter, which agenda.js applies on arrival
+    network = (site / "agenda" / "reseau" / "resacoop" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../../agenda/archives/2019/?reseau=resacoop">2019</a> (' in network

@@ -10,7 +10,7 @@ EVENT_FACETS = {"networks": "reseau", "regions": "region", "kind": "type", "camp
 # Names a file may not take: they are folders of the same section.
 RESERVED: dict[str, frozenset[str]] = {
     "networks": frozenset({"index"}),
-    "events": frozenset({"index", "page", *EVENT_FACETS.values()}),
+    "events": frozenset({"index", "page", "archives", *EVENT_FACETS.values()}),
     "resources": frozenset({"index", "page", *FACETS.values()}),
 }
 

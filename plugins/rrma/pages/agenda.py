@@ -1,8 +1,14 @@
-"""The agenda: upcoming then past events by month, and one page per filter."""
+"""The agenda: upcoming then recent past events by month, one page per filter, and yearly archives.
+
+Past events pile up year after year: an agenda page lists the most recent
+ones (PAST_SHOWN, rounded up to whole months) and links to one archive page per
+older year. From a filtered page, the archive link carries the filter
+(``?reseau=…``), which agenda.js applies on arrival.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -15,6 +21,7 @@ from .dates import month
 from .model import PageSpec
 from .views import Labels, past, upcoming
 
+PAST_SHOWN = 30  # past events an agenda page lists before it links to the yearly archives
 EVENT_FACET_TITLES = {"networks": "Réseau", "regions": "Région", "kind": "Type d'événement", "campaign": "Campagne"}
 
 
@@ -26,7 +33,8 @@ def event_facets(entry: Entry[Any], regions_of: Callable[[str], str | None]) -> 
 
 def agenda_pages(site: Site, labels: Labels, event_cards: dict[str, dict[str, Any]], today: date,
                  regions_of: Callable[[str], str | None]) -> list[PageSpec]:
-    """The agenda and one page per network, region, kind and campaign (the same lists, filtered)."""
+    """The agenda, one page per network, region, kind and campaign (the same lists, filtered),
+    and an archive page for each year some page has events too old to list."""
     cards = {e.id: {**event_cards[e.id], "facets": {EVENT_FACETS[k]: v for k, v in event_facets(e, regions_of).items()}} for e in site.events}
     nexts, pasts = upcoming(site, today), past(site, today)
     names = {"networks": lambda v: labels.network_link(v)["name"], "regions": lambda v: labels.term("regions", v),
@@ -41,12 +49,21 @@ def agenda_pages(site: Site, labels: Labels, event_cards: dict[str, dict[str, An
                          key=lambda o: fold(o["label"]))
         menu.append({"key": facet, "param": param, "title": EVENT_FACET_TITLES[facet], "options": options})
 
+    past_cards = [cards[e.id] for e in pasts]
+    archived_years: set[str] = set()
+
     def page(url: str, title: str, keep: Callable[[dict[str, Any]], bool], chosen: dict[str, str] | None, *, in_nav: bool = False) -> PageSpec:
+        kept = [c for c in past_cards if keep(c)]
+        recent, older = _recent(kept)
+        older_years = {c["start"][:4] for c in older}
+        years = Counter(c["start"][:4] for c in kept if c["start"][:4] in older_years)  # the page's events in each archive it links to
+        archived_years.update(years)
+        query = f"?{chosen['param']}={chosen['value']}" if chosen else ""
         return PageSpec(
             url, title, "rrma/agenda.html",
-            {"upcoming": _by_month([cards[e.id] for e in nexts if keep(cards[e.id])]),
-             "past": _by_month([cards[e.id] for e in pasts if keep(cards[e.id])]),
-             "facets": menu, "filter": chosen},
+            {"sections": [_section("upcoming", _by_month([cards[e.id] for e in nexts if keep(cards[e.id])])), _section("past", _by_month(recent))],
+             "archives": [{"year": y, "count": n, "url": f"agenda/archives/{y}/{query}"} for y, n in sorted(years.items(), reverse=True)],
+             "archives_title": "Événements plus anciens", "facets": menu, "filter": chosen},
             in_nav=in_nav,
             description="Rencontres, formations, festivals et campagnes des réseaux régionaux multi-acteurs.",
         )
@@ -57,7 +74,39 @@ def agenda_pages(site: Site, labels: Labels, event_cards: dict[str, dict[str, An
             param, value = facet["param"], option["value"]
             pages.append(page(option["url"], f"Agenda — {option['label']}", lambda card, p=param, v=value: v in card["facets"][p],
                               {"facet": facet["title"], "label": option["label"], "param": param, "value": value}))
+    by_year: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for card in past_cards:
+        by_year[card["start"][:4]].append(card)
+    for year in sorted(archived_years, reverse=True):
+        others = [{"year": y, "count": len(by_year[y]), "url": f"agenda/archives/{y}/"} for y in sorted(archived_years, reverse=True) if y != year]
+        pages.append(PageSpec(
+            f"agenda/archives/{year}/", f"Agenda — archives {year}", "rrma/agenda.html",
+            {"sections": [_section("past", _by_month(by_year[year]), title=f"Événements de {year}")],
+             "archives": others, "archives_title": "Autres années", "facets": menu, "filter": None, "archive": year},
+            description=f"Les événements des réseaux régionaux multi-acteurs en {year}.",
+        ))
     return pages
+
+
+def _recent(past: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The most recent past events (most recent first): PAST_SHOWN of them, then the rest of the last one's month."""
+    if len(past) <= PAST_SHOWN:
+        return past, []
+    cut, last_month = PAST_SHOWN, past[PAST_SHOWN - 1]["start"][:7]
+    while cut < len(past) and past[cut]["start"][:7] == last_month:
+        cut += 1
+    return past[:cut], past[cut:]
+
+
+_SECTIONS = {
+    "upcoming": ("a-venir", "À venir", "Aucun événement à venir n'est annoncé pour le moment."),
+    "past": ("passes", "Événements passés", "Aucun événement passé."),
+}
+
+
+def _section(key: str, months: list[dict[str, Any]], *, title: str | None = None) -> dict[str, Any]:
+    anchor, default_title, empty = _SECTIONS[key]
+    return {"id": anchor, "title": title or default_title, "empty": empty, "months": months, "past": key == "past"}
 
 
 def _by_month(cards: list[dict[str, Any]]) -> list[dict[str, Any]]:
