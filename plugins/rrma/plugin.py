@@ -93,6 +93,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         config.extra_css.append("assets/stylesheets/rrma.css")
         config.extra_javascript.append("assets/javascripts/library.js")
         config.extra_javascript.append("assets/javascripts/agenda.js")
+        config.extra_javascript.append("assets/javascripts/menu.js")
         return None
 
     @property

@@ -63,10 +63,9 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
-@pytest.fixture
-def page(browser, base_url: str):
+def _open(browser, width: int):
     """A page that refuses (and records) every request leaving 127.0.0.1."""
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})
     page = context.new_page()
     page.outside_requests = []
 
@@ -78,5 +77,20 @@ def page(browser, base_url: str):
             route.abort()
 
     page.route("**/*", route)
+    return context, page
+
+
+@pytest.fixture
+def page(browser, base_url: str):
+    """At desktop width."""
+    context, page = _open(browser, 1280)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone(browser, base_url: str):
+    """At a phone's width, where the navigation is a drawer behind the header's menu button."""
+    context, page = _open(browser, 390)
     yield page
     context.close()

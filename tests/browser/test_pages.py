@@ -17,8 +17,10 @@ PAGES = [
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+@pytest.mark.parametrize("width", ["page", "phone"])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_accessibility_violation_and_no_third_party_request(page, base_url: str, path: str) -> None:
+def test_no_accessibility_violation_and_no_third_party_request(request: pytest.FixtureRequest, base_url: str, path: str, width: str) -> None:
+    page = request.getfixturevalue(width)  # desktop, then phone width (the navigation becomes a drawer)
     page.goto(base_url + path)
     page.wait_for_load_state("networkidle")
     assert page.get_attribute("html", "lang") == "fr"
@@ -27,6 +29,25 @@ def test_no_accessibility_violation_and_no_third_party_request(page, base_url: s
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert violations == []
     assert page.outside_requests == []
+
+
+def test_the_menu_button_opens_the_navigation_from_the_keyboard_on_a_phone(phone, base_url: str) -> None:
+    phone.goto(base_url + "/charte/")
+    button = phone.locator('.md-header label[for="__drawer"]')
+    on_screen = """() => { const box = document.querySelector('.md-sidebar--primary a.md-nav__link[href$="ressources/"]').getBoundingClientRect();
+                           return box.left >= 0 && box.right <= window.innerWidth; }"""
+    assert button.is_visible() and not phone.evaluate(on_screen)  # the drawer is closed, off the screen
+    for _ in range(10):  # from the skip link, a few Tab presses reach the menu button
+        phone.keyboard.press("Tab")
+        if phone.evaluate("document.activeElement.getAttribute('for')") == "__drawer":
+            break
+    assert button.get_attribute("aria-expanded") == "false"
+    phone.keyboard.press("Enter")
+    phone.wait_for_function(on_screen)
+    assert button.get_attribute("aria-expanded") == "true"
+    phone.keyboard.press(" ")
+    phone.wait_for_function(f"() => !({on_screen})()")
+    assert button.get_attribute("aria-expanded") == "false"
 
 
 def _data(site_dir):
