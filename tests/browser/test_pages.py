@@ -46,9 +46,24 @@ def test_the_menu_button_opens_the_navigation_from_the_keyboard_on_a_phone(phone
             break
     assert phone.evaluate("document.activeElement.classList.contains('rrma-menu')")
     assert button.get_attribute("aria-expanded") == "false"
+    in_drawer = "!!document.activeElement.closest('.md-sidebar--primary')"
+    focused = []
+    for _ in range(6):  # the closed drawer's links are out of the keyboard's path: on to the page's content
+        phone.keyboard.press("Tab")
+        focused.append(phone.evaluate(in_drawer))
+    assert not any(focused)
+    phone.keyboard.press("Shift+Tab")
+    while not phone.evaluate("document.activeElement.classList.contains('rrma-menu')"):
+        phone.keyboard.press("Shift+Tab")
     phone.keyboard.press("Enter")
     phone.wait_for_function(on_screen)
     assert button.get_attribute("aria-expanded") == "true"
+    for _ in range(6):  # opened, its links are reached after the header's search
+        phone.keyboard.press("Tab")
+        if phone.evaluate(in_drawer):
+            break
+    assert phone.evaluate(in_drawer)
+    button.focus()
     phone.keyboard.press(" ")
     phone.wait_for_function(f"() => !({on_screen})()")
     assert button.get_attribute("aria-expanded") == "false"
