@@ -63,7 +63,11 @@ def test_the_menu_button_opens_the_navigation_from_the_keyboard_on_a_phone(phone
         if phone.evaluate(in_drawer):
             break
     assert phone.evaluate(in_drawer)
-    button.focus()
+    phone.keyboard.press("Escape")  # closes the drawer, back to its button
+    phone.wait_for_function(f"() => !({on_screen})()")
+    assert phone.evaluate("document.activeElement.classList.contains('rrma-menu')")
+    phone.keyboard.press("Enter")
+    phone.wait_for_function(on_screen)
     phone.keyboard.press(" ")
     phone.wait_for_function(f"() => !({on_screen})()")
     assert button.get_attribute("aria-expanded") == "false"
