@@ -214,3 +214,31 @@ def test_old_events_move_to_yearly_archives_and_none_is_lost(tmp_path: Path) -> 
     # a network's agenda links to the archives with its filter, which agenda.js applies on arrival
     network = (site / "agenda" / "reseau" / "resacoop" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../../agenda/archives/2019/?reseau=resacoop">2019</a> (' in network
+
+
+def test_links_that_lead_nowhere_are_reported_by_the_check_in_french(tmp_path: Path) -> None:
+    """MkDocs would only warn, in English and without a line; the check names the line, the column and the fix."""
+    root = copy_content(tmp_path, site=True)
+    resource = root / "resources" / "monter-un-projet.md"
+    good = ("\n## Pour aller plus loin\n\nLire [la charte](../charte.md), [le baromètre](barometre-acteurs-csi-france.md), [un site](https://exemple.org/), "
+            "[écrire](mailto:contact@exemple.fr), [ce titre](#pour-aller-plus-loin) et `[du code](rien.md)`.\n")
+    resource.write_text(resource.read_text(encoding="utf-8") + good, encoding="utf-8")
+    assert build(root).returncode == 0  # the links the check accepts are the ones MkDocs resolves
+    lines = resource.read_text(encoding="utf-8").count("\n")
+    bad = ("![Schéma](files/schema.png) [la charte](../charte-des-rrma.md)\n"
+           "[le baromètre](../barometre-acteurs-csi-france/) [la bibliothèque](/ressources/) [écrire](contact@exemple.fr)\n"
+           "[plus haut](#pour-aller-plus-loi)\n")
+    resource.write_text(resource.read_text(encoding="utf-8") + bad, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "rrma", "check", str(root)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    found = re.findall(r"^resources/monter-un-projet\.md:(\d+):(\d+): texte : lien « ([^»]+) »", result.stdout, re.M)
+    written = bad.split("\n")
+    expected = [("files/schema.png", 0), ("../charte-des-rrma.md", 0), ("../barometre-acteurs-csi-france/", 1), ("/ressources/", 1),
+                ("contact@exemple.fr", 1), ("#pour-aller-plus-loi", 2)]
+    assert found == [(str(lines + 1 + n), str(written[n].index("(" + address) + 2), address) for address, n in expected]
+    assert "conseil : écrivez « barometre-acteurs-csi-france.md »" in result.stdout
+    assert "conseil : pour une adresse e-mail, écrivez « mailto:contact@exemple.fr »" in result.stdout
+    assert "« pour-aller-plus-loi » ; vouliez-vous dire « pour-aller-plus-loin » ?" in result.stdout
+    assert result.stdout.count("[RRMA029]") == 6
+    failed = build(root)  # the build says the same, before MkDocs's English warnings
+    assert failed.returncode != 0 and "lien « files/schema.png »" in failed.stderr and "WARNING" not in failed.stderr

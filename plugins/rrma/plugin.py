@@ -88,6 +88,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             events_dir=self.config.events_dir,
             resources_dir=self.config.resources_dir,
             taxonomies_dir=self.config.taxonomies_dir,
+            docs_dir=Path(os.path.relpath(config.docs_dir, root)).as_posix(),
             iframe_hosts=tuple(self.config.iframe_hosts),
         )
         config.extra_css.append("assets/stylesheets/rrma.css")

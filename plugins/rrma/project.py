@@ -28,6 +28,7 @@ class Project:
     events_dir: str = "events"
     resources_dir: str = "resources"
     taxonomies_dir: str = "taxonomies"
+    docs_dir: str = "content"  # the hand-written pages (MkDocs's docs_dir)
     max_attachment_bytes: int = 20 * 1024 * 1024
     max_logo_bytes: int = 512 * 1024
     iframe_hosts: tuple[str, ...] = ()  # hosts an <iframe> in contributed Markdown may show

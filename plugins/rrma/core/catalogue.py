@@ -44,6 +44,7 @@ _ENTRIES = [
     Entry("RRMA025", "fichier inattendu", "les fichiers de ce dossier doivent avoir l'extension indiquée"),
     Entry("RRMA026", "structure YAML inattendue", "le fichier doit contenir une suite de champs `nom: valeur`"),
     Entry("RRMA028", "HTML non autorisé", "écrivez du Markdown simple : le contenu retiré n'apparaîtra pas sur le site"),
+    Entry("RRMA029", "lien vers une page ou un fichier introuvable", "pour un site extérieur, écrivez l'adresse complète (https://…) ; pour une page du portail, le nom de son fichier (`autre-ressource.md`)"),
     Entry("RRMA027", "construction YAML non prise en charge", "écrivez la valeur en entier, sans ancre, fusion ni étiquette YAML"),
 ]
 

@@ -9,7 +9,7 @@ editor at the line and column of each construct the sanitizer would remove.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -73,16 +73,12 @@ def _code_spans(line: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"(`+)(?:(?!\1).)+?\1", line)]
 
 
-def unsafe_markup(text: str, *, iframe_hosts: Iterable[str] = ()) -> list[Finding]:
-    """Constructs that :func:`sanitize` would remove, with their positions.
+def _prose_lines(text: str) -> Iterator[tuple[int, str, Callable[[int], bool]]]:
+    """Each line outside code blocks, with a test telling whether a column is inside inline code.
 
-    Code blocks and inline code are skipped: there, ``<script>`` is text to
-    show, and Markdown escapes it.
+    Code blocks and inline code are where ``<script>`` or ``[a](b)`` is text
+    to show, which Markdown escapes.
     """
-    findings: list[Finding] = []
-    if "<" not in text and "](" not in text:  # most bodies: no HTML and no link, so nothing to remove
-        return findings
-    hosts = {h.lower() for h in iframe_hosts}
     fenced = False
     for number, line in enumerate(text.split("\n")):
         if _FENCE.match(line):
@@ -91,10 +87,16 @@ def unsafe_markup(text: str, *, iframe_hosts: Iterable[str] = ()) -> list[Findin
         if fenced or line.startswith(("    ", "\t")):
             continue
         spans = _code_spans(line)
+        yield number, line, lambda index, spans=spans: any(start <= index < end for start, end in spans)
 
-        def in_code(index: int) -> bool:
-            return any(start <= index < end for start, end in spans)
 
+def unsafe_markup(text: str, *, iframe_hosts: Iterable[str] = ()) -> list[Finding]:
+    """Constructs that :func:`sanitize` would remove, with their positions."""
+    findings: list[Finding] = []
+    if "<" not in text and "](" not in text:  # most bodies: no HTML and no link, so nothing to remove
+        return findings
+    hosts = {h.lower() for h in iframe_hosts}
+    for number, line, in_code in _prose_lines(text):
         for match in _TAG.finditer(line):
             if in_code(match.start()) or match.group(1):
                 continue
@@ -116,3 +118,38 @@ def unsafe_markup(text: str, *, iframe_hosts: Iterable[str] = ()) -> list[Findin
             if not in_code(match.start()):
                 findings.append(Finding(number, match.start(1), f"lien « {match.group(1)} » supprimé : seules les adresses http(s) et mailto sont autorisées"))
     return sorted(findings, key=lambda f: (f.line, f.column))
+
+
+# The address of a Markdown link or image, a reference definition, or an HTML href/src.
+_LINK_TARGETS = (
+    re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)"),
+    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)"),
+    re.compile(r"(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)", re.I),
+)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def local_links(text: str) -> list[Finding]:
+    """Links and images whose address is not a full one (``https://…``, ``mailto:…``): the
+    site must have a page or file at that path, or the page an anchor (``#titre``).
+    ``message`` holds the address as written."""
+    found: list[Finding] = []
+    if "](" not in text and "]:" not in text and "=" not in text:
+        return found
+    for number, line, in_code in _prose_lines(text):
+        for pattern in _LINK_TARGETS:
+            for match in pattern.finditer(line):
+                target = match.group(1)
+                if in_code(match.start()) or _SCHEME.match(target) or target.startswith("//"):
+                    continue
+                found.append(Finding(number, match.start(1), target))
+    return sorted(set(found), key=lambda f: (f.line, f.column))
+
+
+def anchors(text: str) -> set[str]:
+    """The ids a Markdown text gives its elements, as the site's Markdown renders it
+    (``toc`` makes heading ids, ``attr_list`` lets a writer set one)."""
+    import markdown
+
+    html = markdown.Markdown(extensions=["toc", "attr_list"]).convert(text)
+    return set(re.findall(r'\sid="([^"]+)"', html))

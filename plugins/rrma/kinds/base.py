@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..core.catalogue import hint_for
 from ..core.diagnostics import Diagnostic
-from ..core.markup import unsafe_markup
+from ..core.markup import Finding, unsafe_markup
 from ..core.source import read_source, split_front_matter
 from ..core.types import SLUG_RE
 from ..core.urls import RESERVED
@@ -212,8 +212,12 @@ def markup_problems(entry: Entry[Any], project: Project, text: str, *, loc: Loc 
     without it, ``text`` is the body after the front matter.
     """
     findings = unsafe_markup(text, iframe_hosts=project.iframe_hosts)
-    if not findings:
-        return []
+    return [entry_diagnostic(entry, project, f, loc, "RRMA028", f.message, "écrivez du Markdown simple ; le contenu retiré n'apparaîtra pas sur le site")
+            for f in findings]
+
+
+def entry_diagnostic(entry: Entry[Any], project: Project, finding: Finding, loc: Loc | None, code: str, message: str, hint: str) -> Diagnostic:
+    """A finding in contributed Markdown (the body, or the YAML field ``loc``), at its line and column in the file."""
     if loc is None:
         first_line, first_column, name = entry.body_line, 1, "texte"
     else:
@@ -221,17 +225,11 @@ def markup_problems(entry: Entry[Any], project: Project, text: str, *, loc: Loc 
         scalar = entry.positions.scalars.get(loc)
         block = scalar is not None and scalar.style in ("|", ">")
         first_line, first_column, name = span.line + (1 if block else 0), 1 if block else span.column, field_name(loc)
-    problems = []
-    for finding in findings:
-        indent = 0
-        if loc is not None and first_column == 1:  # block scalar: content is indented in the file
-            indent = _block_indent(entry, project, first_line + finding.line)
-        column = (finding.column + indent + 1) if finding.line or first_column == 1 else finding.column + first_column
-        problems.append(
-            Diagnostic(entry.path, first_line + finding.line, column, "RRMA028", name, finding.message,
-                       "écrivez du Markdown simple ; le contenu retiré n'apparaîtra pas sur le site")
-        )
-    return problems
+    indent = 0
+    if loc is not None and first_column == 1:  # block scalar: content is indented in the file
+        indent = _block_indent(entry, project, first_line + finding.line)
+    column = (finding.column + indent + 1) if finding.line or first_column == 1 else finding.column + first_column
+    return Diagnostic(entry.path, first_line + finding.line, column, code, name, message, hint)
 
 
 def _block_indent(entry: Entry[Any], project: Project, line: int) -> int:

@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import posixpath
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from ..core.diagnostics import Diagnostic, Report
+from ..core.markup import anchors, local_links
 from ..core.suggest import did_you_mean
+from ..core.urls import LANDING, item_url, src_uri
 from ..project import Project
-from .base import Collection, Entry, EntryCache, load_collection, references
+from .base import Collection, Entry, EntryCache, Loc, entry_diagnostic, load_collection, references
 from .events import EVENTS, Event
 from .networks import NETWORKS, Network
 from .resources import RESOURCES, Resource
@@ -70,6 +75,66 @@ def _link(entry: Entry[Any], targets: dict[str, tuple[set[Any], dict[str, str], 
     return problems
 
 
+# Where each collection keeps its contributed Markdown: the body, or a YAML field.
+MARKDOWN: dict[str, tuple[Callable[[Entry[Any]], str], Loc | None]] = {
+    "networks": (lambda e: e.data.description, ("description",)),
+    "events": (lambda e: e.body, None),
+    "resources": (lambda e: e.body, None),
+}
+
+
+def site_paths(project: Project, ids: dict[str, set[str]]) -> set[str]:
+    """The source paths a relative link in contributed Markdown may lead to, as MkDocs
+    resolves them: the hand-written pages and their files, and the generated pages."""
+    docs = project.dir(project.docs_dir)
+    paths = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()} if docs.is_dir() else set()
+    paths |= {src_uri(url) for url in LANDING} | {src_uri(item_url(kind, i)) for kind, known in ids.items() for i in known}
+    return paths
+
+
+def _link_problems(entry: Entry[Any], collection: str, project: Project, paths: set[str], ids: dict[str, set[str]]) -> list[Diagnostic]:
+    """Links and images of contributed Markdown that lead nowhere on the built site
+    (MkDocs would only warn, in English, and a strict build would stop)."""
+    text_of, loc = MARKDOWN[collection]
+    page = src_uri(item_url(collection, entry.id))
+    problems = []
+    ids_here: set[str] | None = None
+    for finding in local_links(text_of(entry)):
+        address = finding.message
+        path = unquote(urlsplit(address).path)
+        if address.startswith("#"):
+            ids_here = anchors(text_of(entry)) if ids_here is None else ids_here
+            if address[1:] not in ids_here:
+                problems.append(entry_diagnostic(
+                    entry, project, finding, loc, "RRMA029", f"lien « {address} » : aucun titre de ce texte ne porte l'identifiant « {address[1:]} »"
+                    + did_you_mean(address[1:], sorted(ids_here)),
+                    "un titre (## Mon titre) reçoit l'identifiant de son texte en minuscules, sans accents, les espaces en tirets : #mon-titre"))
+            continue
+        if address.startswith(("/", "\\")):
+            message = f"lien « {address} » : une adresse commençant par / ne mène nulle part sur le portail publié, attendu une adresse complète (https://…)"
+            problems.append(entry_diagnostic(entry, project, finding, loc, "RRMA029", message, "écrivez l'adresse complète de la page, par exemple https://…"))
+            continue
+        if not path:  # ?query only: the page itself
+            continue
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)).lstrip("/")
+        section, _, rest = target.partition("/")
+        if target in paths or (section, rest.split("/", 1)[0]) in {("fichiers", r) for r in ids["resources"]} | {("logos", n) for n in ids["networks"]}:
+            continue
+        # « ../autre/ » written from the page's address (/ressources/x/), or the file's: a page, named by its address
+        from_url = posixpath.normpath(posixpath.join(item_url(collection, entry.id), path)).lstrip("/")
+        guesses = [g for t in dict.fromkeys((target, from_url)) for g in (src_uri(t + "/"), src_uri(t), t)]
+        known = next((g for g in guesses if g in paths and g != page), None)
+        if known is not None:
+            hint = f"écrivez « {posixpath.relpath(known, posixpath.dirname(page))} » : le lien vers une page du portail se fait par le nom de son fichier"
+        elif "@" in address and "." in address and "/" not in address:
+            hint = f"pour une adresse e-mail, écrivez « mailto:{address} »"
+        else:
+            hint = "pour un site extérieur, écrivez l'adresse complète (https://…) ; pour une ressource du portail, le nom de son fichier (`autre-ressource.md`) ; un fichier joint se déclare dans `attachments`"
+        problems.append(entry_diagnostic(entry, project, finding, loc, "RRMA029",
+                                         f"lien « {address} » : aucune page ni aucun fichier du portail à cette adresse (vue depuis {page.removesuffix('.md')}/)", hint))
+    return problems
+
+
 def load_site(project: Project, cache: EntryCache | None = None, share: tuple[int, int] | None = None) -> tuple[Site, list[Diagnostic]]:
     """Load, validate, link and check the whole tree; never raises on content.
 
@@ -89,10 +154,15 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
     # Files that failed to load still exist: do not report references to them twice.
     targets["networks"] = (loaded["networks"].ids, {e.id: e.data.name for e in loaded["networks"].entries}, "réseaux")
 
+    ids = {name: result.ids for name, result in loaded.items()}
+    paths: set[str] | None = None  # listed at the first relative link: most sites have none
     for collection in COLLECTIONS:
         for entry in loaded[collection.name].entries:
             report.extend(_link(entry, targets))
             report.extend(list(collection.rules(entry, project)))
+            if local_links(MARKDOWN[collection.name][0](entry)):
+                paths = site_paths(project, ids) if paths is None else paths
+                report.extend(_link_problems(entry, collection.name, project, paths, ids))
 
     site = Site(
         project,
