@@ -242,3 +242,13 @@ def test_links_that_lead_nowhere_are_reported_by_the_check_in_french(tmp_path: P
     assert result.stdout.count("[RRMA029]") == 6
     failed = build(root)  # the build says the same, before MkDocs's English warnings
     assert failed.returncode != 0 and "lien « files/schema.png »" in failed.stderr and "WARNING" not in failed.stderr
+
+
+def test_no_text_is_escaped_twice(site: Path) -> None:
+    """« Étude de l'observatoire » must not read « l&#39;observatoire » anywhere a visitor looks."""
+    twice = re.compile(r"&amp;(?:#\d+|#x[0-9a-f]+|amp|lt|gt|quot);", re.I)
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 50
+    assert [str(p.relative_to(site)) for p in pages if twice.search(p.read_text(encoding="utf-8"))] == []
+    library = (site / "ressources" / "type" / "etude-observatoire" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="contenu">Ressources — Étude de l&#39;observatoire</h1>' in library
