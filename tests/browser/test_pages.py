@@ -12,7 +12,7 @@ from tests.browser.conftest import AXE
 PAGES = [
     "/", "/charte/", "/reseaux/", "/reseaux/horizons-solidaires/", "/reseaux/cirrma/", "/ressources/",
     "/ressources/monter-un-projet/", "/ressources/type/etude-observatoire/", "/agenda/", "/agenda/centraider-25-ans/",
-    "/agenda/reseau/horizons-solidaires/", "/observatoire/",
+    "/agenda/reseau/horizons-solidaires/", "/observatoire/", "/404.html",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
@@ -71,6 +71,26 @@ def test_the_menu_button_opens_the_navigation_from_the_keyboard_on_a_phone(phone
     phone.keyboard.press(" ")
     phone.wait_for_function(f"() => !({on_screen})()")
     assert button.get_attribute("aria-expanded") == "false"
+
+
+def test_the_home_search_box_finds_resources_by_their_whole_text(page, base_url: str) -> None:
+    """« ECSI » is in no title nor summary, but in resources' themes and texts: the full-text search finds them."""
+    page.goto(base_url + "/")
+    page.fill("#rrma-home-q", "ECSI")
+    page.press("#rrma-home-q", "Enter")
+    page.wait_for_url("**/recherche/?q=ECSI&type=ressource")
+    page.wait_for_selector(".rrma-hits li")
+    assert page.locator(".rrma-hits li").count() >= 3
+    assert all("/ressources/" in href for href in page.locator(".rrma-hits li a").evaluate_all("links => links.map(a => a.href)"))
+
+
+def test_a_missing_address_gets_a_french_page_with_ways_back(page, base_url: str, site_dir) -> None:
+    assert (site_dir / "404.html").is_file()
+    page.goto(base_url + "/404.html")
+    assert page.title().startswith("Page introuvable")
+    assert page.locator("h1").inner_text() == "Page introuvable"
+    assert page.locator("#contenu").count() == 1  # where the skip link leads
+    assert "Not found" not in page.content()
 
 
 def _data(site_dir):
