@@ -252,3 +252,9 @@ def test_no_text_is_escaped_twice(site: Path) -> None:
     assert [str(p.relative_to(site)) for p in pages if twice.search(p.read_text(encoding="utf-8"))] == []
     library = (site / "ressources" / "type" / "etude-observatoire" / "index.html").read_text(encoding="utf-8")
     assert '<h1 id="contenu">Ressources — Étude de l&#39;observatoire</h1>' in library
+
+
+def test_names_starting_with_a_vowel_are_elided(site: Path) -> None:
+    network = (site / "reseaux" / "occitanie-cooperation" / "index.html").read_text(encoding="utf-8")
+    assert "Agenda d&#39;Occitanie Coopération (iCalendar)" in network and "Agenda de Occitanie" not in network
+    assert "Agenda de Centraider" in (site / "reseaux" / "centraider" / "index.html").read_text(encoding="utf-8")

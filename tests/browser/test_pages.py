@@ -127,6 +127,46 @@ def test_library_text_query_is_accent_insensitive_and_says_when_nothing_matches(
     assert "Aucune ressource ne correspond" in page.locator(".rrma-status").inner_text()
 
 
+def test_library_words_match_from_their_start(page, base_url: str, site_dir) -> None:
+    """« eau » finds « l'eau », not « réseau », which nearly every card names; a word being typed finds its endings."""
+    import unicodedata
+
+    def words(item: dict) -> list[str]:
+        text = unicodedata.normalize("NFD", " ".join([item["title"], item["summary"], *item["networks"]]))
+        return re.split(r"[^a-z0-9]+", "".join(c for c in text if not unicodedata.combining(c)).lower())
+
+    data = _data(site_dir)
+    found = {}
+    for query in ("eau", "solid"):
+        expected = sorted(item["title"] for item in data if any(w.startswith(query) for w in words(item)))
+        page.goto(f"{base_url}/ressources/?q={query}")
+        page.wait_for_selector(".rrma-filters:not([hidden])")
+        assert sorted(page.locator(".rrma-results .rrma-card__title").all_inner_texts()) == expected
+        found[query] = len(expected)
+    assert found["solid"] >= 2  # « solidarité », « solidaire »
+    assert sum(any("eau" in w for w in words(item)) for item in data) > found["eau"]  # « réseau » would have matched
+
+
+def test_a_filter_chosen_in_a_list_replaces_the_address_and_a_facet_page_can_show_everything(page, base_url: str, site_dir) -> None:
+    page.goto(base_url + "/ressources/type/etude-observatoire/")
+    page.wait_for_selector(".rrma-filters:not([hidden])")
+    steps = page.evaluate("history.length")
+    page.select_option("#rrma-f-theme", index=1)
+    page.select_option("#rrma-f-theme", index=2)
+    assert page.evaluate("history.length") == steps  # no step per option tried: Back leaves the list
+    page.select_option("#rrma-f-theme", "")
+    page.select_option("#rrma-f-type", "")  # « Tous » on the page of one type
+    assert re.search(r"[?&]type=(&|$)", page.url)
+    everything = len(_data(site_dir))
+    assert page.locator(".rrma-results li").count() == everything
+    page.goto(page.url)  # the address shared says the same
+    page.wait_for_selector(".rrma-filters:not([hidden])")
+    assert page.input_value("#rrma-f-type") == ""
+    assert page.locator(".rrma-results li").count() == everything
+    assert page.locator("#rrma-f-theme option").first.inner_text() == "Toutes"  # « Thématique » is feminine
+    assert page.locator("#rrma-f-type option").first.inner_text() == "Tous"
+
+
 def test_library_renders_titles_as_text(page, base_url: str) -> None:
     page.goto(base_url + "/ressources/")
     page.wait_for_selector(".rrma-filters:not([hidden])")
@@ -183,6 +223,7 @@ def test_agenda_filters_without_reload(page, base_url: str) -> None:
     page.goto(base_url + "/agenda/")
     page.wait_for_selector("[data-rrma-agenda] .rrma-filters:not([hidden])")
     total = page.locator(".rrma-card--event").count()
+    assert page.locator("#rrma-a-region option").first.inner_text() == "Toutes"  # « Région » is feminine
     page.select_option("#rrma-a-reseau", "horizons-solidaires")
     visible = page.locator(".rrma-card--event:visible .rrma-card__title")
     assert sorted(visible.all_inner_texts()) == sorted([

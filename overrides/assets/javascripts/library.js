@@ -47,19 +47,21 @@
     var query = new URLSearchParams(window.location.search);
     var result = { q: query.get("q") || "" };
     params.forEach(function (p) { result[p] = query.get(p) || ""; });
-    if (fixed && !result[fixed]) result[fixed] = fixedValue;
+    // a facet page filters on its own facet, unless the address says otherwise (« ?type= » : all types)
+    if (fixed && !query.has(fixed)) result[fixed] = fixedValue;
     return result;
   }
 
   function render(filters) {
-    var words = fold(filters.q).split(/\s+/).filter(Boolean);
+    var words = fold(filters.q).split(/[^a-z0-9]+/).filter(Boolean);
     var matches = items.filter(function (item) {
       for (var i = 0; i < params.length; i++) {
         var wanted = filters[params[i]];
         if (wanted && (item.facets[params[i]] || []).indexOf(wanted) < 0) return false;
       }
-      var text = fold(item.title + " " + item.summary + " " + item.networks.join(" "));
-      return words.every(function (w) { return text.indexOf(w) >= 0; });
+      // each word starts a word of the card: « eau » finds « l'eau », not « réseau »; « form », « formation »
+      if (!item.words) item.words = fold(item.title + " " + item.summary + " " + item.networks.join(" ")).split(/[^a-z0-9]+/);
+      return words.every(function (w) { return item.words.some(function (word) { return word.lastIndexOf(w, 0) === 0; }); });
     });
     list.textContent = "";
     matches.forEach(function (item) { list.appendChild(card(item)); });
@@ -73,7 +75,8 @@
     var filters = { q: form.elements.q.value.trim() };
     params.forEach(function (p) { filters[p] = form.elements[p].value; });
     var query = new URLSearchParams();
-    Object.keys(filters).forEach(function (k) { if (filters[k]) query.set(k, filters[k]); });
+    Object.keys(filters).forEach(function (k) { if (filters[k] || (k === fixed && filters[k] !== fixedValue)) query.set(k, filters[k]); });
+    if (fixed && filters[fixed] === fixedValue) query.delete(fixed);  // the page's own filter goes without saying
     var url = window.location.pathname + (query.toString() ? "?" + query.toString() : "");
     window.history[push ? "pushState" : "replaceState"](null, "", url);
     render(filters);
@@ -91,9 +94,11 @@
       form.hidden = false;
       var filters = state();
       fill(filters);
-      var active = filters.q || params.some(function (p) { return filters[p] && !(p === fixed && filters[p] === fixedValue); });
+      var active = filters.q || params.some(function (p) { return p === fixed ? filters[p] !== fixedValue : filters[p]; });
       if (active) render(filters);
-      form.addEventListener("change", function () { sync(true); });
+      // a choice in a list replaces the address (arrow keys go through options one change at a time);
+      // a search sent or the filters cleared adds a step to the history
+      form.addEventListener("change", function () { sync(false); });
       form.elements.q.addEventListener("input", function () { sync(false); });
       form.addEventListener("submit", function (event) { event.preventDefault(); sync(true); });
       form.addEventListener("reset", function () {

@@ -366,7 +366,8 @@
     timer = window.setTimeout(function () { search({ partial: true, push: false }); }, 150);
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); search({ push: true }); });
-  form.addEventListener("change", function (event) { if (event.target !== input) search({ push: true }); });
+  // a filter chosen replaces the address: arrow keys go through a list's options one change at a time
+  form.addEventListener("change", function (event) { if (event.target !== input) search({ push: false }); });
   window.addEventListener("popstate", function () { applyState(readState(), true); });
   var initial = readState();
   input.value = initial.q;

@@ -18,6 +18,7 @@ from ..core.urls import EVENT_FACETS
 from ..kinds.base import Entry
 from ..kinds.site import Site
 from .dates import month
+from .library import all_option
 from .model import PageSpec
 from .views import Labels, past, upcoming
 
@@ -47,7 +48,8 @@ def agenda_pages(site: Site, labels: Labels, event_cards: dict[str, dict[str, An
                 counts[value] += 1
         options = sorted(({"value": v, "label": names[facet](v), "count": n, "url": f"agenda/{param}/{v}/"} for v, n in counts.items()),
                          key=lambda o: fold(o["label"]))
-        menu.append({"key": facet, "param": param, "title": EVENT_FACET_TITLES[facet], "options": options})
+        if options:
+            menu.append({"key": facet, "param": param, "title": EVENT_FACET_TITLES[facet], "all": all_option(facet), "options": options})
 
     past_cards = [cards[e.id] for e in pasts]
     archived_years: set[str] = set()

@@ -14,7 +14,7 @@ from ..outputs import jsonld
 from ..outputs.feeds import FeedEntry, atom
 from ..outputs.ical import calendar
 from .model import Output
-from .views import Labels
+from .views import Labels, of
 
 
 def _location(entry: Entry[Any], labels: Labels) -> str | None:
@@ -54,7 +54,7 @@ def calendars(site: Site, labels: Labels, output: Output) -> dict[str, bytes]:
     for network in site.networks:
         events = [e for e in site.events if network.id in e.data.networks]
         short = network.data.acronym or network.data.name
-        files[f"flux/agenda-{network.id}.ics"] = calendar(events, name=f"Agenda de {short}", **common)
+        files[f"flux/agenda-{network.id}.ics"] = calendar(events, name=f"Agenda {of(short)}", **common)
     return files
 
 

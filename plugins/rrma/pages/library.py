@@ -23,6 +23,12 @@ FACET_TITLES = {
     "year": "Année",
     "audiences": "Public",
 }
+# The first option of a facet's list, agreeing with its title: « Toutes » for a « Thématique ».
+FEMININE_FACETS = {"themes", "regions", "year", "campaign"}
+
+
+def all_option(facet: str) -> str:
+    return "Toutes" if facet in FEMININE_FACETS else "Tous"
 
 
 def resource_facets(entry: Entry[Resource], regions_of: Callable[[str], str | None]) -> dict[str, list[str]]:

@@ -8,7 +8,7 @@ from ..outputs import opendata
 from .charts import bar_chart, count
 from .dates import month
 from .model import PageSpec
-from .views import Labels
+from .views import Labels, of
 
 
 def observatory_page(site: Site, labels: Labels) -> PageSpec:
@@ -63,8 +63,8 @@ def add_network_figures(site: Site, labels: Labels, pages: list[PageSpec]) -> No
         by_year = [(y, sum(1 for r in resources if (r.published or "")[:4] == y) + sum(1 for e in events if str(e.starts_at().year) == y)) for y in years]
         short = network.data.acronym or network.data.name
         by_url[item_url("networks", network.id)].context["figures"] = [
-            bar_chart(f"{network.id}-thematiques", f"Ressources et événements de {short} par thématique", themes, unit="mentions"),
-            bar_chart(f"{network.id}-annees", f"Ressources et événements de {short} par année", by_year, unit="éléments datés", keep_order=True),
+            bar_chart(f"{network.id}-thematiques", f"Ressources et événements {of(short)} par thématique", themes, unit="mentions"),
+            bar_chart(f"{network.id}-annees", f"Ressources et événements {of(short)} par année", by_year, unit="éléments datés", keep_order=True),
         ]
 
 

@@ -17,7 +17,7 @@ from ..kinds.site import Site
 from ..outputs import jsonld, opendata
 from .agenda import agenda_pages, event_facets
 from .feeds import atom_feeds, calendars, event_jsonld
-from .library import FACET_TITLES, facet_label, listing_pages, resource_facets
+from .library import FACET_TITLES, all_option, facet_label, listing_pages, resource_facets
 from .model import EMPTY_SITEMAP, SITE_FEEDS, Output, PageSpec, SitePages
 from .observatory import add_network_figures, observatory_page
 from .regionmap import region_map
@@ -25,6 +25,7 @@ from .views import (
     Labels,
     event_card,
     network_card,
+    of,
     past,
     resource_card,
     resource_sort_key,
@@ -71,7 +72,7 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
                     "past": [event_cards[e.id] for e in events_past if entry.id in e.data.networks][:5],
                     "resources": [resource_cards[r.id] for r in resources if entry.id in r.data.networks],
                     "ics_url": f"flux/agenda-{entry.id}.ics",
-                    "feeds": [{"type": "text/calendar", "title": f"Agenda de {network_cards[entry.id]['short']} (iCalendar)", "url": f"flux/agenda-{entry.id}.ics"}],
+                    "feeds": [{"type": "text/calendar", "title": f"Agenda {of(network_cards[entry.id]['short'])} (iCalendar)", "url": f"flux/agenda-{entry.id}.ics"}],
                     "og": {"type": "profile", "title": n.name},
                     "jsonld": jsonld.dumps({
                         "@context": jsonld.CONTEXT, "@type": "Organization", "@id": output.absolute(item_url("networks", entry.id)),
@@ -141,7 +142,8 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
             for v, ids in values.items()
         ]
         options.sort(key=lambda o: (-int(o["value"]), "") if facet == "year" else ((int(o["value"]), "") if facet == "odd" else (0, fold(o["label"]))))
-        facet_menu.append({"key": facet, "param": FACETS[facet], "title": FACET_TITLES[facet], "options": options})
+        if options:  # a facet no resource uses (no ODD yet) would be an empty list
+            facet_menu.append({"key": facet, "param": FACETS[facet], "title": FACET_TITLES[facet], "all": all_option(facet), "options": options})
     library_context = {"facets": facet_menu, "data_url": "ressources/index.json"}
     all_cards = [resource_cards[r.id] for r in resources]
     pages.extend(listing_pages("ressources/", "Ressources", all_cards, {**library_context, "filter": None}, in_nav=True))

@@ -104,3 +104,8 @@ def upcoming(site: Site, today: date) -> list[Entry[Event]]:
 
 def past(site: Site, today: date) -> list[Entry[Event]]:
     return sorted((e for e in site.events if e.data.last_day < today), key=lambda e: (e.data.starts_at(), e.id), reverse=True)
+
+
+def of(name: str) -> str:
+    """« de Centraider », « d'Occitanie Coopération »: French elision before a vowel."""
+    return f"d'{name}" if name[:1].lower() in "aeiouyàâéèêëîïôöùûüœ" else f"de {name}"
