@@ -67,3 +67,13 @@ def test_merge_keys_and_custom_tags_are_refused() -> None:
 def test_empty_document() -> None:
     loaded = load_yaml("# only a comment\n", "x")
     assert loaded.data is None and loaded.diagnostics == []
+
+
+def test_text_after_a_hash_is_not_dropped_silently() -> None:
+    """YAML reads « #1 » in « title: Monter un projet #1 » as a comment: the editor is told, at the « # »."""
+    loaded = load_yaml("title: Monter un projet #1\nsummary: \"Le #1 des guides\"\nthemes:\n  - eau # la ressource\n# une vraie note\n"
+                       "draft: false\nurl: https://exemple.org/page#section\n", "a.md", line_offset=1)
+    found = [(d.line, d.column, d.field, d.code) for d in loaded.diagnostics]
+    assert found == [(2, 25, "title", "RRMA013"), (5, 9, "themes", "RRMA013")]
+    assert 'écrivez : title: "Monter un projet #1"' in loaded.diagnostics[0].hint
+    assert loaded.data["title"] == "Monter un projet" and loaded.data["url"] == "https://exemple.org/page#section"

@@ -209,9 +209,10 @@ class Loaded:
 class _Builder:
     """Turns a composed node graph into Python values, recording positions."""
 
-    def __init__(self, path: str, line_offset: int) -> None:
+    def __init__(self, path: str, line_offset: int, lines: list[str] | None = None) -> None:
         self.path = path
         self.offset = line_offset
+        self.lines = lines  # the text, when a value may be followed by a comment (see comment_after)
         self.positions = Positions(origin=Span(1 + line_offset if line_offset else 1, 1))
         self.diagnostics: list[Diagnostic] = []
 
@@ -228,6 +229,8 @@ class _Builder:
         mark = node.start_mark
         self.positions.values[loc] = (mark.line + 1 + self.offset, mark.column + 1)
         if isinstance(node, ScalarNode):  # most nodes: the field name is only needed for an error
+            if self.lines is not None and not node.style and loc:
+                self.comment_after(node, loc)
             if node.tag == "tag:yaml.org,2002:str" and not node.style:  # plain text, the commonest
                 return node.value
             return self.scalar(node, loc)
@@ -270,6 +273,23 @@ class _Builder:
             self.positions.keys[(*loc, key)] = key_span
             result[key] = self.build(value_node, (*loc, key), active)
         return result
+
+    def comment_after(self, node: ScalarNode, loc: Loc) -> None:
+        """« title: Monter un projet #1 »: YAML reads « #1 » as a comment and drops it, silently."""
+        assert self.lines is not None
+        end = node.end_mark
+        line = self.lines[end.line] if end.line < len(self.lines) else ""
+        found = re.match(r"\s+#" if node.value else r"\s*#", line[end.column:])  # YAML: a space before « # » after text
+        if not found:
+            return
+        column = end.column + found.end()  # 1-based column of the « # »
+        dropped = line[column - 1:].strip()
+        written = f"{node.value} {dropped}" if node.value else dropped
+        self.diagnostics.append(Diagnostic(
+            self.path, end.line + 1 + self.offset, column, "RRMA013", _field(loc),
+            f"« {dropped} » est lu comme un commentaire YAML et ne serait pas publié, attendu la valeur entière entre guillemets",
+            f'si « # » fait partie du texte, écrivez : {loc[-1]}: "{written}" ; un commentaire se met sur une ligne à part' if isinstance(loc[-1], str)
+            else f'si « # » fait partie du texte, mettez-le entre guillemets : "{written}" ; un commentaire se met sur une ligne à part'))
 
     def scalar(self, node: ScalarNode, loc: Loc) -> Any:
         text = node.value
@@ -334,7 +354,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Loaded:
         node, problems = _explain(text, path, line_offset, tabs)
         if problems is not None:
             return Loaded(None, Positions(), problems)
-    builder = _Builder(path, line_offset)
+    builder = _Builder(path, line_offset, text.split("\n") if "#" in text else None)
     if node is None:
         return Loaded(None, builder.positions, tabs)
     data = builder.build(node, ())
