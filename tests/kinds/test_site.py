@@ -142,3 +142,10 @@ def test_names_reserved_for_library_folders(content: Path, name: str) -> None:
     site, [problem] = load_site(Project(content))
     assert (problem.path, problem.code) == (f"resources/{name}.md", "RRMA008")
     assert name not in [r.id for r in site.resources]
+
+
+def test_an_end_before_the_start_is_shown_as_the_editor_wrote_it(content: Path) -> None:
+    _write(content, "events/a-l-envers.md", EVENT.format(start="2025-05-23 09:30", draft="false").replace("kind:", "end: 2025-05-22 16:00\nkind:"))
+    _, problems = load_site(Project(content))
+    assert [p.message for p in problems if p.code == "RRMA015"] == [
+        "la fin (2025-05-22 16:00) précède le début (2025-05-23 09:30), attendu une fin postérieure ou égale au début"]

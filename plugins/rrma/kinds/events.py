@@ -71,7 +71,8 @@ def rules(entry: Entry[Event], project: Project) -> Iterable[Diagnostic]:
             yield entry.at(("end",), "RRMA024", "le début et la fin ne sont pas de la même forme, attendu deux dates ou deux dates avec heure",
                            "écrivez `start` et `end` tous deux en AAAA-MM-JJ, ou tous deux en AAAA-MM-JJ HH:MM")
         elif event.end < event.start:  # type: ignore[operator]
-            yield entry.at(("end",), "RRMA015", f"la fin ({event.end}) précède le début ({event.start}), attendu une fin postérieure ou égale au début")
+            yield entry.at(("end",), "RRMA015", f"la fin ({_as_written(event.end)}) précède le début ({_as_written(event.start)}), "
+                                                "attendu une fin postérieure ou égale au début")
     if event.mode in ("sur-place", "hybride") and event.city is None and event.region is None:
         yield entry.at(("mode",), "RRMA024", f"événement « {event.mode} » sans lieu, attendu au moins `city` ou `region`",
                        "ajoutez la ville (`city:`) et si possible la salle (`venue:`) et la région (`region:`)")
@@ -81,6 +82,11 @@ def rules(entry: Entry[Event], project: Project) -> Iterable[Diagnostic]:
     if event.mode == "en-ligne" and event.venue is not None:
         yield entry.at(("venue",), "RRMA024", "un événement en ligne n'a pas de salle, attendu `mode: hybride` s'il a aussi lieu sur place",
                        "indiquez `mode: hybride` ou supprimez `venue`")
+
+
+def _as_written(moment: date | datetime) -> str:
+    """A date as the editor writes it in the file: 2025-05-23, or 2025-05-23 09:30."""
+    return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else moment.isoformat()
 
 
 EVENTS = Collection(
