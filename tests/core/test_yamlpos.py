@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rrma.core.yamlpos import Span, load_yaml
 
 
@@ -56,7 +57,7 @@ def test_syntax_error_position_and_french_message() -> None:
 
 def test_unclosed_quote() -> None:
     [problem] = load_yaml('title: "Guide\nsummary: x\n', "x").diagnostics
-    assert problem.code == "RRMA005" and "fin de fichier" in problem.message
+    assert problem.code == "RRMA005" and "jamais fermé" in problem.message and (problem.line, problem.column) == (1, 8)  # at the opening quote
 
 
 def test_merge_keys_and_custom_tags_are_refused() -> None:
@@ -77,3 +78,18 @@ def test_text_after_a_hash_is_not_dropped_silently() -> None:
     assert found == [(2, 25, "title", "RRMA013"), (5, 9, "themes", "RRMA013")]
     assert 'écrivez : title: "Monter un projet #1"' in loaded.diagnostics[0].hint
     assert loaded.data["title"] == "Monter un projet" and loaded.data["url"] == "https://exemple.org/page#section"
+
+
+@pytest.mark.parametrize(("text", "where", "message", "hint"), [
+    ("title: 'Monter l'un projet'\n", (2, 18), "la valeur de « title » se termine à l'apostrophe qui la ferme", "title: \"Monter l'un projet\""),
+    ('title: "Le "guide" du projet"\n', (2, 13), "la valeur de « title » se termine au guillemet qui la ferme", "title: 'Le \"guide\" du projet'"),
+    ("title: [Guide] Monter un projet\n", (2, 16), "se termine au crochet", 'title: "[Guide] Monter un projet"'),
+    ("title: @Centraider\n", (2, 8), "le caractère « @ » ne peut pas commencer une valeur", "entre guillemets"),
+    ("themes: [eau, sante\nsummary: x\n", (2, 9), "liste ou groupe entre crochets jamais fermé", "« - »"),
+    ('title: "jamais fermé\nsummary: x\n', (2, 8), "guillemet ouvert ici et jamais fermé", "guillemet (ou l'apostrophe) fermant"),
+])
+def test_syntax_errors_of_french_text_are_explained_where_the_value_is(text: str, where: tuple[int, int], message: str, hint: str) -> None:
+    (problem,) = load_yaml(text, "a.md", line_offset=1).diagnostics
+    assert (problem.line, problem.column) == where
+    assert message in problem.message and hint in problem.hint
+    assert not any(word in problem.message for word in ("expected", "found", "token", "scalar"))

@@ -361,6 +361,37 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Loaded:
     return Loaded(data, builder.positions, tabs + builder.diagnostics)
 
 
+_CLOSERS = {"'": "à l'apostrophe", '"': "au guillemet", "[": "au crochet", "{": "à l'accolade"}
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[Any, str, str]:
+    """Where a syntax error is, what it is and how to fix it, in an editor's words.
+
+    French text is full of apostrophes and quotes, and a value may start with
+    « [ » or « @ »: those get their own explanation, pointing at the value."""
+    problem, mark = exc.problem or exc.context or "", exc.problem_mark or exc.context_mark
+    lines = text.split("\n")
+    if "expected <block end>, but found" in problem and mark is not None and mark.line < len(lines):
+        line = lines[mark.line]
+        key = re.match(r"\s*(?:- )?([^:#]+):\s+(['\"\[{])", line)
+        if key and key.end() <= mark.column:
+            name, opener = key.group(1).strip(), key.group(2)
+            value = line[key.end() - 1:].strip()
+            fix = {"'": f"une apostrophe dans un texte entre apostrophes s'écrit deux fois ('') ; ou mettez le texte entre guillemets : {name}: \"{value[1:-1] if value.endswith(opener) else value[1:]}\"",
+                   '"': f"mettez le texte entre apostrophes ({name}: '{value[1:-1] if value.endswith(opener) else value[1:]}'), ou employez les guillemets français « »",
+                   "[": f"une valeur qui commence par [ est lue comme une liste : mettez le texte entre guillemets, {name}: \"{value}\"",
+                   "{": f"une valeur qui commence par {{ est lue comme un groupe : mettez le texte entre guillemets, {name}: \"{value}\""}[opener]
+            return mark, f"la valeur de « {name} » se termine {_CLOSERS[opener]} qui la ferme, mais le texte continue après", fix
+    character = re.match(r"found character '(.)' that cannot start any token", problem)
+    if character and character.group(1) != "\t":
+        return mark, f"le caractère « {character.group(1)} » ne peut pas commencer une valeur", "mettez toute la valeur entre guillemets, par exemple \"@reseau\""
+    if re.match(r"expected ',' or '[\]}]', but got", problem) and exc.context_mark is not None:
+        return exc.context_mark, "liste ou groupe entre crochets jamais fermé", "fermez-le sur la même ligne (« ] » ou « } »), ou écrivez un élément par ligne précédé de « - »"
+    if "found unexpected end of stream" in problem and "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
+        return exc.context_mark, "guillemet ouvert ici et jamais fermé", "ajoutez le guillemet (ou l'apostrophe) fermant à la fin de la valeur"
+    return mark, _problem_fr(problem), hint_for("RRMA005")
+
+
 def _explain(text: str, path: str, line_offset: int, tabs: list[Diagnostic]) -> tuple[Node | None, list[Diagnostic] | None]:
     """Parse with the pure-Python loader: the node, or the diagnostics of a syntax error."""
     loader = _Loader(text)
@@ -369,11 +400,10 @@ def _explain(text: str, path: str, line_offset: int, tabs: list[Diagnostic]) -> 
     except yaml.MarkedYAMLError as exc:
         if tabs:
             return None, tabs
-        mark = exc.problem_mark or exc.context_mark
+        mark, problem, hint = _syntax_problem(exc, text)
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         column = (mark.column + 1) if mark else 1
-        problem = _problem_fr(exc.problem or exc.context or "")
-        return None, [Diagnostic(path, line, column, "RRMA005", "", problem, hint_for("RRMA005"))]
+        return None, [Diagnostic(path, line, column, "RRMA005", "", problem, hint)]
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         return None, [Diagnostic(path, 1 + line_offset, 1, "RRMA005", "", _problem_fr(str(exc)), hint_for("RRMA005"))]
     finally:
