@@ -149,3 +149,14 @@ def test_an_end_before_the_start_is_shown_as_the_editor_wrote_it(content: Path) 
     _, problems = load_site(Project(content))
     assert [p.message for p in problems if p.code == "RRMA015"] == [
         "la fin (2025-05-22 16:00) précède le début (2025-05-23 09:30), attendu une fin postérieure ou égale au début"]
+
+
+def test_the_file_name_suggested_is_valid_and_free(content: Path) -> None:
+    """One rename is enough: the suggestion is a valid name, and not the name of another file."""
+    text = (content / "resources" / "monter-un-projet.md").read_text(encoding="utf-8")
+    _write(content, "resources/Fiche_Projet.MD", text)
+    _write(content, "resources/Monter un projet.md", text)
+    _, problems = load_site(Project(content))
+    hints = {p.path: p.hint for p in problems if p.code in ("RRMA008", "RRMA025")}
+    assert "« fiche-projet.md »" in hints["resources/Fiche_Projet.MD"]
+    assert "« monter-un-projet-2.md »" in hints["resources/Monter un projet.md"]

@@ -97,27 +97,37 @@ def list_files(project: Project, collection: Collection[Any]) -> tuple[list[Path
         if path.suffix.lower() not in collection.suffixes or path.suffix != path.suffix.lower():
             problems.append(
                 Diagnostic(project.rel(path), 1, 1, "RRMA025", "", f"extension « {path.suffix or '(aucune)'} » inattendue, attendu {' ou '.join(collection.suffixes)}",
-                           f"renommez le fichier en « {path.stem}{collection.suffixes[0]} » s'il décrit {collection.label}, sinon déplacez-le hors de {folder.name}/")
+                           f"renommez le fichier en « {_free_name(folder, path.stem, collection.suffixes[0], path)} » s'il décrit {collection.label}, sinon déplacez-le hors de {folder.name}/")
             )
             continue
         files.append(path)
     return files, problems
 
 
-def check_slug(rel: str, stem: str) -> list[Diagnostic]:
+def _free_name(folder: Path, stem: str, suffix: str, current: Path) -> str:
+    """The file name to suggest for ``stem``: valid, and not another file's (« monter-un-projet-2.md »)."""
+    base = stem if SLUG_RE.match(stem) and len(stem) <= 80 else (slugify(stem) or "nom-du-fichier")
+    taken = {p.stem.lower() for p in folder.iterdir() if p != current} if folder.is_dir() else set()
+    name, number = base, 2
+    while name in taken:
+        name, number = f"{base}-{number}", number + 1
+    return name + suffix
+
+
+def check_slug(rel: str, file: Path) -> list[Diagnostic]:
+    stem = file.stem
     if SLUG_RE.match(stem) and len(stem) <= 80:
         return []
-    suggestion = slugify(stem) or "nom-du-fichier"
     return [
         Diagnostic(rel, 1, 1, "RRMA008", "", f"« {stem} » n'est pas un nom de fichier valide, attendu des minuscules sans accents, des chiffres et des tirets (80 caractères au plus)",
-                   f"renommez le fichier en « {suggestion}{Path(rel).suffix} » : ce nom devient l'adresse de la page")
+                   f"renommez le fichier en « {_free_name(file.parent, stem, file.suffix, file)} » : ce nom devient l'adresse de la page")
     ]
 
 
 def load_entry(project: Project, collection: Collection[M], file: Path) -> tuple[Entry[M] | None, list[Diagnostic]]:
     """Read, parse and validate one file; never raises on bad content."""
     rel = project.rel(file)
-    problems = check_slug(rel, file.stem)
+    problems = check_slug(rel, file)
     source, errors = read_source(file, rel)
     if source is None:
         return None, problems + errors
