@@ -33,7 +33,7 @@ _ENTRIES = [
     Entry("RRMA014", "date invalide", "écrivez la date sous la forme AAAA-MM-JJ (et l'heure HH:MM), par exemple 2026-11-14 ou 2026-11-14 09:30"),
     Entry("RRMA015", "fin avant le début", "vérifiez les champs `start` et `end`"),
     Entry("RRMA016", "référence inconnue", "utilisez un identifiant existant ; pour en ajouter un, complétez le fichier de taxonomie ou le dossier concerné"),
-    Entry("RRMA017", "adresse web invalide", "écrivez l'adresse complète, commençant par https://"),
+    Entry("RRMA017", "adresse web invalide", "écrivez l'adresse complète, commençant par https:// (ou http:// pour un site qui n'a pas d'adresse https)"),
     Entry("RRMA018", "adresse e-mail invalide", "écrivez une adresse de la forme nom@domaine.fr"),
     Entry("RRMA019", "fichier introuvable", "ajoutez le fichier dans le dépôt ou corrigez son chemin"),
     Entry("RRMA020", "fichier trop volumineux", "réduisez le fichier (export PDF « taille réduite », image compressée) ou publiez-le ailleurs et donnez son adresse avec `url`"),

@@ -105,7 +105,8 @@ def unsafe_markup(text: str, *, iframe_hosts: Iterable[str] = ()) -> list[Findin
                 src = re.search(r"src\s*=\s*[\"']?([^\"'\s>]+)", rest)
                 host = (urlsplit(src.group(1)).hostname or "").lower() if src else ""
                 if host not in hosts or not src or not src.group(1).startswith("https://"):
-                    findings.append(Finding(number, match.start(), f"cadre <iframe> vers « {host or '?'} » supprimé : ce site n'est pas dans la liste autorisée"))
+                    findings.append(Finding(number, match.start(), f"cadre <iframe> vers « {host or '?'} » supprimé : ce site n'est pas dans la liste autorisée (`iframe_hosts` dans mkdocs.yml, "
+                                                                    "tenue par les mainteneurs du portail : demandez-leur d'y ajouter ce site, ou mettez un simple lien vers la page)"))
                     continue
             elif tag not in ALLOWED_TAGS:
                 what = "et son contenu supprimés" if tag in DROPPED_WITH_CONTENT else "supprimée (le texte est gardé)"
