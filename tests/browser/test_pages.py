@@ -58,16 +58,24 @@ def test_the_menu_button_opens_the_navigation_from_the_keyboard_on_a_phone(phone
     phone.keyboard.press("Enter")
     phone.wait_for_function(on_screen)
     assert button.get_attribute("aria-expanded") == "true"
-    for _ in range(6):  # opened, its links are reached after the header's search
+    assert phone.evaluate(in_drawer)  # opened, the focus is in the drawer
+    links = phone.locator(".md-sidebar--primary a:visible").count()
+    for _ in range(links + 5):  # past its last link, the focus leaves the drawer, which closes
         phone.keyboard.press("Tab")
-        if phone.evaluate(in_drawer):
+        if not phone.evaluate(in_drawer):
             break
-    assert phone.evaluate(in_drawer)
+    phone.wait_for_function(f"() => !({on_screen})()")
+    assert button.get_attribute("aria-expanded") == "false"
+    button.focus()
+    phone.keyboard.press("Enter")
+    phone.wait_for_function(on_screen)
     phone.keyboard.press("Escape")  # closes the drawer, back to its button
     phone.wait_for_function(f"() => !({on_screen})()")
     assert phone.evaluate("document.activeElement.classList.contains('rrma-menu')")
     phone.keyboard.press("Enter")
     phone.wait_for_function(on_screen)
+    button.focus()  # the button stays the drawer's: focused, it leaves the drawer open, and Space closes it
+    assert button.get_attribute("aria-expanded") == "true"
     phone.keyboard.press(" ")
     phone.wait_for_function(f"() => !({on_screen})()")
     assert button.get_attribute("aria-expanded") == "false"
