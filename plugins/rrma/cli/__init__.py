@@ -6,10 +6,13 @@ import sys
 
 import click
 
+from . import french
 from .check import check
 from .codeowners import codeowners
 from .new import new
 from .schemas import schemas
+
+french.install()
 
 
 class _Group(click.Group):
@@ -32,7 +35,7 @@ class _Group(click.Group):
             sys.exit(3)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, subcommand_metavar="COMMANDE [ARGUMENTS]...", context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="rrma-portal", message="rrma %(version)s")
 def main() -> None:
     """Outils du portail des RRMA : vérifier le contenu, générer les schémas."""

@@ -17,11 +17,11 @@ def _plural(n: int, one: str, many: str) -> str:
 
 
 @click.command()
-@click.argument("path", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("path", default=".", metavar="[DOSSIER]", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True,
               help="text : pour un humain ; github : annotations GitHub Actions ; json : liste lisible par une machine.")
 def check(path: Path, fmt: str) -> None:
-    """Vérifie réseaux, événements, ressources et taxonomies du dossier PATH.
+    """Vérifie réseaux, événements, ressources et taxonomies du DOSSIER.
 
     Code de sortie : 0 si tout est valide, 1 s'il y a des erreurs de contenu,
     2 en cas d'erreur d'utilisation.

@@ -46,7 +46,7 @@ def render(site: Site, base: str = "") -> str:
 
 
 @click.command()
-@click.argument("path", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("path", default=".", metavar="[DOSSIER]", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--check", "check_only", is_flag=True, help="Ne rien écrire ; code 1 si .github/CODEOWNERS n'est pas à jour.")
 def codeowners(path: Path, check_only: bool) -> None:
     """Génère .github/CODEOWNERS à partir des relecteurs déclarés par chaque réseau."""

@@ -232,7 +232,7 @@ def _finish(kind: str, values: dict[str, Any], root: Path, slug: str | None, fil
     click.echo(Project(root).rel(path))
 
 
-@click.group()
+@click.group(subcommand_metavar="TYPE [OPTIONS]")
 def new() -> None:
     """Crée un fichier de ressource, d'événement ou de réseau, prêt à compléter."""
 

@@ -13,7 +13,7 @@ from ..schemas import render_schemas
 
 
 @click.command()
-@click.argument("path", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("path", default=".", metavar="[DOSSIER]", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--check", "check_only", is_flag=True, help="Ne rien écrire ; code 1 si les schémas du dépôt ne sont pas à jour.")
 def schemas(path: Path, check_only: bool) -> None:
     """Génère schemas/*.schema.json à partir du modèle de contenu et des taxonomies."""
