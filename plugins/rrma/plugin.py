@@ -21,6 +21,7 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import AnchorLink
 
 from .config import RrmaConfig
 from .core.diagnostics import Diagnostic
@@ -282,6 +283,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
                     self._reuse.put(spec.uri, self._keys[spec.uri], page.content or "", context["rrma_html"])
         elif self.pages is not None and page.file.src_uri in self.pages.extra:
             context["rrma"] = self.pages.extra[page.file.src_uri]
+            _add_to_toc(page, context["rrma"].get("sections", []))
         return context
 
 
@@ -319,6 +321,22 @@ ADMIN_PAGE = """<!doctype html>
 </body>
 </html>
 """
+
+
+def _add_to_toc(page: Page, sections: list[dict[str, str]]) -> None:
+    """Sections a template adds after the page's Markdown, listed in its table of contents
+    (under the page's title, as Markdown's own ``##`` sections are)."""
+    if not sections or any(link.id == sections[0]["id"] for link in _toc_links(page.toc)):
+        return
+    items = page.toc.items
+    parent = items[0].children if len(items) == 1 and items[0].level == 1 else items
+    parent.extend(AnchorLink(str(escape(s["title"])), s["id"], 2) for s in sections)
+
+
+def _toc_links(links: Any) -> Any:
+    for link in links:
+        yield link
+        yield from _toc_links(link.children)
 
 
 def _build_time() -> datetime:

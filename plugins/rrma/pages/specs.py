@@ -204,6 +204,8 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
             "national": [c for c in network_cards.values() if c["national"]],
         },
         "charte.md": {
+            # sections the template adds after the page's own text: in its table of contents too
+            "sections": [{"id": "reseaux", "title": "Les réseaux régionaux"}],
             "networks": sorted((
                 {**network_cards[n.id], "charter_signed": format_partial_date(n.data.charter_signed) if n.data.charter_signed else None}
                 for n in site.networks if n.data.scope == "regional"
