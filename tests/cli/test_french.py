@@ -8,12 +8,13 @@ import pytest
 
 from tests.conftest import run_rrma
 
-ENGLISH = re.compile(r"\b(Usage|Try|Error|Show this|No such|Missing|Invalid|Got unexpected|Did you mean|COMMAND|ARGS|PATH)\b")
+ENGLISH = re.compile(r"\b(Usage|Try|Error|Show this|No such|Missing|Invalid|Got unexpected|Did you mean|COMMAND|ARGS|PATH|TEXT|INTEGER)\b")
 
 
 @pytest.mark.parametrize(("args", "french"), [
     (["--help"], "Utilisation : python -m rrma [OPTIONS] COMMANDE [ARGUMENTS]..."),
     (["check", "--help"], "Affiche cette aide."),
+    (["new", "resource", "--help"], "--title TEXTE"),
     (["new", "resource", "--bogus"], "Erreur : option inconnue : '--bogus'."),
     (["chek"], "commande inconnue : 'chek'. Vouliez-vous dire 'check' ?"),
     (["check", "/chemin/absent"], "Erreur : le dossier « /chemin/absent » n'existe pas"),

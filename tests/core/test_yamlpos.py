@@ -26,7 +26,7 @@ def test_dates_stay_text_so_the_model_parses_them() -> None:
 
 def test_yaml_1_1_readings_are_kept_with_their_raw_text() -> None:
     loaded = load_yaml('a: no\nb: 12:30\nc: 1e3\nd: "no"\ne: 01\nf: On\n', "x")
-    assert loaded.data == {"a": False, "b": 750, "c": 1000.0, "d": "no", "e": 1, "f": True}
+    assert loaded.data == {"a": False, "b": 750, "c": 1000.0, "d": "no", "e": "01", "f": True}  # « 01 »: a code (Guadeloupe), kept as written
     assert loaded.positions.scalars[("a",)].raw == "no" and loaded.positions.scalars[("a",)].plain
     assert ("d",) not in loaded.positions.scalars  # quoted: read as text, nothing to explain
 

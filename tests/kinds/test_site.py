@@ -160,3 +160,12 @@ def test_the_file_name_suggested_is_valid_and_free(content: Path) -> None:
     hints = {p.path: p.hint for p in problems if p.code in ("RRMA008", "RRMA025")}
     assert "« fiche-projet.md »" in hints["resources/Fiche_Projet.MD"]
     assert "« monter-un-projet-2.md »" in hints["resources/Monter un projet.md"]
+
+
+def test_a_code_with_a_leading_zero_is_read_as_written(content: Path) -> None:
+    """YAML 1.1 reads « 024 » as the octal number 20: the editor must see « 024 », and « 01 » is Guadeloupe."""
+    source = (content / "networks" / "centraider.yml").read_text(encoding="utf-8")
+    _write(content, "networks/centraider.yml", source.replace('region: "24"', "region: 024"))
+    _, problems = load_site(Project(content))
+    [problem] = [p for p in problems if p.code == "RRMA016"]
+    assert problem.message.startswith("« 024 » ne figure pas parmi les régions") and "vouliez-vous dire « 24 » ?" in problem.message

@@ -67,6 +67,8 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 
 def install() -> None:
+    # Help shows an option's type in capitals (« --title TEXTE »)
+    click.types.STRING.name, click.types.INT.name, click.types.FLOAT.name, click.types.BOOL.name = "texte", "entier", "nombre", "oui/non"
     for module in (click.core, click.exceptions, click.formatting, click.decorators, click.parser, click.types, click.termui):
         if hasattr(module, "_"):
             module._ = gettext  # type: ignore[attr-defined]

@@ -164,7 +164,8 @@ def create(kind: str, values: dict[str, Any], *, root: Path, files: tuple[Path, 
     yaml_text = render(model, values)
     if collection.front_matter:
         what = "la ressource (contenu, à qui elle s'adresse, comment l'utiliser)" if kind == "resource" else "l'événement (programme, intervenants, accès)"
-        text = "---\n" + yaml_text + "---\n" + f"Présentez ici {what}, en Markdown.\n"
+        # A comment: left in place, it is never published (the sanitizer drops comments).
+        text = "---\n" + yaml_text + "---\n" + f"<!-- Présentez ici {what}, en Markdown, à la place de ce commentaire. -->\n"
     else:
         text = header + yaml_text
     # Check in memory, exactly as `rrma check` will read it.

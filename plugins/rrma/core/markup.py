@@ -65,8 +65,10 @@ class Finding:
 
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>?", re.S)
 _HANDLER = re.compile(r"\son[a-z]+\s*=", re.I)
+_ATTRIBUTE = re.compile(r"""(?:^|\s)([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?=\s*=|\s|/?$)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
 _BAD_SCHEME = re.compile(r"(?:\]\(\s*<?|(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?)\s*((?:java|vb)script:|data:)", re.I)
 _FENCE = re.compile(r"^(\s*)(```|~~~)")
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
 
 
 def _code_spans(line: str) -> list[tuple[int, int]]:
@@ -79,13 +81,18 @@ def _prose_lines(text: str) -> Iterator[tuple[int, str, Callable[[int], bool]]]:
     Code blocks and inline code are where ``<script>`` or ``[a](b)`` is text
     to show, which Markdown escapes.
     """
-    fenced = False
+    fenced = in_list = False
     for number, line in enumerate(text.split("\n")):
         if _FENCE.match(line):
             fenced = not fenced
             continue
-        if fenced or line.startswith(("    ", "\t")):
+        if fenced:
             continue
+        if line.startswith(("    ", "\t")):
+            if not in_list:  # an indented code block; in a list, the item's own text
+                continue
+        elif line.strip():
+            in_list = bool(_LIST_ITEM.match(line))
         spans = _code_spans(line)
         yield number, line, lambda index, spans=spans: any(start <= index < end for start, end in spans)
 
@@ -115,6 +122,10 @@ def unsafe_markup(text: str, *, iframe_hosts: Iterable[str] = ()) -> list[Findin
             handler = _HANDLER.search(rest)
             if handler:
                 findings.append(Finding(number, match.start(3) + handler.start() + 1, f"attribut « {handler.group(0).strip(' =')} » supprimé de <{tag}> : le code JavaScript n'est pas autorisé"))
+            for attribute in _ATTRIBUTE.finditer(rest):
+                name = attribute.group(1).lower()
+                if not name.startswith("on") and name not in ALLOWED_ATTRIBUTES.get(tag, ()) and not (tag == "iframe" and name == "src"):
+                    findings.append(Finding(number, match.start(3) + attribute.start(1), f"attribut « {name} » supprimé de <{tag}> : la mise en forme et le comportement viennent du site"))
         for match in _BAD_SCHEME.finditer(line):
             if not in_code(match.start()):
                 findings.append(Finding(number, match.start(1), f"lien « {match.group(1)} » supprimé : seules les adresses http(s) et mailto sont autorisées"))

@@ -90,7 +90,8 @@ Odd = Annotated[int, Field(ge=1, le=17)]
 
 def _impossible(year: int, month: int, day: int | None) -> PydanticCustomError | None:
     if not 1 <= month <= 12:
-        return fail("RRMA014", f"le mois {month:02d} n'existe pas, attendu un mois entre 01 et 12", "écrivez la date sous la forme AAAA-MM-JJ")
+        form = "AAAA-MM-JJ" if day is not None else "AAAA-MM"
+        return fail("RRMA014", f"le mois {month:02d} n'existe pas, attendu un mois entre 01 et 12", f"écrivez la date sous la forme {form}, le mois entre 01 et 12")
     if day is not None:
         try:
             date(year, month, day)

@@ -307,6 +307,8 @@ class _Builder:
         if tag == "tag:yaml.org,2002:bool":
             return text.lower() in _BOOL_TRUE
         if tag == "tag:yaml.org,2002:int":
+            if re.fullmatch(r"0[0-9_]+", text):  # « 024 », « 06 »: a code as written, not YAML 1.1's octal 20
+                return text
             return _int(text)
         if tag == "tag:yaml.org,2002:float":
             return _float(text)
