@@ -169,3 +169,14 @@ def test_a_code_with_a_leading_zero_is_read_as_written(content: Path) -> None:
     _, problems = load_site(Project(content))
     [problem] = [p for p in problems if p.code == "RRMA016"]
     assert problem.message.startswith("« 024 » ne figure pas parmi les régions") and "vouliez-vous dire « 24 » ?" in problem.message
+
+
+def test_a_file_with_errors_still_has_its_references_checked(content: Path) -> None:
+    """One run reports everything: a bad date or a misspelt field does not hide a misspelt network or theme."""
+    source = (content / "resources" / "monter-un-projet.md").read_text(encoding="utf-8")
+    broken = source.replace("networks:\n", "published: 2025-13\nsumary: x\nnetworks:\n  - centraidr\n", 1).replace("themes:\n", "themes:\n  - gestion-projet\n", 1)
+    _write(content, "resources/monter-un-projet.md", broken)
+    site, problems = load_site(Project(content))
+    assert sorted((p.field, p.code) for p in problems) == [
+        ("networks", "RRMA016"), ("published", "RRMA014"), ("sumary", "RRMA011"), ("themes", "RRMA016")]
+    assert "monter-un-projet" not in {r.id for r in site.resources}  # the file with errors is not published

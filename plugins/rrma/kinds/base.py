@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from ..core.catalogue import hint_for
 from ..core.diagnostics import Diagnostic
@@ -41,6 +42,7 @@ class Entry(Generic[M]):
     positions: Positions
     body: str = ""
     body_line: int = 0
+    complete: bool = True  # False: the file has errors; ``data`` holds only its valid references (see load_entry)
 
     def at(self, loc: Loc, code: str, message: str, hint: str = "", *, key: bool = False) -> Diagnostic:
         """A diagnostic pointing at the value (or the key) found at ``loc``."""
@@ -153,10 +155,34 @@ def load_entry(project: Project, collection: Collection[M], file: Path) -> tuple
         model = collection.model.model_validate(data)
     except ValidationError as exc:
         problems += diagnostics_from_error(exc, model=collection.model, data=data, positions=loaded.positions, path=rel)
-        return None, problems
+        # Its references are still checked: a bad date must not hide a misspelt network in the same run.
+        partial = _valid_references(collection.model, data, exc)
+        return (Entry(file.stem, rel, partial, loaded.positions, body, body_line, complete=False) if partial is not None else None), problems
     if problems:  # duplicate keys, YAML constructs: the data is not what the editor sees
         return None, problems
     return Entry(file.stem, rel, model, loaded.positions, body, body_line), []
+
+
+def _valid_references(model: type[M], data: dict[str, Any], error: ValidationError) -> M | None:
+    """The fields of ``data`` that name other items (networks, themes…) and are valid on their own,
+    as an unvalidated model, so the link pass reports the ones that name nothing."""
+    failed = {e["loc"][0] for e in error.errors() if e["loc"]}
+    values = {}
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        if ref_target(info) is None or key not in data or key in failed or name in failed:
+            continue
+        try:
+            values[name] = _adapter(model, name).validate_python(data[key])
+        except ValidationError:
+            continue
+    return model.model_construct(**values) if values else None
+
+
+@functools.lru_cache(maxsize=None)
+def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    info = model.model_fields[name]
+    return TypeAdapter(Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
 
 
 @dataclass
@@ -170,6 +196,7 @@ class Loaded(Generic[M]):
     entries: list[Entry[M]]
     problems: list[Diagnostic]
     ids: set[str]
+    partial: list[Entry[M]] = field(default_factory=list)  # files with errors, whose references are still checked
 
 
 EntryCache = dict[tuple[str, str, int, int], tuple[Any, list[Diagnostic]]]
@@ -183,6 +210,7 @@ def load_collection(project: Project, collection: Collection[M], cache: EntryCac
     are still checked): n processes check a large tree together."""
     files, problems = list_files(project, collection)
     entries: list[Entry[M]] = []
+    partial: list[Entry[M]] = []
     seen: dict[str, str] = {}
     for number, file in enumerate(files):
         if share is not None and number % share[1] != share[0]:
@@ -211,8 +239,8 @@ def load_collection(project: Project, collection: Collection[M], cache: EntryCac
             continue
         seen[stem] = project.rel(file)
         if entry is not None:
-            entries.append(entry)
-    return Loaded(entries, problems, {file.stem for file in files})
+            (entries if entry.complete else partial).append(entry)
+    return Loaded(entries, problems, {file.stem for file in files}, partial)
 
 
 def markup_problems(entry: Entry[Any], project: Project, text: str, *, loc: Loc | None = None) -> list[Diagnostic]:
@@ -267,7 +295,7 @@ def references(data: BaseModel) -> Iterator[Reference]:
     """Every reference in ``data``, found through the fields' ``ref`` metadata."""
     for name, info in type(data).model_fields.items():
         target = ref_target(info)
-        value = getattr(data, name)
+        value = getattr(data, name, None)  # None too where a file with errors left the field out
         if target is None or value is None:
             continue
         key = info.alias or name

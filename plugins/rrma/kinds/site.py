@@ -157,6 +157,8 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
     ids = {name: result.ids for name, result in loaded.items()}
     paths: set[str] | None = None  # listed at the first relative link: most sites have none
     for collection in COLLECTIONS:
+        for entry in loaded[collection.name].partial:  # files with errors: their references too, in the same run
+            report.extend(_link(entry, targets))
         for entry in loaded[collection.name].entries:
             report.extend(_link(entry, targets))
             report.extend(list(collection.rules(entry, project)))
