@@ -109,3 +109,13 @@ def test_new_user_flow_scaffold_then_build_shows_the_guide(tmp_path: Path) -> No
     page = root / "site" / "ressources" / "guide-de-l-appel-a-projets" / "index.html"
     assert "Guide de l&#39;appel à projets" in page.read_text(encoding="utf-8")
     assert "guide-de-l-appel-a-projets" in (root / "site" / "ressources" / "type" / "guide-methodologique" / "index.html").read_text(encoding="utf-8")
+
+
+def test_problems_are_told_in_terms_of_the_command_s_options(content: Path) -> None:
+    """The file was never written: no « events/x.md:3:1 », no « city: », but the option to add."""
+    result = run_rrma("new", "event", "--root", content, "--title", "Journée test", "--start", "2026-12-01", "--network", "centraider",
+                      "--kind", "rencontre", "--no-interactive")
+    assert result.returncode == 2
+    assert result.stderr.startswith("--mode : événement « sur-place » sans lieu, attendu au moins `--city` ou `--region`\n")
+    assert "ajoutez la ville (`--city`)" in result.stderr and ".md:" not in result.stderr and "`city" not in result.stderr
+    assert not (content / "events" / "journee-test.md").exists()

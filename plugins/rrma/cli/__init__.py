@@ -12,7 +12,7 @@ from .codeowners import codeowners
 from .new import new
 from .schemas import schemas
 
-french.install()
+assert french.MESSAGES  # imported first: Click speaks French before the commands are declared
 
 
 class _Group(click.Group):

@@ -3,7 +3,7 @@
 Click marks its messages for gettext (``from gettext import gettext as _`` in
 each of its modules) but ships no French catalogue, and ``rrma`` must not
 depend on the machine's locale. :func:`install` points those modules' ``_``
-and ``ngettext`` at the table below; a message missing from it stays as
+and ``ngettext`` at the table below (importing this module does it); a message missing from it stays as
 Click wrote it. A test runs the commands and looks for English.
 """
 
@@ -74,3 +74,6 @@ def install() -> None:
             module._ = gettext  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+install()  # on import, before rrma's commands are declared: Click translates some words when an option is made

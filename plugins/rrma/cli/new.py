@@ -9,6 +9,7 @@ memory first, and an existing file is never overwritten.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -220,8 +221,9 @@ def _finish(kind: str, values: dict[str, Any], root: Path, slug: str | None, fil
     try:
         path = create(kind, values, root=root, files=files, slug=slug, interactive=sys.stdin.isatty() if interactive is None else interactive)
     except NotWritten as exc:
+        command = click.get_current_context().command
         for problem in exc.problems:
-            click.echo(f"{problem.headline()}\n    conseil : {problem.hint} [{problem.code}]", err=True)
+            click.echo(_in_options(problem, command), err=True)
         raise click.UsageError("le fichier ne passerait pas `rrma check` : rien n'a été écrit") from None
     except ValidationError as exc:
         from ..core.validation import field_name
@@ -231,6 +233,25 @@ def _finish(kind: str, values: dict[str, Any], root: Path, slug: str | None, fil
             click.echo(f"{field_name(tuple(p for p in error['loc'] if isinstance(p, (str, int))))} : {message}", err=True)
         raise click.UsageError("valeurs invalides : rien n'a été écrit") from None
     click.echo(Project(root).rel(path))
+
+
+def _in_options(problem: Any, command: click.Command) -> str:
+    """A problem of the file `rrma new` would have written, in terms of the command's options:
+    « --mode : … ajoutez la ville (`--city`) » rather than a line of a file that does not exist."""
+    options = {}
+    for param in command.params:
+        if isinstance(param, click.Option) and param.name:
+            options[param.name] = options[f"{param.name}s"] = param.opts[0]  # --network for `networks`
+    field = (problem.field or "").split(".")[0]
+    where = options.get(field, field or "fichier")
+    def option(match: re.Match[str]) -> str:
+        value = (match.group(2) or "").lstrip(":").strip()
+        return f"`{options[match.group(1)]}{' ' + value if value else ''}`" if match.group(1) in options else match.group(0)
+
+    def in_options(text: str) -> str:
+        return re.sub(r"`([a-z_]+)(:[^`]*)?`", option, text)
+
+    return f"{where} : {in_options(problem.message)}\n    conseil : {in_options(problem.hint)} [{problem.code}]"
 
 
 @click.group(subcommand_metavar="TYPE [OPTIONS]")
