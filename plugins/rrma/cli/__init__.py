@@ -6,13 +6,11 @@ import sys
 
 import click
 
-from . import french
+from . import french  # noqa: F401 - first: Click speaks French before the commands below are declared
 from .check import check
 from .codeowners import codeowners
 from .new import new
 from .schemas import schemas
-
-assert french.MESSAGES  # imported first: Click speaks French before the commands are declared
 
 
 class _Group(click.Group):
