@@ -91,6 +91,17 @@ def test_interactive_questions_offer_the_taxonomies(content: Path) -> None:
     assert new.type == types[2] and new.networks == [networks[1], networks[12]]
 
 
+def test_an_unrecognized_answer_gets_the_closest_choice_and_its_number(content: Path) -> None:
+    runner = CliRunner()
+    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "fiche pratique", "3", "2,13", "https://example.org/budget"]) + "\n"
+    result = runner.invoke(main, ["new", "resource", "--root", str(content), "--interactive"], input=answers)
+    assert result.exit_code == 0, result.output
+    types = list(load_site(Project(content))[0].taxonomies["resource-types"].terms)
+    number = types.index("fiche-pratique") + 1
+    assert (f"Réponse non reconnue : tapez le numéro de la liste (1 à {len(types)}) ; « fiche pratique » : "
+            f"vouliez-vous dire « fiche-pratique », numéro {number} ?") in result.output
+
+
 def test_new_user_flow_scaffold_then_build_shows_the_guide(tmp_path: Path) -> None:
     """From a copy of the repository: `rrma new resource` with flags, then a strict build publishes the page."""
     import subprocess

@@ -19,6 +19,7 @@ import click
 from pydantic import BaseModel
 
 from ..core.source import Source, split_front_matter
+from ..core.suggest import closest
 from ..core.yamlpos import load_yaml
 from ..kinds.base import Collection, ref_target, slugify
 from ..kinds.events import EVENTS
@@ -120,7 +121,10 @@ def _ask(key: str, info: Any, choices: dict[str, str] | None, multiple: bool) ->
                 picked = [None]
             if picked and None not in picked and (multiple or len(picked) == 1):
                 return picked if multiple else picked[0]
-            click.echo("Réponse non reconnue, recommencez.")
+            unknown = next((p for p in (q.strip() for q in answer.split(",")) if p and not p.isdigit() and p not in choices), None)
+            guess = closest(unknown, ids, labels=choices) if unknown else None
+            click.echo(f"Réponse non reconnue : tapez {'des numéros de la liste, séparés par des virgules' if multiple else 'le numéro de la liste'} (1 à {len(ids)})"
+                       + (f" ; « {unknown} » : vouliez-vous dire « {guess} », numéro {ids.index(guess) + 1} ?" if guess else "") + ".")
     answer = click.prompt(description, default="", show_default=False).strip()
     return [answer] if multiple and answer else answer
 
