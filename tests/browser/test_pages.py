@@ -244,3 +244,16 @@ def test_agenda_filters_without_reload(page, base_url: str) -> None:
     page.goto(base_url + "/agenda/?type=assemblee-generale")
     page.wait_for_selector("[data-rrma-agenda] .rrma-filters:not([hidden])")
     assert 0 < page.locator(".rrma-card--event:visible").count() < total
+
+
+def test_chart_labels_stay_the_size_of_text_and_show_their_full_name(browser, base_url: str) -> None:
+    """The drawing scales with the page: its labels must not grow past the text around them."""
+    from tests.browser.conftest import _open
+
+    context, tablet = _open(browser, 768)
+    tablet.goto(base_url + "/observatoire/")
+    label = tablet.evaluate("document.querySelector('.rrma-chart__label').getBoundingClientRect().height")
+    assert label <= 22  # about 18 px type; it was 26 px, larger than the headings
+    titles = tablet.evaluate("[...document.querySelectorAll('.rrma-chart__svg g title')].map(t => t.textContent)")
+    assert any(t.startswith("Financements et appels à projets : ") for t in titles)  # the label drawn is cut at 25 characters
+    context.close()
