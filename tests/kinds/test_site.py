@@ -180,3 +180,15 @@ def test_a_file_with_errors_still_has_its_references_checked(content: Path) -> N
     assert sorted((p.field, p.code) for p in problems) == [
         ("networks", "RRMA016"), ("published", "RRMA014"), ("sumary", "RRMA011"), ("themes", "RRMA016")]
     assert "monter-un-projet" not in {r.id for r in site.resources}  # the file with errors is not published
+
+
+def test_a_file_with_errors_still_goes_through_the_rules_its_valid_fields_allow(content: Path) -> None:
+    """The scaffold's optional lines filled in wrong: the bad address, the unknown licence and the missing attachment, together."""
+    source = (content / "resources" / "monter-un-projet.md").read_text(encoding="utf-8")
+    front, body = source.split("\n---\n", 1)
+    front = "\n".join(line for line in front.split("\n") if not line.startswith(("source_url:", "licence:")))
+    broken = front + "\nsource_url: exemple.org/guide\nlicence: cc-by-sa-5\nattachments:\n  - file: files/absent.pdf\n---\n" + body
+    _write(content, "resources/monter-un-projet.md", broken)
+    _, problems = load_site(Project(content))
+    assert sorted((p.field, p.code) for p in problems) == [
+        ("attachments.file", "RRMA019"), ("licence", "RRMA016"), ("source_url", "RRMA017")]

@@ -155,28 +155,36 @@ def load_entry(project: Project, collection: Collection[M], file: Path) -> tuple
         model = collection.model.model_validate(data)
     except ValidationError as exc:
         problems += diagnostics_from_error(exc, model=collection.model, data=data, positions=loaded.positions, path=rel)
-        # Its references are still checked: a bad date must not hide a misspelt network in the same run.
-        partial = _valid_references(collection.model, data, exc)
+        # Its other fields are still checked: a bad date must not hide a misspelt network in the same run.
+        partial = _valid_fields(collection.model, data, exc)
         return (Entry(file.stem, rel, partial, loaded.positions, body, body_line, complete=False) if partial is not None else None), problems
     if problems:  # duplicate keys, YAML constructs: the data is not what the editor sees
         return None, problems
     return Entry(file.stem, rel, model, loaded.positions, body, body_line), []
 
 
-def _valid_references(model: type[M], data: dict[str, Any], error: ValidationError) -> M | None:
-    """The fields of ``data`` that name other items (networks, themes…) and are valid on their own,
-    as an unvalidated model, so the link pass reports the ones that name nothing."""
+def _valid_fields(model: type[M], data: dict[str, Any], error: ValidationError) -> M | None:
+    """The fields of ``data`` that are valid on their own, as an unvalidated model: the link pass
+    and the rules still check them (see :func:`rrma.kinds.site.load_site`). A field that failed is
+    absent, not given its default: a rule reading it stops there instead of judging a value the
+    editor never wrote."""
     failed = {e["loc"][0] for e in error.errors() if e["loc"]}
     values = {}
     for name, info in model.model_fields.items():
         key = info.alias or name
-        if ref_target(info) is None or key not in data or key in failed or name in failed:
+        if key not in data or key in failed or name in failed:
             continue
         try:
             values[name] = _adapter(model, name).validate_python(data[key])
         except ValidationError:
             continue
-    return model.model_construct(**values) if values else None
+    if not values:
+        return None
+    partial = model.model_construct(**values)
+    for name, info in model.model_fields.items():
+        if name in failed or (info.alias or name) in failed:
+            partial.__dict__.pop(name, None)
+    return partial
 
 
 @functools.lru_cache(maxsize=None)

@@ -135,6 +135,17 @@ def _link_problems(entry: Entry[Any], collection: str, project: Project, paths: 
     return problems
 
 
+def _partial_rules(collection: Collection[Any], entry: Entry[Any], project: Project) -> list[Diagnostic]:
+    """A file with errors through its collection's rules, as far as they go: a rule stops at the
+    first field that failed validation (absent from the entry), keeping what it found before."""
+    found: list[Diagnostic] = []
+    try:
+        found.extend(collection.rules(entry, project))
+    except AttributeError:  # a field that failed validation: the rest of this rule waits for the fix
+        pass
+    return found
+
+
 def load_site(project: Project, cache: EntryCache | None = None, share: tuple[int, int] | None = None) -> tuple[Site, list[Diagnostic]]:
     """Load, validate, link and check the whole tree; never raises on content.
 
@@ -157,8 +168,9 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
     ids = {name: result.ids for name, result in loaded.items()}
     paths: set[str] | None = None  # listed at the first relative link: most sites have none
     for collection in COLLECTIONS:
-        for entry in loaded[collection.name].partial:  # files with errors: their references too, in the same run
+        for entry in loaded[collection.name].partial:  # files with errors: what else is wrong, in the same run
             report.extend(_link(entry, targets))
+            report.extend(_partial_rules(collection, entry, project))
         for entry in loaded[collection.name].entries:
             report.extend(_link(entry, targets))
             report.extend(list(collection.rules(entry, project)))
