@@ -72,8 +72,8 @@ def test_empty_document() -> None:
 
 def test_text_after_a_hash_is_not_dropped_silently() -> None:
     """YAML reads « #1 » in « title: Monter un projet #1 » as a comment: the editor is told, at the « # »."""
-    loaded = load_yaml("title: Monter un projet #1\nsummary: \"Le #1 des guides\"\nthemes:\n  - eau # la ressource\n# une vraie note\n"
-                       "draft: false\nurl: https://exemple.org/page#section\n", "a.md", line_offset=1)
+    loaded = load_yaml("title: Monter un projet #1\nsummary: \"Le #1 des guides\"\nthemes:\n  - eau #ODD6\n# une vraie note\n"
+                       "draft: false  # un commentaire voulu, avec une espace\nurl: https://exemple.org/page#section\n", "a.md", line_offset=1)
     found = [(d.line, d.column, d.field, d.code) for d in loaded.diagnostics]
     assert found == [(2, 25, "title", "RRMA013"), (5, 9, "themes", "RRMA013")]
     assert 'écrivez : title: "Monter un projet #1"' in loaded.diagnostics[0].hint
@@ -93,3 +93,16 @@ def test_syntax_errors_of_french_text_are_explained_where_the_value_is(text: str
     assert (problem.line, problem.column) == where
     assert message in problem.message and hint in problem.hint
     assert not any(word in problem.message for word in ("expected", "found", "token", "scalar"))
+
+
+def test_the_examples_editors_copy_have_no_dropped_text() -> None:
+    """CONTRIBUTING.md's examples end lines with « # voir … » comments: they must pass as written."""
+    import re
+
+    from tests.conftest import REPO
+
+    blocks = re.findall(r"```(?:markdown|yaml)\n(.*?)```", (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.S)
+    assert len(blocks) >= 2 and any("  # " in block for block in blocks)
+    for block in blocks:
+        front = block.split("---\n")[1] if block.startswith("---") else block
+        assert [d for d in load_yaml(front, "x").diagnostics if d.code == "RRMA013"] == []

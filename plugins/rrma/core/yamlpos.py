@@ -275,11 +275,13 @@ class _Builder:
         return result
 
     def comment_after(self, node: ScalarNode, loc: Loc) -> None:
-        """« title: Monter un projet #1 »: YAML reads « #1 » as a comment and drops it, silently."""
+        """« title: Monter un projet #1 »: YAML reads « #1 » as a comment and drops it, silently.
+        (The builder only gets the text when it has a « # ».)"""
         assert self.lines is not None
         end = node.end_mark
         line = self.lines[end.line] if end.line < len(self.lines) else ""
-        found = re.match(r"\s+#" if node.value else r"\s*#", line[end.column:])  # YAML: a space before « # » after text
+        # « #1 », « #ODD »: text the editor meant; « # voir … », with a space, is a comment written on purpose
+        found = re.match(r"\s+#(?=[^\s#])", line[end.column:]) if node.value else None
         if not found:
             return
         column = end.column + found.end()  # 1-based column of the « # »
