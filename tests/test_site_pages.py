@@ -221,7 +221,10 @@ def test_links_that_lead_nowhere_are_reported_by_the_check_in_french(tmp_path: P
     root = copy_content(tmp_path, site=True)
     resource = root / "resources" / "monter-un-projet.md"
     good = ("\n## Pour aller plus loin\n\nLire [la charte](../charte.md), [le baromètre](barometre-acteurs-csi-france.md), [un site](https://exemple.org/), "
-            "[écrire](mailto:contact@exemple.fr), [ce titre](#pour-aller-plus-loin) et `[du code](rien.md)`.\n")
+            "[écrire](mailto:contact@exemple.fr), [ce titre](#pour-aller-plus-loin) et `[du code](rien.md)`.\n"
+            "Les [fiches pratiques](type/fiche-pratique.md), [l'agenda des rencontres](../agenda/type/rencontre.md), "
+            "[en haut](#), [la charte](<../charte.md>), <a href=\"../barometre-acteurs-csi-france/\">en HTML</a>.\n"
+            "<!-- [plus tard](a-ecrire.md) -->\n\n!!! note \"À retenir\"\n    ### Étapes clés\n\n[les étapes](#etapes-cles)[^1]\n\n[^1]: une note\n")
     resource.write_text(resource.read_text(encoding="utf-8") + good, encoding="utf-8")
     assert build(root).returncode == 0  # the links the check accepts are the ones MkDocs resolves
     lines = resource.read_text(encoding="utf-8").count("\n")

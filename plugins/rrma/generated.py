@@ -56,7 +56,11 @@ class Converter:
         if verify:
             self.checked += 1
             ours = _outcome(page)
-            Page.render(page, self._config, files)
+            mkdocs_pages.log.disabled = True  # its warnings were just given: not twice
+            try:
+                Page.render(page, self._config, files)
+            finally:
+                mkdocs_pages.log.disabled = False
             if _outcome(page) != ours:
                 self.enabled = False
                 self.stats["mismatch"] += 1

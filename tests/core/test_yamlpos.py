@@ -86,6 +86,9 @@ def test_text_after_a_hash_is_not_dropped_silently() -> None:
     ("title: [Guide] Monter un projet\n", (2, 16), "se termine au crochet", 'title: "[Guide] Monter un projet"'),
     ("title: @Centraider\n", (2, 8), "le caractère « @ » ne peut pas commencer une valeur", "entre guillemets"),
     ("themes: [eau, sante\nsummary: x\n", (2, 9), "liste ou groupe entre crochets jamais fermé", "« - »"),
+    ("themes: ['l'eau', x]\n", (2, 13), "dans la liste, un élément se termine", '("l\'eau")'),
+    ("title: \"Le \"Mois de l'ESS\" 2025\"\n", (2, 13), "se termine au guillemet", "title: 'Le \"Mois de l''ESS\" 2025'"),
+    ("title: 'L'eau' # une note\n", (2, 11), "se termine à l'apostrophe", 'title: "L\'eau"'),
     ('title: "jamais fermé\nsummary: x\n', (2, 8), "guillemet ouvert ici et jamais fermé", "guillemet (ou l'apostrophe) fermant"),
 ])
 def test_syntax_errors_of_french_text_are_explained_where_the_value_is(text: str, where: tuple[int, int], message: str, hint: str) -> None:
@@ -106,3 +109,10 @@ def test_the_examples_editors_copy_have_no_dropped_text() -> None:
     for block in blocks:
         front = block.split("---\n")[1] if block.startswith("---") else block
         assert [d for d in load_yaml(front, "x").diagnostics if d.code == "RRMA013"] == []
+
+
+def test_the_value_a_syntax_hint_suggests_is_valid_yaml() -> None:
+    for text in ("title: 'Monter l'un projet'\n", "title: \"Le \"Mois de l'ESS\" 2025\"\n", "title: 'L'eau' # une note\n"):
+        (problem,) = load_yaml(text, "a.md").diagnostics
+        suggested = problem.hint.split(" : ", 1)[1].split(" ; ")[0] if problem.hint.startswith("mettez") else problem.hint.rsplit(" : ", 1)[1]
+        assert load_yaml(suggested + "\n", "a.md").diagnostics == [], suggested

@@ -132,12 +132,13 @@ def unsafe_markup(text: str, *, iframe_hosts: Iterable[str] = ()) -> list[Findin
     return sorted(findings, key=lambda f: (f.line, f.column))
 
 
-# The address of a Markdown link or image, a reference definition, or an HTML href/src.
+# The address of a Markdown link or image (« <…> » may hold spaces), or of a reference definition
+# (not a footnote's « [^1]: »). Raw HTML is left alone: MkDocs neither checks nor rewrites it.
 _LINK_TARGETS = (
-    re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)"),
-    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)"),
-    re.compile(r"(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)", re.I),
+    re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*(?:<([^>\n]*)>|([^)\s]+))"),
+    re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*(?:<([^>\n]*)>|(\S+))"),
 )
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -146,22 +147,26 @@ def local_links(text: str) -> list[Finding]:
     site must have a page or file at that path, or the page an anchor (``#titre``).
     ``message`` holds the address as written."""
     found: list[Finding] = []
-    if "](" not in text and "]:" not in text and "=" not in text:
+    if "](" not in text and "]:" not in text:
         return found
+    # comments are never published: blank them out, keeping every line and column in place
+    text = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     for number, line, in_code in _prose_lines(text):
         for pattern in _LINK_TARGETS:
             for match in pattern.finditer(line):
-                target = match.group(1)
-                if in_code(match.start()) or _SCHEME.match(target) or target.startswith("//"):
+                group = 1 if match.group(1) is not None else 2
+                target = match.group(group)
+                if in_code(match.start()) or not target or target == "#" or _SCHEME.match(target) or target.startswith("//"):
                     continue
-                found.append(Finding(number, match.start(1), target))
+                found.append(Finding(number, match.start(group), target))
     return sorted(set(found), key=lambda f: (f.line, f.column))
 
 
 def anchors(text: str) -> set[str]:
     """The ids a Markdown text gives its elements, as the site's Markdown renders it
-    (``toc`` makes heading ids, ``attr_list`` lets a writer set one)."""
+    (``toc`` makes heading ids, ``attr_list`` lets a writer set one, ``admonition`` holds headings
+    in notes: the extensions of the portal's mkdocs.yml)."""
     import markdown
 
-    html = markdown.Markdown(extensions=["toc", "attr_list"]).convert(text)
+    html = markdown.Markdown(extensions=["toc", "attr_list", "admonition"]).convert(text)
     return set(re.findall(r'\sid="([^"]+)"', html))

@@ -368,6 +368,11 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Loaded:
 _CLOSERS = {"'": "à l'apostrophe", '"': "au guillemet", "[": "au crochet", "{": "à l'accolade"}
 
 
+def _quoted(text: str) -> str:
+    """``text`` as a YAML double-quoted value."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[Any, str, str]:
     """Where a syntax error is, what it is and how to fix it, in an editor's words.
 
@@ -380,15 +385,19 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[Any, str, str
         key = re.match(r"\s*(?:- )?([^:#]+):\s+(['\"\[{])", line)
         if key and key.end() <= mark.column:
             name, opener = key.group(1).strip(), key.group(2)
-            value = line[key.end() - 1:].strip()
-            fix = {"'": f"une apostrophe dans un texte entre apostrophes s'écrit deux fois ('') ; ou mettez le texte entre guillemets : {name}: \"{value[1:-1] if value.endswith(opener) else value[1:]}\"",
-                   '"': f"mettez le texte entre apostrophes ({name}: '{value[1:-1] if value.endswith(opener) else value[1:]}'), ou employez les guillemets français « »",
+            value = re.sub(r"\s+#\s.*$", "", line[key.end() - 1:]).strip()  # without a comment at the end of the line
+            inner = value[1:-1] if value.endswith(opener) else value[1:]
+            fix = {"'": f"une apostrophe dans un texte entre apostrophes s'écrit deux fois ('') ; ou mettez le texte entre guillemets : {name}: {_quoted(inner)}",
+                   '"': f"mettez le texte entre apostrophes, une apostrophe intérieure écrite deux fois : {name}: '{inner.replace(chr(39), chr(39) * 2)}' ; ou employez les guillemets français « »",
                    "[": f"une valeur qui commence par [ est lue comme une liste : mettez le texte entre guillemets, {name}: \"{value}\"",
                    "{": f"une valeur qui commence par {{ est lue comme un groupe : mettez le texte entre guillemets, {name}: \"{value}\""}[opener]
             return mark, f"la valeur de « {name} » se termine {_CLOSERS[opener]} qui la ferme, mais le texte continue après", fix
     character = re.match(r"found character '(.)' that cannot start any token", problem)
     if character and character.group(1) != "\t":
         return mark, f"le caractère « {character.group(1)} » ne peut pas commencer une valeur", "mettez toute la valeur entre guillemets, par exemple \"@reseau\""
+    if re.match(r"expected ',' or '[\]}]', but got '<scalar>'", problem):  # « ['l'eau', x] »: a quote closes an item early
+        return mark, "dans la liste, un élément se termine à l'apostrophe ou au guillemet qui le ferme, mais le texte continue", \
+            "mettez l'élément entre guillemets doubles s'il contient une apostrophe (\"l'eau\"), ou écrivez un élément par ligne précédé de « - »"
     if re.match(r"expected ',' or '[\]}]', but got", problem) and exc.context_mark is not None:
         return exc.context_mark, "liste ou groupe entre crochets jamais fermé", "fermez-le sur la même ligne (« ] » ou « } »), ou écrivez un élément par ligne précédé de « - »"
     if "found unexpected end of stream" in problem and "quoted scalar" in (exc.context or "") and exc.context_mark is not None:

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from ..core.diagnostics import Diagnostic, Report
 from ..core.markup import anchors, local_links
 from ..core.suggest import did_you_mean
-from ..core.urls import LANDING, item_url, src_uri
+from ..core.urls import EVENT_FACETS, FACETS, LANDING, item_url, src_uri
 from ..project import Project
 from .base import Collection, Entry, EntryCache, Loc, entry_diagnostic, load_collection, references
 from .events import EVENTS, Event
@@ -75,6 +75,10 @@ def _link(entry: Entry[Any], targets: dict[str, tuple[set[Any], dict[str, str], 
     return problems
 
 
+# Generated listings a link may name (« theme/eau.md », « ../agenda/type/rencontre.md »).
+LISTINGS = ({("ressources", f) for f in (*FACETS.values(), "page")}
+            | {("agenda", f) for f in (*EVENT_FACETS.values(), "archives")})
+
 # Where each collection keeps its contributed Markdown: the body, or a YAML field.
 MARKDOWN: dict[str, tuple[Callable[[Entry[Any]], str], Loc | None]] = {
     "networks": (lambda e: e.data.description, ("description",)),
@@ -118,7 +122,9 @@ def _link_problems(entry: Entry[Any], collection: str, project: Project, paths: 
             continue
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)).lstrip("/")
         section, _, rest = target.partition("/")
-        if target in paths or (section, rest.split("/", 1)[0]) in {("fichiers", r) for r in ids["resources"]} | {("logos", n) for n in ids["networks"]}:
+        folder = rest.split("/", 1)[0]
+        if (target in paths or (section, folder) in {("fichiers", r) for r in ids["resources"]} | {("logos", n) for n in ids["networks"]}
+                or (target.endswith(".md") and (section, folder) in LISTINGS)):  # a library or agenda listing: the build knows them
             continue
         # « ../autre/ » written from the page's address (/ressources/x/), or the file's: a page, named by its address
         from_url = posixpath.normpath(posixpath.join(item_url(collection, entry.id), path)).lstrip("/")
