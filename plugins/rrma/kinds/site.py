@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..core.diagnostics import Diagnostic, Report
-from ..core.markup import anchors, local_links
+from ..core.markup import Finding, anchors, local_links
 from ..core.suggest import did_you_mean
 from ..core.urls import EVENT_FACETS, FACETS, LANDING, item_url, src_uri
 from ..project import Project
@@ -87,23 +87,27 @@ MARKDOWN: dict[str, tuple[Callable[[Entry[Any]], str], Loc | None]] = {
 }
 
 
-def site_paths(project: Project, ids: dict[str, set[str]]) -> set[str]:
+def site_paths(project: Project, ids: dict[str, set[str]]) -> tuple[set[str], set[tuple[str, str]]]:
     """The source paths a relative link in contributed Markdown may lead to, as MkDocs
-    resolves them: the hand-written pages and their files, and the generated pages."""
+    resolves them: the hand-written pages and their files, and the generated pages; and the
+    folders of the items' attachments and logos (« fichiers/<ressource> », « logos/<réseau> »)."""
     docs = project.dir(project.docs_dir)
     paths = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()} if docs.is_dir() else set()
     paths |= {src_uri(url) for url in LANDING} | {src_uri(item_url(kind, i)) for kind, known in ids.items() for i in known}
-    return paths
+    folders = {("fichiers", r) for r in ids["resources"]} | {("logos", n) for n in ids["networks"]}
+    return paths, folders
 
 
-def _link_problems(entry: Entry[Any], collection: str, project: Project, paths: set[str], ids: dict[str, set[str]]) -> list[Diagnostic]:
-    """Links and images of contributed Markdown that lead nowhere on the built site
+def _link_problems(entry: Entry[Any], collection: str, project: Project, links: list[Finding],
+                   known: tuple[set[str], set[tuple[str, str]]]) -> list[Diagnostic]:
+    """``links`` (:func:`local_links` of the entry's Markdown) that lead nowhere on the built site
     (MkDocs would only warn, in English, and a strict build would stop)."""
     text_of, loc = MARKDOWN[collection]
+    paths, folders = known
     page = src_uri(item_url(collection, entry.id))
     problems = []
     ids_here: set[str] | None = None
-    for finding in local_links(text_of(entry)):
+    for finding in links:
         address = finding.message
         path = unquote(urlsplit(address).path)
         if address.startswith("#"):
@@ -123,15 +127,15 @@ def _link_problems(entry: Entry[Any], collection: str, project: Project, paths: 
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)).lstrip("/")
         section, _, rest = target.partition("/")
         folder = rest.split("/", 1)[0]
-        if (target in paths or (section, folder) in {("fichiers", r) for r in ids["resources"]} | {("logos", n) for n in ids["networks"]}
+        if (target in paths or (section, folder) in folders
                 or (target.endswith(".md") and (section, folder) in LISTINGS)):  # a library or agenda listing: the build knows them
             continue
         # « ../autre/ » written from the page's address (/ressources/x/), or the file's: a page, named by its address
         from_url = posixpath.normpath(posixpath.join(item_url(collection, entry.id), path)).lstrip("/")
         guesses = [g for t in dict.fromkeys((target, from_url)) for g in (src_uri(t + "/"), src_uri(t), t)]
-        known = next((g for g in guesses if g in paths and g != page), None)
-        if known is not None:
-            hint = f"écrivez « {posixpath.relpath(known, posixpath.dirname(page))} » : le lien vers une page du portail se fait par le nom de son fichier"
+        named = next((g for g in guesses if g in paths and g != page), None)
+        if named is not None:
+            hint = f"écrivez « {posixpath.relpath(named, posixpath.dirname(page))} » : le lien vers une page du portail se fait par le nom de son fichier"
         elif "@" in address and "." in address and "/" not in address:
             hint = f"pour une adresse e-mail, écrivez « mailto:{address} »"
         else:
@@ -172,7 +176,7 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
     targets["networks"] = (loaded["networks"].ids, {e.id: e.data.name for e in loaded["networks"].entries}, "réseaux")
 
     ids = {name: result.ids for name, result in loaded.items()}
-    paths: set[str] | None = None  # listed at the first relative link: most sites have none
+    known: tuple[set[str], set[tuple[str, str]]] | None = None  # listed at the first relative link: most sites have none
     for collection in COLLECTIONS:
         for entry in loaded[collection.name].partial:  # files with errors: what else is wrong, in the same run
             report.extend(_link(entry, targets))
@@ -180,9 +184,10 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
         for entry in loaded[collection.name].entries:
             report.extend(_link(entry, targets))
             report.extend(list(collection.rules(entry, project)))
-            if local_links(MARKDOWN[collection.name][0](entry)):
-                paths = site_paths(project, ids) if paths is None else paths
-                report.extend(_link_problems(entry, collection.name, project, paths, ids))
+            links = local_links(MARKDOWN[collection.name][0](entry))
+            if links:
+                known = site_paths(project, ids) if known is None else known
+                report.extend(_link_problems(entry, collection.name, project, links, known))
 
     site = Site(
         project,
