@@ -1,161 +1,249 @@
-"""Fast page rendering (rrma/frames.py) must give exactly the pages a full render gives."""
+"""Fast page rendering (rrma/frames.py) must give exactly the pages a full render gives.
+
+First on small themes that read the page in the ways a theme can (outside the
+blocks a page fills, through filters, macros, loops…), then on a whole portal
+with realistic content built twice in process — once with the fast path, once
+the standard MkDocs way — every file compared byte for byte.
+"""
 
 from __future__ import annotations
 
-import ast
-import subprocess
-import sys
+import json
+import os
+from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
-from xml.etree.ElementTree import Element, SubElement
 
 import pytest
 from jinja2 import DictLoader, Environment
-from markdown import Markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import url_filter
 from rrma.frames import Cards, Frames
-from rrma.generated import Converter, GeneratedPage
+from rrma.plugin import RrmaPlugin
+from rrma.trace import Recorder
 
-from tests.conftest import REPO
-
-sys.path.insert(0, str(REPO / "scripts"))
-from generate_corpus import generate  # noqa: E402
-
-TRICKY = {
-    # headings make a table of contents; markup and quotes in every field the frame fills in
-    "titre-piege.md": '---\ntitle: "Eau & assainissement : « guide » <b>pratique</b> \\"v2\\""\nsummary: "Résumé avec <script>alert(1)</script> & des guillemets \\"doubles\\""\n'
-                      "type: guide-methodologique\nnetworks: [reseau-00]\nthemes: [assainissement]\nsource_url: https://reseau.example.org/piege\n---\n## Première partie\n\nTexte.\n\n## Seconde partie\n\nSuite.\n",
-    "sans-corps.md": "---\ntitle: Une ressource sans présentation\nsummary: Rien de plus.\ntype: fiche-pratique\nnetworks: [reseau-01]\nsource_url: https://reseau.example.org/vide\n---\n",
-}
-
-
-def _build(root: Path, site: str, *, fast: bool) -> str:
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    if not fast:
-        config = config.replace("\n  - rrma\n", "\n  - rrma:\n      fast_pages: false\n")
-        assert "fast_pages: false" in config
-    (root / f"{site}.yml").write_text(config, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-v", "-f", str(root / f"{site}.yml"), "-d", str(root / site)],
-                            capture_output=True, text=True, cwd=root, timeout=300, env={"SOURCE_DATE_EPOCH": "1764028800", "PATH": "/usr/bin:/bin"})
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stderr
-
-
-@pytest.fixture(scope="module")
-def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    root = tmp_path_factory.mktemp("frames") / "portail"
-    generate(root, resources=120, events=30, networks=4, seed=3)
-    for name, text in TRICKY.items():
-        (root / "resources" / name).write_text(text, encoding="utf-8")
-    log = _build(root, "fast", fast=True)
-    _build(root, "full", fast=False)
-    return root, log
-
-
-def test_fast_pages_are_byte_for_byte_the_full_render(two_builds: tuple[Path, str]) -> None:
-    root, _ = two_builds
-    fast = {p.relative_to(root / "fast"): p for p in (root / "fast").rglob("*") if p.is_file()}
-    full = {p.relative_to(root / "full"): p for p in (root / "full").rglob("*") if p.is_file()}
-    assert fast.keys() == full.keys()
-    different = [str(path) for path in fast if fast[path].read_bytes() != full[path].read_bytes()]
-    assert different == []
-    tricky = (root / "fast" / "ressources" / "titre-piege" / "index.html").read_text(encoding="utf-8")
-    assert "<script>alert(1)" not in tricky and "&lt;script&gt;" in tricky
-    assert 'href="#premiere-partie"' in tricky  # its own table of contents
-
-
-def test_fast_path_is_used(two_builds: tuple[Path, str]) -> None:
-    _, log = two_builds
-    line = next(line for line in log.splitlines() if "generated pages:" in line)
-    counts = ast.literal_eval(line.split("generated pages:", 1)[1].split(", reused")[0].strip())
-    # only the few pages in the navigation (their footer links differ) are rendered in full
-    assert counts["framed"] > 250 and counts.get("mismatch", 0) + counts.get("full", 0) <= 6
-    markdown = ast.literal_eval(line.split("Markdown:", 1)[1].strip())
-    assert markdown == {"shared": counts["framed"]}  # every framed page was converted by the one shared converter
-
-
-# The safety net, on a theme whose frame depends on the page in a way the frame cannot know.
+# A theme cut like Material's base.html: a skip link from the first heading outside any block,
+# the page's own parts in blocks, a navigation that reads the page's metadata, links through |url.
+BASE = (
+    "{% import 'lang.html' as lang with context %}"
+    "<head>{% block site_meta %}<meta content='{{ page.meta.description }}'>{% endblock %}"
+    "{% block htmltitle %}<title>{{ page.meta.title }}</title>{% endblock %}"
+    "<link href='{{ 'assets/x.css' | url }}'></head>"
+    "{% set features = config.features or [] %}"
+    "<div>{% if page.toc | first is defined %}{% set skip = page.toc | first %}<a href='{{ skip.url | url }}'>{{ lang.t('skip') }}</a>{% endif %}</div>"
+    "{% block header %}<header>{{ page.meta.title }} {{ lang.t('menu') }}</header>{% endblock %}"
+    "<nav>{% if page.meta and page.meta.hide %}caché{% endif %}{% for item in nav %}<a href='{{ item.url | url }}'"
+    "{% if item.active %} class=on{% endif %}>{{ item.title }}</a>{% endfor %}{% if 'tabs' in features %}T{% endif %}</nav>"
+    "<main>{% block content %}{{ page.content }}{% endblock %}</main>"
+    "<aside>{% for t in page.toc %}<a href='{{ t.url }}'>{{ t.title }}</a>{% endfor %}</aside>"
+)
 THEME = {
-    "page.html": "<title>{{ page.title }}</title><head>{% include 'rrma/partials/head.html' %}</head>"
-                 "<nav>{{ page.url }}</nav><main>{% include 'rrma/content/page.html' %}</main>{% include 'partials/toc.html' %}",
-    "rrma/partials/head.html": "<meta name=d content='{{ page.meta.description }}'>",
-    "rrma/content/page.html": "<h1>{{ page.title }}</h1>{{ rrma.text }}",
-    "partials/toc.html": "<ul>{% for t in page.toc %}<li>{{ t }}</li>{% endfor %}</ul>",
-    "partials/language.html": "",
+    "base.html": BASE,
+    "lang.html": "{% macro t(key) %}{{ {'skip': 'Aller au contenu', 'menu': 'Menu'}[key] }}{% endmacro %}",
+    "page.html": "{% extends 'base.html' %}{% block content %}<h1>{{ page.meta.title }}</h1>{{ rrma.text }}{% endblock %}",
     "rrma/partials/resource-card.html": "<li><a href='{{ base_url }}/{{ r.url }}'>{{ r.title }}</a></li>",
 }
 
 
-def _context(n: int, url: str) -> dict:
-    file = SimpleNamespace(inclusion="not-in-nav")
-    page = SimpleNamespace(title=f"Titre {n}", meta={"title": f"Titre {n}", "description": f"Résumé {n}"}, canonical_url=None,
-                           toc=["a", "b"], url=url, file=file)
-    return {"page": page, "base_url": "../..", "rrma": {"text": f"texte {n}"}}
-
-
-def test_a_frame_that_depends_on_the_page_falls_back_to_full_renders() -> None:
-    env = Environment(loader=DictLoader(THEME))
-    frames = Frames(env)
-    pages = [_context(n, f"ressources/r{n}/") for n in range(6)]
-    outputs = [frames.render("page.html", c) for c in pages]
-    assert outputs == [env.get_template("page.html").render(c) for c in pages]
-    # the second page (every page has its own address) showed the difference: the rest were rendered in full
-    assert frames.stats == {"framed": 1, "mismatch": 1, "full": 4}
-
-
-def test_a_frame_fills_in_each_page_s_own_parts() -> None:
-    theme = {**THEME, "page.html": THEME["page.html"].replace("<nav>{{ page.url }}</nav>", "<nav>menu</nav>")}
+def _env(theme: dict[str, str] = THEME) -> Environment:
     env = Environment(loader=DictLoader(theme))
+    env.filters["url"] = url_filter
+    return env
+
+
+def _toc(*headings: str) -> object:
+    return get_toc([{"level": 2, "id": h.lower(), "name": h, "html": h, "children": []} for h in headings])
+
+
+CONFIG = {"features": ["tabs"]}
+NAV = [SimpleNamespace(url="ressources/", title="Ressources", active=False), SimpleNamespace(url="agenda/", title="Agenda", active=False)]
+
+
+def _context(n: int, *headings: str, url: str | None = None, **extra: object) -> dict:
+    meta = {"title": f"Titre {n}", "description": f"Résumé {n}"}
+    page = SimpleNamespace(title=f"Titre {n}", meta=meta, toc=_toc(*headings), url=url or f"ressources/r{n}/", content=f"<p>{n}</p>")
+    return {"page": page, "base_url": "../..", "config": CONFIG, "nav": NAV, "rrma": {"text": f"texte {n}"}, **extra}
+
+
+def _render_all(frames: Frames, env: Environment, contexts: list[dict], template: str = "page.html") -> list[str]:
+    outputs = [frames.render(template, c) for c in contexts]
+    assert outputs == [env.get_template(template).render(c) for c in contexts]
+    return outputs
+
+
+def test_pages_whose_first_heading_differs_get_their_own_skip_link() -> None:
+    # The case that once published a wrong page: three bodies starting with « Contexte », « Contexte », « Objectifs ».
+    env = _env()
     frames = Frames(env)
-    pages = [_context(n, f"ressources/r{n}/") for n in range(5)]
-    outputs = [frames.render("page.html", c) for c in pages]
-    assert outputs == [env.get_template("page.html").render(c) for c in pages]
-    assert "<h1>Titre 4</h1>texte 4" in outputs[4] and "content='Résumé 4'" in outputs[4]
-    assert frames.stats == {"framed": 5}
+    outputs = _render_all(frames, env, [_context(1, "Contexte", "Suite"), _context(2, "Contexte", "Suite"), _context(3, "Objectifs", "Suite")])
+    assert "<a href='#contexte'>Aller au contenu</a>" in outputs[1]
+    assert "<a href='#objectifs'>Aller au contenu</a>" in outputs[2] and "#contexte'>Aller" not in outputs[2]
+    assert frames.stats == {"recorded": 2, "framed": 1}
 
 
-def test_cards_are_rendered_once_and_follow_the_page_depth() -> None:
-    env = Environment(loader=DictLoader(THEME))
+def test_pages_that_read_the_same_share_one_frame_and_keep_their_own_parts() -> None:
+    env = _env()
+    frames = Frames(env)
+    outputs = _render_all(frames, env, [_context(n) for n in range(6)])
+    assert "<title>Titre 5</title>" in outputs[5] and "content='Résumé 5'" in outputs[5] and "<h1>Titre 5</h1>texte 5" in outputs[5]
+    assert "<header>Titre 5 Menu</header>" in outputs[5]
+    assert frames.stats == {"recorded": 1, "framed": 5}
+
+
+def test_links_through_the_url_filter_are_compared_as_they_are_written() -> None:
+    env = _env()
+    frames = Frames(env)
+    deeper = [_context(n, url=f"ressources/theme/eau/r{n}/") for n in range(3)]
+    outputs = _render_all(frames, env, [_context(1), _context(2), *deeper])
+    assert "href='../../assets/x.css'" in outputs[1] and "href='../../../../assets/x.css'" in outputs[3]
+    assert frames.stats == {"recorded": 2, "framed": 3}  # one frame per depth
+
+
+@pytest.mark.parametrize("change", ["hide", "active", "feature", "toc-length", "extra"])
+def test_anything_read_outside_the_page_s_own_blocks_is_part_of_the_frame(change: str) -> None:
+    env = _env({**THEME, "base.html": BASE + "{% if extra is defined %}<p>{{ extra.label }}</p>{% endif %}"})
+    frames = Frames(env)
+    first, second = _context(1, extra=SimpleNamespace(label="un")), _context(2, extra=SimpleNamespace(label="un"))
+    if change == "hide":
+        second["page"].meta["hide"] = ["navigation"]
+    elif change == "active":
+        second["nav"] = [SimpleNamespace(url="ressources/", title="Ressources", active=True), NAV[1]]
+    elif change == "feature":
+        second["config"] = {"features": []}
+    elif change == "toc-length":
+        first["page"].toc, second["page"].toc = _toc("Contexte"), _toc("Contexte", "Suite")
+    else:
+        second["extra"] = SimpleNamespace(label="deux")
+    outputs = _render_all(frames, env, [first, second])
+    assert outputs[0] != outputs[1].replace("2", "1")
+    assert frames.stats["framed"] == 0
+
+
+def test_a_block_that_uses_a_value_of_the_recorded_page_is_never_filled_with_it() -> None:
+    # The header reads « skip », set from the first page's table of contents outside the block.
+    theme = {**THEME, "base.html": BASE.replace("<header>{{ page.meta.title }}", "<header>{{ skip.title if skip is defined else '' }}{{ page.meta.title }}")}
+    env = _env(theme)
+    frames = Frames(env)
+    outputs = _render_all(frames, env, [_context(1, "Contexte"), _context(2, "Contexte")])
+    assert "<header>ContexteTitre 2" in outputs[1]
+    assert frames.stats["framed"] == 0
+
+
+def test_what_cannot_be_recorded_is_rendered_in_full() -> None:
+    theme = {**THEME, "base.html": BASE + "<script>{{ page.meta | tojson }}</script>"}  # json.dumps cannot take a proxy
+    env = _env(theme)
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True}
+    frames = Frames(env)
+    _render_all(frames, env, [_context(n) for n in range(3)])
+    assert frames.stats == {"unrecordable": 1, "full": 3}
+
+
+def test_a_proxy_that_the_template_treats_differently_is_caught_by_the_first_comparison() -> None:
+    theme = {**THEME, "base.html": BASE + "{% if nav.__class__.__name__ == 'list' %}liste{% endif %}"}
+    env = _env(theme)
+    frames = Frames(env)
+    _render_all(frames, env, [_context(n) for n in range(3)])
+    assert frames.stats["mismatch"] == 1 and frames.stats["framed"] == 0
+
+
+def test_a_replayed_recording_sees_what_the_template_saw() -> None:
+    recorder = Recorder(_env())
+    one, two = SimpleNamespace(), SimpleNamespace()
+    page = SimpleNamespace(meta={"title": "A"}, items=[one, two], tags=["eau"])
+    with recorder:
+        wrapped = recorder.wrap_context({"page": page, "base_url": ".."}, frozenset())
+        assert wrapped["page"].meta.get("title") == "A" and len(wrapped["page"].items) == 2 and wrapped["page"].tags == ["eau"]
+    trace = recorder.close()
+    # only what was read counts: the items' number, not the items; a list of plain values, whole
+    assert trace.matches({"page": SimpleNamespace(meta={"title": "A", "other": 1}, items=[two, one], tags=["eau"]), "base_url": ".."})
+    assert not trace.matches({"page": SimpleNamespace(meta={"title": "B"}, items=[one, two], tags=["eau"]), "base_url": ".."})
+    assert not trace.matches({"page": SimpleNamespace(meta={"title": "A"}, items=[one], tags=["eau"]), "base_url": ".."})
+    assert not trace.matches({"page": SimpleNamespace(meta={"title": "A"}, items=[one, two], tags=["air"]), "base_url": ".."})
+    assert not trace.matches({"page": page, "base_url": "../.."})
+
+
+def test_cards_are_rendered_once_per_depth() -> None:
+    env = _env()
     cards = Cards(env)
     item = {"url": "ressources/guide/", "title": "Guide & co"}
     assert str(cards("resource", [item], "..")) == "<li><a href='../ressources/guide/'>Guide & co</a></li>"
-    item["title"] = "changé"  # the same item again: its card is not rendered twice
-    assert "Guide & co" in cards("resource", [item], "../..") and "'../../ressources/guide/'" in cards("resource", [item], "../..")
+    item["title"] = "changé"  # the same item again at that depth: its card is not rendered twice
+    assert "Guide & co" in cards("resource", [item], "..")
+    assert str(cards("resource", [item], "../..")) == "<li><a href='../../ressources/guide/'>changé</a></li>"
 
 
-class _Numbering(Extension):
-    """Numbers the documents its converter has seen: a state the converter's reset does not clear."""
-
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        seen = [0]
-
-        class Number(Treeprocessor):
-            def run(self, root: Element) -> None:
-                seen[0] += 1
-                SubElement(root, "p").text = f"document {seen[0]}"
-
-        md.treeprocessors.register(Number(md), "numbering", 0)
+# A whole portal: the repo's content plus pages that exercise every page input.
+def _resource(title: str, body: str, **fields: str) -> str:
+    lines = [f"title: {json.dumps(title, ensure_ascii=False)}", "type: fiche-pratique", "networks: [centraider]",
+             "source_url: https://www.centraider.org/", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items())]
+    return "---\n" + "\n".join(lines) + "\n---\n" + body
 
 
-def test_a_converter_that_keeps_state_between_pages_falls_back_to_standard_conversion(tmp_path: Path) -> None:
-    (tmp_path / "docs").mkdir()
-    config = load_config(config_file=None, docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"), site_name="t")
-    config["markdown_extensions"] = ["toc", _Numbering()]
-    files = Files([])
-    converter = Converter(config)
-    pages = []
-    for n in range(4):
-        (tmp_path / "docs" / f"r{n}.md").write_text("", encoding="utf-8")
-        file = File(f"r{n}.md", str(tmp_path / "docs"), str(tmp_path / "site"), True)
-        files.append(file)
-        pages.append(GeneratedPage(file, config, meta={"title": f"R{n}"}, body=f"# Titre {n}\n\nTexte {n}.", converter=converter))
-    for page in pages:
-        page.read_source(config)
-        page.render(config, files)
-    # each page as a fresh converter makes it: the second page showed the difference, later ones were converted the standard way
-    assert [page.content.rsplit("<p>", 1)[1] for page in pages] == ["document 1</p>"] * 4
-    assert converter.stats == {"shared": 2, "mismatch": 1, "standard": 2}
-    assert not converter.enabled and pages[3].meta == {"title": "R3"} and pages[3].toc.items[0].id == "titre-3"
+PAGES = {
+    "resources/intertitres-a.md": _resource("Contexte et objectifs d'un projet", "## Contexte\n\nTexte.\n\n## Objectifs\n\nSuite.\n", summary="Un résumé."),
+    "resources/intertitres-b.md": _resource("Même premier intertitre", "## Contexte\n\nAutre texte.\n\n## Moyens\n\nSuite.\n", summary="Un autre résumé."),
+    "resources/intertitres-c.md": _resource("Autre premier intertitre", "## Objectifs\n\nTexte.\n\n### Sous-partie\n\nDétail.\n", summary="Encore un résumé."),
+    "resources/sans-corps.md": _resource("Une ressource sans présentation", "", summary="Rien de plus."),
+    "resources/titre-tres-long.md": _resource(
+        "Guide pratique de la coopération décentralisée à l'usage des collectivités d'Auvergne-Rhône-Alpes, "
+        "de Bourgogne-Franche-Comté et d'outre-mer : « monter », financer & évaluer <un> projet",
+        "Voir [la fiche](monter-un-projet.md) et [son contexte](intertitres-a.md#contexte).\n\n# Un titre de niveau 1\n\nTexte.\n",
+        summary="Un résumé « guillemets » & <balises> : " + "très long " * 25),
+    "events/rencontre-guadeloupe-2026.md": "---\ntitle: Rencontre des acteurs de la solidarité en Guadeloupe\nsummary: Une rencontre régionale.\n"
+                                           "start: 2026-12-12T09:30:00\nend: 2026-12-12T17:00:00\nnetworks: [karib-horizon]\nkind: rencontre\nmode: sur-place\n"
+                                           "city: Pointe-à-Pitre\nregion: \"01\"\nsource_url: https://www.karib-horizon.org/\n---\n## Programme\n\nMatinée.\n\n## Inscription\n\nLibre.\n",
+}
+
+
+def _build(root: Path, site: str, *, reference: bool) -> dict[str, Counter[str]]:
+    """A strict build in process; what the renderer and the converter did (MkDocs keeps one plugin
+    instance between builds of a process: its state is read before the next build)."""
+    RrmaPlugin.reference = reference
+    try:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / site), strict=True)
+        build(config)
+        plugin = config.plugins["rrma"]
+        config.plugins.on_shutdown()
+        converter = plugin.pages.converter
+        return {"frames": Counter(plugin.renderer.frames.stats), "markdown": Counter(converter.stats if converter else {})}
+    finally:
+        RrmaPlugin.reference = False
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Counter[str]]]:
+    from tests.conftest import copy_content
+
+    root = copy_content(tmp_path_factory.mktemp("frames") / "portail", site=True)
+    for path, text in PAGES.items():
+        (root / path).write_text(text, encoding="utf-8")
+    os.environ["SOURCE_DATE_EPOCH"] = "1764028800"
+    try:
+        fast = _build(root, "fast", reference=False)
+        _build(root, "full", reference=True)
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    return root, fast
+
+
+def test_every_file_is_byte_for_byte_the_standard_render(two_builds: tuple[Path, dict[str, Counter[str]]]) -> None:
+    root, _ = two_builds
+    fast = {p.relative_to(root / "fast"): p for p in (root / "fast").rglob("*") if p.is_file()}
+    full = {p.relative_to(root / "full"): p for p in (root / "full").rglob("*") if p.is_file()}
+    assert fast.keys() == full.keys()
+    assert [str(path) for path in fast if fast[path].read_bytes() != full[path].read_bytes()] == []
+    page = (root / "fast" / "ressources" / "intertitres-c" / "index.html").read_text(encoding="utf-8")
+    assert 'href="#objectifs" class="md-skip"' in page and 'href="#contexte" class="md-skip"' not in page
+    long = (root / "fast" / "ressources" / "titre-tres-long" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../monter-un-projet/"' in long and 'href="../intertitres-a/#contexte"' in long  # links between entries resolved
+
+
+def test_the_fast_path_is_used(two_builds: tuple[Path, dict[str, Counter[str]]]) -> None:
+    _, fast = two_builds
+    stats = fast["frames"]
+    # most generated pages reuse a frame; those with headings of their own, and the first of each kind, are recorded
+    assert stats["framed"] > 3 * stats["recorded"] and stats.get("full", 0) + stats.get("mismatch", 0) + stats.get("unfillable", 0) == 0
+    assert fast["markdown"]["converted"] > 50
+

@@ -54,7 +54,7 @@ def test_a_saved_resource_is_rebuilt_and_the_rest_reused(preview: Preview) -> No
     preview.build()
     assert "Une phrase ajoutée pendant l'aperçu." in preview.page(f"ressources/{RESOURCE}")
     assert preview.page("ressources/barometre-acteurs-csi-france") == other
-    assert preview.plugin._reuse.hits > 50
+    assert preview.plugin.pages.reuse.hits > 50
     # the search index, made in the worker process, knows the new words
     docs = "".join(p.read_text(encoding="utf-8") for p in (preview.site / "recherche").glob("docs-*.json"))
     assert "Une phrase ajoutée pendant l'aperçu." in docs

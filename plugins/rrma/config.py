@@ -47,6 +47,3 @@ class RrmaConfig(base.Config):
 
     drafts = c.Optional(c.Type(bool))
     """Show drafts. Unset: shown by ``mkdocs serve``, never by ``mkdocs build``."""
-
-    fast_pages = c.Type(bool, default=True)
-    """Render the theme's frame once per kind of generated page (rrma/frames.py); off: every page in full."""

@@ -1,70 +1,73 @@
-"""Rendering generated pages fast: the theme's frame once per kind of page, cards once per item.
+"""Rendering generated pages fast: the theme's frame rendered once, reused where nothing it read differs.
 
-Every generated page of one kind (a resource, a library listing…) at one depth
-shares Material's header, navigation, footer and scripts: rendering them again
-for each of 10,000 pages was most of the build. Only a few parts of a page are
-its own: its content, its ``<head>`` additions, its table of contents, and its
-title, description and canonical address. :class:`Frames` renders the whole
-template once with placeholder values, cuts out the page's own parts, and then
-fills the frame for each page with the parts rendered for that page alone.
+Every generated page of one kind (a resource, a library listing…) shares most of
+Material's page: navigation, footer, scripts, icons. Rendering them again for
+each of 10,000 pages was most of the build. :class:`Frames` renders a page once
+with its context recorded (:mod:`rrma.trace`) and its own parts — the blocks in
+:data:`REGIONS`: ``<head>`` metadata and title, the header, the content — left
+as slots. Another page reuses that frame only if replaying the recording on its
+own context gives exactly the same outcomes: every attribute, length, item and
+call the templates saw outside those blocks, the table of contents and the
+navigation's state included. The slots are then filled with the page's own
+blocks, rendered with the page's own context.
 
-Safety net: pages share a frame only if they agree on everything the frame's
-shape may depend on (template, depth, navigation, front matter keys, which of
-their own values are empty). The first two pages of every frame, which differ at
-least in address and content, are also rendered in full and compared byte for
-byte: if the theme ever makes the frame depend on the page in another way, the
-comparison fails and pages of that kind are rendered in full.
+Nothing here knows what Material's templates read: a template that starts
+reading another value of the page, a plugin that adds a value to the context,
+and the frame is keyed on it by construction. What cannot be recorded is not
+guessed: that page is rendered in full. The first page of every frame is also
+rendered in full and compared, which checks that recording did not change what
+the templates wrote (a proxy is not always the value it stands for).
 
-:class:`Cards` renders a resource or event card once, whatever the number of
-listings it appears in (a resource is listed on about ten library pages).
+Values the whole build shares are passed as they are, by identity (``config``,
+MkDocs's file list, and the plugin's feeds and problem list, which are the same
+objects for every page): they are part of the key, not of the recording.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
-import secrets
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, Template
 from markupsafe import Markup
 
-# The parts of a generated page that are its own, rendered for each page.
-HEAD = "rrma/partials/head.html"
-TOC = "partials/toc.html"
-VERIFIED_PAGES = 2  # per frame, rendered in full too and compared
+from .trace import Recorder, Trace, record_context_filters
+
+# Blocks of Material's base.html a page fills with its own values.
+REGIONS = ("site_meta", "htmltitle", "extrahead", "header", "content")
+# Context values that are the same object for every page of a build.
+CONSTANTS = frozenset({"config", "pages", "rrma_feeds", "rrma_problems"})
+MAX_FRAMES = 8  # per template and context shape; the least recently used goes first
 
 CARD_TEMPLATES = {"resource": ("rrma/partials/resource-card.html", "r"), "event": ("rrma/partials/event-card.html", "e")}
 
 
-def regions(template: str) -> tuple[str, ...]:
-    """The parts of a page rendered apart: ``rrma/x.html`` keeps its content in ``rrma/content/x.html``."""
-    return (HEAD, "rrma/content/" + template.rsplit("/", 1)[-1], TOC)
+@dataclass
+class _Slot:
+    """Where a region goes, and the template state it was called in."""
 
-
-class _PageView:
-    """The page as the frame sees it: its own values replaced by placeholders."""
-
-    def __init__(self, page: Any, **values: Any) -> None:
-        self.__dict__["_page"] = page
-        self.__dict__.update(values)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.__dict__["_page"], name)
+    block: str
+    values: dict[str, Any]  # the context at the call, as the block saw it
+    roots: frozenset[str]  # names whose value is the page's own context value
+    blocks: dict[str, list[Any]]
+    eval_state: Mapping[str, Any]
 
 
 @dataclass
 class _Frame:
-    pieces: list[str | int]  # literal text, or the index of a value to put there
-    checked: int = 0
+    trace: Trace
+    pieces: list[str | _Slot]
+    verified: bool = False
 
 
-# Values a page puts into its frame (beside its regions); the placeholder for each is built per frame.
-_VALUES = ("title", "description", "canonical")
+@dataclass
+class _Group:
+    frames: list[_Frame] = field(default_factory=list)
+    hits: int = 0
+    misses: int = 0
+    broken: bool = False
 
 
 @dataclass
@@ -72,158 +75,121 @@ class Frames:
     env: Environment
     enabled: bool = True
     stats: Counter[str] = field(default_factory=Counter)
-    _frames: dict[tuple[Any, ...], _Frame | None] = field(default_factory=dict)
-    _toc: Template | None = None
+    _groups: dict[tuple[Any, ...], _Group] = field(default_factory=dict)
 
-    def render(self, template: str, context: dict[str, Any]) -> str:
+    def __post_init__(self) -> None:
+        record_context_filters(self.env)
+
+    def render(self, name: str, context: dict[str, Any]) -> str:
+        template = self.env.get_template(name)
         if not self.enabled:
-            return self._full(template, context)
-        page = context["page"]
-        values = (page.title, (page.meta or {}).get("description"), page.canonical_url)
-        parts = regions(template)
-        key = (template, context["base_url"], bool(page.toc), page.file.inclusion, tuple(sorted(page.meta or {})), *(bool(v) for v in values))
-        if key not in self._frames:
-            self._frames[key] = self._build(template, parts, context, values)
-        frame = self._frames[key]
-        if frame is None:
-            self.stats["full"] += 1
-            return self._full(template, context)
-        filled = [self._region(name).render(context) for name in parts]
-        text = [str(v) if v else "" for v in values]
-        output = "".join(piece if isinstance(piece, str) else (filled[piece] if piece < len(parts) else text[piece - len(parts)])
-                         for piece in frame.pieces)
-        if frame.checked < VERIFIED_PAGES:
-            frame.checked += 1
-            if output != self._full(template, context):
-                self._frames[key] = None
+            return template.render(context)
+        constants = sorted(CONSTANTS & context.keys())
+        group = self._groups.setdefault((name, tuple(sorted(context)), tuple(id(context[k]) for k in constants)), _Group())
+        if not group.broken:
+            for index, frame in enumerate(group.frames):
+                if frame.trace.matches(context):
+                    text = self._use(template, frame, context, group)
+                    if text is not None:
+                        group.hits += 1
+                        group.frames.insert(0, group.frames.pop(index))
+                        self.stats["framed"] += 1
+                        return text
+                    break
+            group.misses += 1
+            if group.misses <= 2 * group.hits + MAX_FRAMES:  # recording pays for itself
+                frame = self._record(template, context)
+                if frame is None:
+                    group.broken = True
+                else:
+                    if len(group.frames) >= MAX_FRAMES:
+                        group.frames.pop()
+                    group.frames.insert(0, frame)
+                    text = self._use(template, frame, context, group)
+                    if text is not None:
+                        self.stats["recorded"] += 1
+                        return text
+        self.stats["full"] += 1
+        return template.render(context)
+
+    def _use(self, template: Template, frame: _Frame, context: dict[str, Any], group: _Group) -> str | None:
+        """The frame filled for this page; None if it cannot be (the frame is then dropped)."""
+        try:
+            text = "".join(piece if type(piece) is str else self._region(template, piece, context) for piece in frame.pieces)
+        except Exception:  # noqa: BLE001 - a stale or unrecordable value: the full render says what is wrong, if anything
+            group.frames.remove(frame)
+            self.stats["unfillable"] += 1
+            return None
+        if not frame.verified:
+            frame.verified = True
+            if text != template.render(context):
+                group.frames.clear()
+                group.broken = True
                 self.stats["mismatch"] += 1
-                return self._full(template, context)
-        self.stats["framed"] += 1
-        return output
-
-    def _region(self, name: str) -> Template:
-        if name == TOC:  # Material's partials expect the ``lang`` its base template imports
-            if self._toc is None:
-                self._toc = self.env.from_string('{% import "partials/language.html" as lang with context %}{% include "' + TOC + '" %}')
-            return self._toc
-        return self.env.get_template(name)
-
-    def _full(self, template: str, context: dict[str, Any]) -> str:
-        return self.env.get_template(template).render(context)
-
-    def _build(self, template: str, parts: tuple[str, ...], context: dict[str, Any], values: tuple[Any, ...]) -> _Frame | None:
-        """The template rendered with placeholders, cut into literal text and slots."""
-        token = secrets.token_hex(6)
-        marks = [f"rrma{token}{name}" if value else value for name, value in zip(_VALUES, values)]
-        page = context["page"]
-        meta = dict(page.meta or {})
-        if meta.get("title"):
-            meta["title"] = marks[0]
-        if meta.get("description"):
-            meta["description"] = marks[1]
-        view = {**context, "page": _PageView(page, title=marks[0], meta=meta, canonical_url=marks[2])}
-        whole = self._full(template, view)
-        spans = []
-        for number, name in enumerate(parts):
-            text = self._region(name).render(view)
-            if not text.strip() or whole.count(text) != 1:
                 return None
-            spans.append((whole.index(text), len(text), number))
-        spans.sort()
-        pieces: list[str | int] = []
-        position = 0
-        for start, length, number in spans:
-            if start < position:  # overlapping parts: cannot be cut apart
-                return None
-            pieces += _split(whole[position:start], marks, len(parts))
-            pieces.append(number)
-            position = start + length
-        pieces += _split(whole[position:], marks, len(parts))
-        return _Frame(pieces)
+        return text
+
+    def _region(self, template: Template, slot: _Slot, context: dict[str, Any]) -> str:
+        values = dict(slot.values)
+        for name in slot.roots:
+            values[name] = context[name]
+        ctx = self.env.context_class(self.env, values, template.name, {}, globals=template.globals)
+        ctx.blocks = {name: list(funcs) for name, funcs in slot.blocks.items()}
+        ctx.eval_ctx.revert(slot.eval_state)
+        return self.env.concat(ctx.blocks[slot.block][0](ctx))  # type: ignore[attr-defined]
+
+    def _record(self, template: Template, context: dict[str, Any]) -> _Frame | None:
+        """The page rendered with its context recorded and its regions left as slots."""
+        recorder = Recorder(self.env)
+        pieces: list[str | _Slot] = []
+        literal: list[str] = []
+        try:
+            with recorder:
+                values = recorder.wrap_context(context, CONSTANTS)
+                ctx = template.new_context(values)
+                sentinels: dict[str, Any] = {}
+                for block in REGIONS:
+                    sentinels[block] = _sentinel(block, values, sentinels)
+                    ctx.blocks[block] = [sentinels[block], *ctx.blocks.get(block, ())]
+                for chunk in template.root_render_func(ctx):
+                    if type(chunk) is _Slot:
+                        pieces += ["".join(literal), chunk]
+                        literal = []
+                    else:
+                        literal.append(chunk)
+        except Exception:  # noqa: BLE001 - unrecordable (or a template error, which the full render will raise)
+            self.stats["unrecordable"] += 1
+            return None
+        pieces.append("".join(literal))
+        return _Frame(recorder.close(), [p for p in pieces if p != ""])
 
 
-def _split(text: str, marks: list[Any], offset: int) -> list[str | int]:
-    """Literal text with the value placeholders turned into slot numbers."""
-    pieces: list[str | int] = [text]
-    for number, mark in enumerate(marks):
-        if not mark:
-            continue
-        cut: list[str | int] = []
-        for piece in pieces:
-            if isinstance(piece, str) and mark in piece:
-                chunks = piece.split(mark)
-                for i, chunk in enumerate(chunks):
-                    if i:
-                        cut.append(offset + number)
-                    cut.append(chunk)
-            else:
-                cut.append(piece)
-        pieces = cut
-    return [p for p in pieces if p != ""]
+def _sentinel(block: str, values: dict[str, Any], sentinels: dict[str, Any]) -> Any:
+    """A stand-in for a region block: it yields a slot holding the state the block was called in."""
 
+    def sentinel(context: Any) -> Any:
+        seen = dict(context.get_all())
+        blocks = {name: [f for f in funcs if f is not sentinels.get(name)] for name, funcs in context.blocks.items()}
+        yield _Slot(block, seen, frozenset(n for n in values if n in seen and seen[n] is values[n]), blocks, context.eval_ctx.save())
 
-_BASE = "\x00rrma-base\x00"
+    return sentinel
 
 
 @dataclass
 class Cards:
-    """Each card rendered once; its links are relative, so the page's base URL is put in last."""
+    """Each card rendered once per page depth (its links start with the page's ``base_url``)."""
 
     env: Environment
-    _cache: dict[tuple[str, int], tuple[Any, str]] = field(default_factory=dict)
+    _cache: dict[tuple[str, int, str], tuple[Any, str]] = field(default_factory=dict)
 
     def __call__(self, kind: str, items: Any, base_url: str) -> Markup:
         name, variable = CARD_TEMPLATES[kind]
         template = self.env.get_template(name)
         out = []
         for item in items or ():
-            key = (kind, id(item))
+            key = (kind, id(item), base_url)
             cached = self._cache.get(key)
             if cached is None or cached[0] is not item:
-                cached = self._cache[key] = (item, template.render({variable: item, "base_url": _BASE}))
+                cached = self._cache[key] = (item, template.render({variable: item, "base_url": base_url}))
             out.append(cached[1])
-        return Markup("".join(out).replace(_BASE, base_url))
-
-
-@dataclass
-class Reuse:
-    """Under ``mkdocs serve``: a generated page whose inputs did not change since the
-    last build is not converted or rendered again; its last output is written as is.
-
-    A page's inputs are its own data (title, body, template, context) and what
-    every page shares (``shared``: theme files, hand-written pages and
-    navigation, configuration, the problems shown in the preview banner).
-    """
-
-    _last: dict[str, tuple[bytes, str, str]] = field(default_factory=dict)  # uri → (key, content, output)
-    _shared: bytes = b""
-    hits: int = 0
-
-    def start(self, shared: Any) -> None:
-        self._shared = hashlib.blake2b(pickle.dumps(shared, protocol=5)).digest()
-        self.hits = 0
-
-    def key(self, own: Any) -> bytes:
-        return hashlib.blake2b(pickle.dumps(own, protocol=5), key=self._shared).digest()
-
-    def get(self, uri: str, key: bytes) -> tuple[str, str] | None:
-        last = self._last.get(uri)
-        if last is None or last[0] != key:
-            return None
-        self.hits += 1
-        return last[1], last[2]
-
-    def put(self, uri: str, key: bytes, content: str, output: str) -> None:
-        self._last[uri] = (key, content, output)
-
-
-def fingerprint(*folders: str | Path) -> list[tuple[str, int, int]]:
-    """Every file under the folders, with its modification time and size."""
-    found = []
-    for folder in folders:
-        for dirpath, _dirs, names in os.walk(folder):
-            for name in names:
-                path = os.path.join(dirpath, name)
-                stat = os.stat(path)
-                found.append((path, stat.st_mtime_ns, stat.st_size))
-    return sorted(found)
+        return Markup("".join(out))

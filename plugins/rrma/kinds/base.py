@@ -49,6 +49,11 @@ class Entry(Generic[M]):
         span = self.positions.key(loc) if key else self.positions.value(loc)
         return Diagnostic(self.path, span.line, span.column, code, field_name(loc), message, hint or hint_for(code))
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Sent to another process (the build's side work), an entry leaves its positions behind:
+        they only serve to report problems, which are reported where the entry was loaded."""
+        return {**self.__dict__, "positions": None}
+
 
 @dataclass(frozen=True)
 class Reference:

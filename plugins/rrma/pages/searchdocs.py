@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
+from typing import Any
 
-from ..outputs.search import SearchDoc
+from ..outputs.search import SearchDoc, build
 from .specs import SitePages
 
 _TAG = re.compile(r"<[^>]+>")
@@ -43,20 +45,37 @@ def page_title_and_text(source: str, fallback: str) -> tuple[str, str]:
     return title, markdown_text(body)
 
 
-def search_documents(pages: SitePages, page_text: dict[str, tuple[str, str]], *, hand_written: list[str]) -> list[SearchDoc]:
-    """Networks, events and resources, then the hand-written pages, in a stable order."""
+@dataclass(frozen=True)
+class IndexedPage:
+    """What the search index needs of a generated page (light enough to send to another process)."""
+
+    url: str
+    uri: str
+    title: str
+    body: str
+    search: dict[str, Any]
+
+
+def indexed_pages(pages: SitePages) -> list[IndexedPage]:
+    return [IndexedPage(spec.url, spec.uri, spec.title, spec.body, spec.search) for spec in pages.pages if spec.search is not None]
+
+
+def search_documents(items: list[IndexedPage], hand_written: dict[str, tuple[str, str]]) -> list[SearchDoc]:
+    """Networks, events and resources, then the hand-written pages (source path → its source and
+    file name), in a stable order."""
     docs = []
-    for spec in pages.pages:
-        if spec.search is None:
-            continue
-        body = page_text.get(spec.uri, ("", ""))[1]
-        docs.append(SearchDoc(spec.url, spec.search["kind"], spec.title, spec.search.get("summary", ""), body,
-                              [t for t in spec.search.get("tags", []) if t], spec.search.get("date"), spec.search.get("facets", {})))
+    for item in items:
+        search = item.search
+        docs.append(SearchDoc(item.url, search["kind"], item.title, search.get("summary", ""), markdown_text(item.body),
+                              [t for t in search.get("tags", []) if t], search.get("date"), search.get("facets", {})))
     for uri in sorted(hand_written):
-        if uri not in page_text:
-            continue
-        title, text = page_text[uri]
+        title, text = page_title_and_text(*hand_written[uri])
         url = "" if uri == "index.md" else uri.removesuffix("index.md").removesuffix(".md") + ("/" if not uri.endswith("index.md") else "")
         docs.append(SearchDoc(url, "page", title, "", text))
     order = {"ressource": 0, "evenement": 1, "reseau": 2, "page": 3}
     return sorted(docs, key=lambda d: (order[d.kind], d.url))
+
+
+def search_files(items: list[IndexedPage], hand_written: dict[str, tuple[str, str]], facets: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The search index's files, from the pages' data."""
+    return build(search_documents(items, hand_written), facets)
