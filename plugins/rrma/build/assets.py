@@ -1,0 +1,50 @@
+"""Files the generated pages need: logos, attachments, the search engine and the web editor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from ..kinds.site import Site
+
+# lunr.js and lunr-languages, from the installed npm packages (never pasted).
+SEARCH_ENGINE = (
+    ("lunr.min.js", ("lunr", "lunr.min.js")),
+    ("lunr.stemmer.support.js", ("lunr-languages", "min", "lunr.stemmer.support.min.js")),
+    ("lunr.fr.js", ("lunr-languages", "min", "lunr.fr.min.js")),
+)
+
+
+def item_assets(site: Site) -> list[tuple[str, Path]]:
+    """Logos and attachments, copied under stable URLs."""
+    found = []
+    networks_dir = site.project.dir(site.project.networks_dir)
+    for entry in site.networks:
+        if entry.data.logo is not None:
+            source = networks_dir / entry.data.logo.file
+            found.append((f"logos/{entry.id}/{source.name}", source))
+    resources_dir = site.project.dir(site.project.resources_dir)
+    for entry in site.resources:
+        for attachment in entry.data.attachments:
+            if attachment.file:
+                source = resources_dir / attachment.file
+                found.append((f"fichiers/{entry.id}/{source.name}", source))
+    return [(dest, source) for dest, source in found if source.is_file()]
+
+
+def search_engine(node_modules: Path) -> list[tuple[str, Path]]:
+    wanted = [(name, node_modules.joinpath(*parts)) for name, parts in SEARCH_ENGINE]
+    missing = [str(path) for _, path in wanted if not path.is_file()]
+    if missing:
+        raise PluginError(f"paquets npm absents ({', '.join(missing)}) : lancez `npm ci` (ou `make serve`, qui le fait)")
+    return [(f"assets/javascripts/vendor/{name}", path) for name, path in wanted]
+
+
+def web_editor(node_modules: Path) -> list[tuple[str, Path]]:
+    """Decap CMS's bundle and the lazy chunks it loads from the same folder (no source maps)."""
+    dist = node_modules / "decap-cms" / "dist"
+    if not (dist / "decap-cms.js").is_file():
+        raise PluginError(f"{dist}/decap-cms.js absent : lancez `npm ci` (ou `make serve`, qui le fait)")
+    keep = [p for p in sorted(dist.iterdir()) if p.name.endswith(("decap-cms.js", ".wasm")) or p.name == "LICENSE"]
+    return [(f"admin/vendor/{p.name}", p) for p in keep]

@@ -1,0 +1,46 @@
+"""The portal's content, loaded and checked before MkDocs touches ``site/``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import get_plugin_logger
+
+from ..core.diagnostics import Diagnostic
+from ..kinds.base import EntryCache
+from ..kinds.site import Site, load_site
+from ..project import Project
+
+log = get_plugin_logger("rrma")
+
+
+class ContentManager:
+    """Loads the data folders with :func:`rrma.kinds.site.load_site`, as ``rrma check`` does.
+
+    Under ``mkdocs serve`` it keeps the files it parsed (``EntryCache``), so a
+    save re-reads only what changed.
+    """
+
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.site: Site | None = None
+        self.problems: list[Diagnostic] = []
+        self._cache: EntryCache = {}
+
+    def load(self, project: Project, *, keep_cache: bool, drafts: bool) -> list[Diagnostic]:
+        """Load and check everything; log each problem (``--strict`` counts them) and return them."""
+        self.project = project
+        site, problems = load_site(project, self._cache if keep_cache else None)
+        self.problems = problems
+        for problem in problems:
+            log.error(f"{problem.headline()}\n    conseil : {problem.hint} [{problem.code}]")
+        self.site = site.published(include_drafts=drafts)
+        return problems
+
+    def folders(self) -> list[Path]:
+        """The data folders, which live outside ``docs_dir``: the preview watches them."""
+        if self.project is None:
+            return []
+        project = self.project
+        names = (project.networks_dir, project.events_dir, project.resources_dir, project.taxonomies_dir)
+        return [project.dir(name) for name in names if project.dir(name).is_dir()]

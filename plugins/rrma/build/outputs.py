@@ -1,0 +1,104 @@
+"""The search index, calendars, feeds and open data, made in another process beside the pages.
+
+None of them is needed to render a page, and together they are a large share
+of a build: a worker process (:mod:`rrma.build.worker`) makes them while
+MkDocs renders the pages on the other core, and they are written into the site
+once the pages are. The worker is a fresh interpreter started with
+``python -m rrma.build.worker`` and fed pickled jobs on its standard input:
+the build's own process, which may run threads (the preview server does), is
+never forked, and no main module is imported again. The worker lives as long
+as the plugin, so the preview's rebuilds do not pay for its start again, and
+it keeps the last search index it made: the same documents, the same index.
+"""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Made = dict[str, str | bytes]
+Job = tuple[tuple[Callable[..., Made], tuple[Any, ...]], list[Callable[[], Made]]]
+
+
+def write_files(files: Made, site_dir: Path) -> None:
+    for path, content in files.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+
+
+class OutputManager:
+    """Side work of a build: :meth:`start` when the pages are known, :meth:`finish` when they are written."""
+
+    def __init__(self) -> None:
+        self._worker: subprocess.Popen[bytes] | None = None
+        self._pending = 0  # jobs sent whose answer was not read yet (the last one counts)
+
+    def start(self, search: tuple[Callable[..., Made], tuple[Any, ...]], data: list[Callable[[], Made]]) -> None:
+        worker = self._start_worker()
+        assert worker.stdin is not None
+        try:
+            pickle.dump((search, data), worker.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            worker.stdin.flush()
+        except (BrokenPipeError, OSError):
+            self.close()
+            raise
+        self._pending += 1
+
+    def finish(self, site_dir: str | Path) -> str | None:
+        """Write what the worker made into the site; the reason it could not, if any."""
+        if not self._pending:
+            return None
+        answer = None
+        while self._pending:  # a build that failed left its job's answer first: it is dropped
+            answer = self._answer()
+            if answer is None:
+                return f"le processus annexe s'est arrêté (code {self._exit_code()})"
+        assert answer is not None
+        error, files = answer
+        if error:
+            return error
+        write_files(files, Path(site_dir))
+        return None
+
+    def close(self) -> None:
+        worker, self._worker, self._pending = self._worker, None, 0
+        if worker is None:
+            return
+        for stream in (worker.stdin, worker.stdout):
+            if stream is not None:
+                stream.close()
+        try:
+            worker.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+
+    def _start_worker(self) -> subprocess.Popen[bytes]:
+        if self._worker is None or self._worker.poll() is not None:
+            self.close()
+            self._worker = subprocess.Popen([sys.executable, "-m", "rrma.build.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        return self._worker
+
+    def _answer(self) -> tuple[str | None, Made] | None:
+        assert self._worker is not None and self._worker.stdout is not None
+        self._pending -= 1
+        try:
+            return pickle.load(self._worker.stdout)
+        except (EOFError, pickle.UnpicklingError, OSError):
+            code = self._exit_code()
+            self.close()
+            self._last_code = code
+            return None
+
+    def _exit_code(self) -> int | None:
+        if self._worker is None:
+            return getattr(self, "_last_code", None)
+        return self._worker.poll()

@@ -1,0 +1,143 @@
+"""The generated pages as MkDocs pages: one stub file each, its data given to the templates."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import AnchorLink
+
+from ..generated import BodyConverter, GeneratedPage
+from ..kinds.site import Site
+from ..pages.specs import Output, PageSpec, SitePages, build_pages
+from ..preview import Reuse
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+    from ..render import Renderer
+
+FRAMED = "rrma/framed.html"  # prints the page the plugin rendered (rrma/render.py)
+
+
+class PageManager:
+    """Page specs (:func:`rrma.pages.specs.build_pages`) turned into files, then into HTML.
+
+    ``reference`` renders every generated page the standard MkDocs way (its
+    template rendered by MkDocs, its Markdown converted by MkDocs): the tests
+    build the site both ways and compare every file.
+    """
+
+    def __init__(self, *, reference: bool = False) -> None:
+        self.reference = reference
+        self.pages: SitePages | None = None
+        self.specs: dict[str, PageSpec] = {}
+        self.reuse = Reuse()
+        self._reused: dict[str, tuple[str, str]] = {}
+        self._keys: dict[str, bytes] = {}
+        self.converter: BodyConverter | None = None
+
+    def generate(self, site: Site, today: date, output: Output, files: Files, config: MkDocsConfig) -> SitePages:
+        """Add a file for every generated page and static file; refuse a hand-written page at a generated address."""
+        self.pages = pages = build_pages(site, today, output)
+        self.specs = {}
+        self.converter = None if self.reference else BodyConverter(config)
+        for spec in pages.pages:
+            if files.get_file_from_path(spec.uri) is not None:
+                raise PluginError(f"content/{spec.uri} existe déjà : cette adresse est réservée à une page générée")
+            self.specs[spec.uri] = spec
+            inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+            meta = front_matter(spec, template=spec.template if self.reference else FRAMED)
+            file = File.generated(config, spec.uri, content=stub(meta, spec.body), inclusion=inclusion)
+            files.append(file)
+            # Pages in the nav are left to MkDocs, which gives them their nav title.
+            if self.converter is not None and not spec.in_nav:
+                GeneratedPage(file, config, meta=meta, body=spec.body, converter=self.converter)
+        for path, text in pages.page_files.items():
+            files.append(File.generated(config, path, content=text))
+        return pages
+
+    def start_preview(self, shared: Any) -> None:
+        """Under ``mkdocs serve``: what every page shares, for :meth:`reused`."""
+        self._reused, self._keys = {}, {}
+        self.reuse.start(shared)
+
+    def reused(self, page: Page) -> bool:
+        """Under ``mkdocs serve``: is this page's last output still right (nothing it is made from changed)?"""
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None or self.reference:
+            return False
+        key = self._keys[spec.uri] = self.reuse.key((spec.uri, spec.title, spec.description, spec.template, spec.body, spec.context))
+        last = self.reuse.get(spec.uri, key)
+        if last is not None:
+            self._reused[spec.uri] = last
+        return last is not None
+
+    def generated(self, page: Page) -> bool:
+        return page.file.src_uri in self.specs
+
+    def last_content(self, page: Page) -> str | None:
+        """A reused page's HTML content, as it was converted at the last build."""
+        last = self._reused.get(page.file.src_uri)
+        return last[0] if last else None
+
+    def context(self, context: dict[str, Any], page: Page, renderer: Renderer) -> dict[str, Any]:
+        """The template context of a page: its data, and for a generated page the page rendered."""
+        if self.pages is not None:
+            context["rrma_feeds"] = self.pages.feeds
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None and spec.uri in self._reused:
+            context["rrma_html"] = self._reused[spec.uri][1]
+        elif spec is not None:
+            context["rrma"] = {**spec.context, "description": spec.description}
+            if spec.template == "rrma/library.html":
+                chosen = spec.context.get("filter")
+                context["rrma"]["menu"] = renderer.facet_menu(spec.context["facets"], context["base_url"], chosen["param"] if chosen else None)
+            if not self.reference:
+                context["rrma_html"] = renderer.page(spec.template, context)
+                if spec.uri in self._keys:
+                    self.reuse.put(spec.uri, self._keys[spec.uri], page.content or "", context["rrma_html"])
+        elif self.pages is not None and page.file.src_uri in self.pages.extra:
+            context["rrma"] = self.pages.extra[page.file.src_uri]
+            add_to_toc(page, context["rrma"].get("sections", []))
+        return context
+
+
+def front_matter(spec: PageSpec, *, template: str) -> dict[str, str]:
+    """The generated page's front matter: its title, template and description.
+
+    Title and description are HTML-escaped because MkDocs does not autoescape
+    and Material prints ``page.meta.title`` and ``page.meta.description`` as
+    they are (in ``<title>``, the header, the ``<meta>`` tags).
+    """
+    meta = {"title": str(escape(spec.title)), "template": template}
+    if spec.description:
+        meta["description"] = str(escape(spec.description))
+    return meta
+
+
+def stub(meta: dict[str, str], body: str) -> str:
+    """The page as a Markdown file MkDocs can read (``json.dumps`` quotes values as valid YAML strings)."""
+    return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()) + "---\n\n" + body
+
+
+def add_to_toc(page: Page, sections: list[dict[str, str]]) -> None:
+    """Sections a template adds after the page's Markdown, listed in its table of contents
+    (under the page's title, as Markdown's own ``##`` sections are)."""
+    if not sections or any(link.id == sections[0]["id"] for link in _toc_links(page.toc)):
+        return
+    items = page.toc.items
+    parent = items[0].children if len(items) == 1 and items[0].level == 1 else items
+    parent.extend(AnchorLink(str(escape(s["title"])), s["id"], 2) for s in sections)
+
+
+def _toc_links(links: Any) -> Any:
+    for link in links:
+        yield link
+        yield from _toc_links(link.children)

@@ -1,0 +1,42 @@
+"""The side-work process: reads pickled jobs on its standard input, answers on its standard output.
+
+Started by :class:`rrma.build.outputs.OutputManager`. Each job is the search
+index's maker and arguments, then the data files' makers; the answer is an
+error (a French sentence with the exception, or None) and the files made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sys
+import traceback
+from typing import Any, BinaryIO
+
+
+def serve(jobs: BinaryIO, answers: BinaryIO) -> None:
+    last_index: tuple[bytes, dict[str, Any]] | None = None  # the same documents give the same index
+    while True:
+        try:
+            raw = pickle.load(jobs)
+        except EOFError:
+            return
+        try:
+            (build, args), data = raw
+            digest = hashlib.blake2b(pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+            if last_index is None or last_index[0] != digest:
+                last_index = (digest, build(*args))
+            made = dict(last_index[1])
+            for job in data:
+                made.update(job())
+            answer: tuple[str | None, dict[str, Any]] = (None, made)
+        except Exception:  # noqa: BLE001 - sent back, reported by the build
+            answer = (traceback.format_exc(limit=-3), {})
+        pickle.dump(answer, answers, protocol=pickle.HIGHEST_PROTOCOL)
+        answers.flush()
+
+
+if __name__ == "__main__":
+    answers = sys.stdout.buffer
+    sys.stdout = sys.stderr  # whatever a library prints must not get into the answers
+    serve(sys.stdin.buffer, answers)
