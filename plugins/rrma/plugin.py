@@ -37,7 +37,7 @@ from .outputs.search import SearchDoc
 from .outputs.search import build as build_search
 from .pages.searchdocs import markdown_text, page_title_and_text, search_documents
 from .pages.specs import Output, PageSpec, SitePages, build_pages
-from .project import Project
+from .project import Project, project_from_options
 from .sidejob import SideJob, Worker
 
 if TYPE_CHECKING:
@@ -83,15 +83,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         if not self.config.enabled:
             return None
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        self.project = Project(
-            root,
-            networks_dir=self.config.networks_dir,
-            events_dir=self.config.events_dir,
-            resources_dir=self.config.resources_dir,
-            taxonomies_dir=self.config.taxonomies_dir,
-            docs_dir=Path(os.path.relpath(config.docs_dir, root)).as_posix(),
-            iframe_hosts=tuple(self.config.iframe_hosts),
-        )
+        self.project = project_from_options(self.config, root, config.docs_dir)  # as `rrma check` does (rrma/cli/settings.py)
         config.extra_css.append("assets/stylesheets/rrma.css")
         config.extra_javascript.append("assets/javascripts/library.js")
         config.extra_javascript.append("assets/javascripts/agenda.js")
