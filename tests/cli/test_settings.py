@@ -89,9 +89,13 @@ def test_a_mere_warning_of_mkdocs_is_not_printed(portal: Path) -> None:
     assert result.stderr == ""
 
 
-def test_check_help_says_where_the_options_come_from() -> None:
+def test_check_help_and_the_guides_say_where_the_options_come_from() -> None:
     result = run_rrma("check", "--help")
     assert "mkdocs.yml" in result.stdout and "iframe_hosts" in result.stdout
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    guide = " ".join((REPO / "CONTRIBUTING.md").read_text(encoding="utf-8").split())
+    assert "`rrma check` lit les options du plugin `rrma` dans le `mkdocs.yml`" in readme
+    assert "les options du plugin `rrma` dans `mkdocs.yml`" in guide and "l'option `iframe_hosts` du plugin `rrma`" in guide
 
 
 def test_new_writes_into_the_folder_of_mkdocs_yml(portal: Path) -> None:
