@@ -112,3 +112,18 @@ def test_schemas_read_the_taxonomies_named_in_mkdocs_yml(portal: Path) -> None:
     assert result.exit_code == 0, result.output
     for schema in (REPO / "schemas").glob("*.schema.json"):
         assert (portal / "schemas" / schema.name).read_text(encoding="utf-8") == schema.read_text(encoding="utf-8")
+
+
+def test_the_project_and_the_core_import_nothing_from_mkdocs() -> None:
+    """Only the plugin and the commands' settings know MkDocs: the constructor takes its options as a plain mapping."""
+    import subprocess
+    import sys
+
+    code = ("import importlib, pkgutil, sys, rrma.project, rrma.core, rrma.kinds, rrma.pages\n"
+            "for pkg in (rrma.core, rrma.kinds, rrma.pages):\n"
+            "    for m in pkgutil.iter_modules(pkg.__path__, pkg.__name__ + '.'):\n"
+            "        importlib.import_module(m.name)\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
