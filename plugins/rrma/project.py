@@ -59,7 +59,7 @@ _CONTENT_OPTIONS = ("networks_dir", "events_dir", "resources_dir", "taxonomies_d
 
 
 def project_from_options(options: Mapping[str, Any], root: Path, docs_dir: str | os.PathLike[str] | None = None) -> Project:
-    """The one way to make a :class:`Project`: from the ``rrma`` plugin's validated options.
+    """The :class:`Project` of the plugin and of every ``rrma`` command: from the ``rrma`` plugin's validated options.
 
     ``options`` is the plugin's config as MkDocs validated it (``RrmaConfig``,
     read as a plain mapping: nothing here imports MkDocs); an option it lacks
