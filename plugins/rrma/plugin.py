@@ -32,7 +32,7 @@ from .outputs.cms import cms_config
 from .pages.searchdocs import indexed_pages, search_files
 from .pages.specs import Output
 from .preview import fingerprint
-from .project import Project
+from .project import Project, project_from_options
 from .render import Renderer
 
 if TYPE_CHECKING:
@@ -79,15 +79,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         if not self.config.enabled:
             return None
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        self.project = Project(
-            root,
-            networks_dir=self.config.networks_dir,
-            events_dir=self.config.events_dir,
-            resources_dir=self.config.resources_dir,
-            taxonomies_dir=self.config.taxonomies_dir,
-            docs_dir=Path(os.path.relpath(config.docs_dir, root)).as_posix(),
-            iframe_hosts=tuple(self.config.iframe_hosts),
-        )
+        self.project = project_from_options(self.config, root, config.docs_dir)  # as `rrma check` does (rrma/cli/settings.py)
         self.pages.reference = self.reference
         for option, path in ASSETS:
             config[option].append(path)

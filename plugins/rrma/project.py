@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .core.types import PARIS
 
@@ -19,8 +22,9 @@ def _today() -> date:
 class Project:
     """A portal checkout: the data folders and the checks' limits.
 
-    The MkDocs plugin builds one from its options; ``rrma check`` from its
-    defaults. ``today`` is explicit so "upcoming" is testable.
+    The MkDocs plugin and every ``rrma`` command make theirs with
+    :func:`project_from_options`, from the plugin's options in mkdocs.yml.
+    ``today`` is explicit so "upcoming" is testable.
     """
 
     root: Path
@@ -47,3 +51,27 @@ class Project:
 
     def dir(self, name: str) -> Path:
         return self.root / name
+
+
+# The plugin options (rrma/config.py) that say where the content is and what it may contain.
+# The others (enabled, cms, drafts, node_modules_dir…) are about the build, not the content.
+_CONTENT_OPTIONS = ("networks_dir", "events_dir", "resources_dir", "taxonomies_dir")
+
+
+def project_from_options(options: Mapping[str, Any], root: Path, docs_dir: str | os.PathLike[str] | None = None) -> Project:
+    """The :class:`Project` of the plugin and of every ``rrma`` command: from the ``rrma`` plugin's validated options.
+
+    ``options`` is the plugin's config as MkDocs validated it (``RrmaConfig``,
+    read as a plain mapping: nothing here imports MkDocs); an option it lacks
+    keeps :class:`Project`'s default, so ``{}`` gives the defaults. ``root`` is
+    the folder of mkdocs.yml, which the data folders are relative to;
+    ``docs_dir`` is MkDocs's ``docs_dir``, absolute (as MkDocs gives it) or
+    relative to ``root``; ``None`` keeps the default.
+    """
+    settings: dict[str, Any] = {name: options[name] for name in _CONTENT_OPTIONS if name in options}
+    if "iframe_hosts" in options:
+        settings["iframe_hosts"] = tuple(options["iframe_hosts"])
+    if docs_dir is not None:
+        docs = Path(docs_dir)
+        settings["docs_dir"] = Path(os.path.relpath(docs, root)).as_posix() if docs.is_absolute() else docs.as_posix()
+    return Project(root, **settings)

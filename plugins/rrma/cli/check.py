@@ -9,7 +9,7 @@ import click
 
 from ..core.diagnostics import format_github, format_json, format_text
 from ..kinds.site import check_site
-from ..project import Project
+from .settings import load_project
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -23,14 +23,20 @@ def _plural(n: int, one: str, many: str) -> str:
 def check(path: Path, fmt: str) -> None:
     """Vérifie réseaux, événements, ressources et taxonomies du DOSSIER.
 
+    Les options du plugin rrma (dossiers des données, sites autorisés dans un
+    cadre <iframe> : iframe_hosts…) sont lues dans le fichier mkdocs.yml du
+    DOSSIER, comme le fait la construction du site ; sans mkdocs.yml, leurs
+    valeurs par défaut.
+
     Code de sortie : 0 si tout est valide, 1 s'il y a des erreurs de contenu,
-    2 en cas d'erreur d'utilisation.
+    2 en cas d'erreur d'utilisation ou de mkdocs.yml invalide.
     """
     if not path.is_dir():
         raise click.UsageError(f"le dossier « {path} » n'existe pas")
-    project = Project(path)
-    if not any((path / d).is_dir() for d in (project.networks_dir, project.events_dir, project.resources_dir, project.taxonomies_dir)):
-        raise click.UsageError(f"« {path} » ne ressemble pas au dépôt du portail (ni networks/, ni events/, ni resources/, ni taxonomies/)")
+    project = load_project(path)
+    folders = (project.networks_dir, project.events_dir, project.resources_dir, project.taxonomies_dir)
+    if not any(project.dir(d).is_dir() for d in folders):
+        raise click.UsageError(f"« {path} » ne ressemble pas au dépôt du portail (ni {', ni '.join(f'{d}/' for d in folders)})")
     counts, problems = check_site(project)
     if fmt == "json":
         click.echo(format_json(problems))

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from ..kinds.site import Site, load_site
-from ..project import Project
+from .settings import load_project
 
 HEADER = """\
 # Fichier généré par `rrma codeowners` à partir du champ `editors` des réseaux : ne pas modifier à la main.
@@ -50,7 +50,7 @@ def render(site: Site, base: str = "") -> str:
 @click.option("--check", "check_only", is_flag=True, help="Ne rien écrire ; code 1 si .github/CODEOWNERS n'est pas à jour.")
 def codeowners(path: Path, check_only: bool) -> None:
     """Génère .github/CODEOWNERS à partir des relecteurs déclarés par chaque réseau."""
-    site, problems = load_site(Project(path))
+    site, problems = load_site(load_project(path))
     if problems:
         raise click.ClickException("contenu invalide : lancez `rrma check` pour le détail")
     base_file = path / ".github" / "CODEOWNERS.base"

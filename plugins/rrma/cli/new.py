@@ -27,6 +27,7 @@ from ..kinds.networks import NETWORKS
 from ..kinds.resources import RESOURCES
 from ..kinds.site import load_site
 from ..project import Project
+from .settings import load_project
 
 KINDS: dict[str, Collection[Any]] = {"resource": RESOURCES, "event": EVENTS, "network": NETWORKS}
 SCHEMA = {"resource": "resource", "event": "event", "network": "network"}
@@ -129,9 +130,8 @@ def _ask(key: str, info: Any, choices: dict[str, str] | None, multiple: bool) ->
     return [answer] if multiple and answer else answer
 
 
-def create(kind: str, values: dict[str, Any], *, root: Path, files: tuple[Path, ...] = (), slug: str | None = None, interactive: bool = False) -> Path:
+def create(kind: str, values: dict[str, Any], *, project: Project, files: tuple[Path, ...] = (), slug: str | None = None, interactive: bool = False) -> Path:
     collection = KINDS[kind]
-    project = Project(root)
     site, _ = load_site(project)
     model = collection.model
     fields = {info.alias or name: info for name, info in model.model_fields.items()}
@@ -222,8 +222,9 @@ def _finish(kind: str, values: dict[str, Any], root: Path, slug: str | None, fil
     from pydantic import ValidationError
 
     values = {k: v for k, v in values.items() if v not in (None, (), [], "", False)}
+    project = load_project(root)  # the folders and limits `rrma check` and the build use
     try:
-        path = create(kind, values, root=root, files=files, slug=slug, interactive=sys.stdin.isatty() if interactive is None else interactive)
+        path = create(kind, values, project=project, files=files, slug=slug, interactive=sys.stdin.isatty() if interactive is None else interactive)
     except NotWritten as exc:
         command = click.get_current_context().command
         for problem in exc.problems:
@@ -236,7 +237,7 @@ def _finish(kind: str, values: dict[str, Any], root: Path, slug: str | None, fil
             message = (error.get("ctx") or {}).get("message") or error["msg"]
             click.echo(f"{field_name(tuple(p for p in error['loc'] if isinstance(p, (str, int))))} : {message}", err=True)
         raise click.UsageError("valeurs invalides : rien n'a été écrit") from None
-    click.echo(Project(root).rel(path))
+    click.echo(project.rel(path))
 
 
 def _in_options(problem: Any, command: click.Command) -> str:

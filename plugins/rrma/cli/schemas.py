@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from ..kinds.taxonomies import load_taxonomies
-from ..project import Project
 from ..schemas import render_schemas
+from .settings import load_project
 
 
 @click.command()
@@ -17,7 +17,7 @@ from ..schemas import render_schemas
 @click.option("--check", "check_only", is_flag=True, help="Ne rien écrire ; code 1 si les schémas du dépôt ne sont pas à jour.")
 def schemas(path: Path, check_only: bool) -> None:
     """Génère schemas/*.schema.json à partir du modèle de contenu et des taxonomies."""
-    project = Project(path)
+    project = load_project(path)
     taxonomies, problems = load_taxonomies(project)
     if problems:
         raise click.ClickException("taxonomies invalides : lancez `rrma check` pour le détail")

@@ -61,6 +61,26 @@ class Finding:
     line: int  # 0-based within the text
     column: int  # 0-based
     message: str
+    hint: str = ""  # how to fix it, when the code's usual hint would not say
+
+
+# Where the list of hosts an <iframe> may show is kept: told to editors, who cannot change it themselves.
+IFRAME_HINT = ("remplacez le cadre par un simple lien vers la page ; pour l'afficher dans la page, demandez aux mainteneurs "
+               "du portail d'ajouter ce site à l'option `iframe_hosts` du plugin rrma, dans mkdocs.yml")
+
+
+def _iframe(number: int, column: int, src: str | None, hosts: set[str]) -> Finding | None:
+    """Why :func:`sanitize` would empty this <iframe> (``src`` as written), or ``None`` if it is kept."""
+    if not src:
+        return Finding(number, column, "cadre <iframe> sans adresse (src) supprimé", "donnez l'adresse https://… de ce qu'il doit montrer, ou mettez un simple lien")
+    parts = urlsplit(src)
+    host = (parts.hostname or "").lower()
+    if host not in hosts:
+        allowed = f"sites autorisés : {', '.join(sorted(hosts))}" if hosts else "aucun site ne l'est pour l'instant"
+        return Finding(number, column, f"cadre <iframe> vers « {host or '?'} » supprimé : ce site n'est pas autorisé dans un cadre ({allowed})", IFRAME_HINT)
+    if parts.scheme.lower() != "https":
+        return Finding(number, column, f"cadre <iframe> vers « {host} » supprimé : seules les adresses https:// sont affichées", f"écrivez l'adresse en https://{host}/…")
+    return None
 
 
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>?", re.S)
@@ -110,10 +130,9 @@ def unsafe_markup(text: str, *, iframe_hosts: Iterable[str] = ()) -> list[Findin
             tag, rest = match.group(2).lower(), match.group(3)
             if tag == "iframe":
                 src = re.search(r"src\s*=\s*[\"']?([^\"'\s>]+)", rest)
-                host = (urlsplit(src.group(1)).hostname or "").lower() if src else ""
-                if host not in hosts or not src or not src.group(1).startswith("https://"):
-                    findings.append(Finding(number, match.start(), f"cadre <iframe> vers « {host or '?'} » supprimé : ce site n'est pas dans la liste autorisée (`iframe_hosts` dans mkdocs.yml, "
-                                                                    "tenue par les mainteneurs du portail : demandez-leur d'y ajouter ce site, ou mettez un simple lien vers la page)"))
+                removed = _iframe(number, match.start(), src.group(1) if src else None, hosts)
+                if removed is not None:
+                    findings.append(removed)
                     continue
             elif tag not in ALLOWED_TAGS:
                 what = "et son contenu supprimés" if tag in DROPPED_WITH_CONTENT else "supprimée (le texte est gardé)"

@@ -263,7 +263,7 @@ def markup_problems(entry: Entry[Any], project: Project, text: str, *, loc: Loc 
     without it, ``text`` is the body after the front matter.
     """
     findings = unsafe_markup(text, iframe_hosts=project.iframe_hosts)
-    return [entry_diagnostic(entry, project, f, loc, "RRMA028", f.message, "écrivez du Markdown simple ; le contenu retiré n'apparaîtra pas sur le site")
+    return [entry_diagnostic(entry, project, f, loc, "RRMA028", f.message, f.hint or "écrivez du Markdown simple ; le contenu retiré n'apparaîtra pas sur le site")
             for f in findings]
 
 
