@@ -91,6 +91,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         """Load and check every file (what ``rrma check`` does); stop a build at the first problem."""
         if self.project is None:
             return
+        self.outputs.prepare()
         problems = self.content.load(self.project, keep_cache=self.is_serve, drafts=self.show_drafts)
         if problems and not self.is_serve:
             raise PluginError(f"{len(problems)} erreur(s) de contenu : le site n'a pas été construit. "

@@ -93,6 +93,9 @@ def _call(obj: Any, arguments: tuple[tuple[Any, ...], dict[str, Any]]) -> Any:
     raise Untraceable(f"call to {obj!r}")
 
 
+# Operations that give the same outcome when repeated on the same value within one render.
+PURE = frozenset({"attr", "item", "iter", "reversed", "len", "bool", "contains", "eq", "ne", "lt", "le", "gt", "ge", "str", "hash"})
+
 OPERATIONS: dict[str, Callable[[Any, Any], Any]] = {
     "attr": _getattr,
     "item": _getitem,
@@ -210,10 +213,13 @@ class Trace:
                 values[root[1]] = context[name]
             elif not _same_plain(root, context[name]):
                 return False
+        contexts: dict[tuple[int, Any], Any] = {}
         for node, op, arg, outcome in self.entries:
             try:
-                if op == "filter":
-                    value = self._filter(arg, values)
+                if op == "attr":  # most of a recording: read first, the rest for the others
+                    value = getattr(values[node], arg[1])
+                elif op == "filter":
+                    value = self._filter(arg, values, contexts)
                 else:
                     value = OPERATIONS[op](values[node], _decode(arg, values))
             except Untraceable:
@@ -222,13 +228,21 @@ class Trace:
                 if outcome[0] == "x" and type(exc) is outcome[1]:
                     continue
                 return False
-            if not _same(outcome, value, values):
+            tag = outcome[0]
+            if tag == "v":
+                if type(value) is not outcome[1] or (value != outcome[2] if outcome[1] not in (list, tuple) else not _same_plain(outcome, value)):
+                    return False
+            elif not _same(outcome, value, values):
                 return False
         return True
 
-    def _filter(self, arg: tuple[Any, ...], values: list[Any]) -> Any:
+    def _filter(self, arg: tuple[Any, ...], values: list[Any], contexts: dict[tuple[int, Any], Any]) -> Any:
         name, arguments, page, base_url = arg
-        context = self._env.context_class(self._env, {"page": _decode(page, values), "base_url": _decode(base_url, values)}, None, {})
+        page_value, base_value = _decode(page, values), _decode(base_url, values)
+        key = (id(page_value), base_value)
+        context = contexts.get(key)
+        if context is None:
+            context = contexts[key] = self._env.context_class(self._env, {"page": page_value, "base_url": base_value}, None, {})
         args, kwargs = _decode(arguments, values)
         return context_filters(self._env)[name](context, *args, **kwargs)
 
@@ -242,6 +256,7 @@ class Recorder:
         self.entries: list[tuple[Any, ...]] = []
         self.nodes = 0
         self.closed = False
+        self._seen: dict[tuple[Any, ...], tuple[bool, Any]] = {}
 
     def wrap_context(self, context: Mapping[str, Any], constants: frozenset[str]) -> dict[str, Any]:
         """The context as the recorded template sees it: constants as they are, the rest recorded."""
@@ -278,15 +293,25 @@ class Recorder:
         if self.closed:
             raise StaleTrace(op)
         encoded, raw = self._encode(arg)
+        key = (traced._rrma_node, op, encoded) if op in PURE else None
+        if key is not None and key in self._seen:  # read again in the same render: the same outcome, written down once
+            raised, result = self._seen[key]
+            if raised:
+                raise result
+            return result
         try:
             value = OPERATIONS[op](traced._rrma_obj, raw)
         except Untraceable:
             raise
         except Exception as exc:
             self.entries.append((traced._rrma_node, op, encoded, ("x", type(exc))))
+            if key is not None:
+                self._seen[key] = (True, exc)
             raise
         outcome, result = self._outcome(value, iterated=op in ("iter", "reversed"))
         self.entries.append((traced._rrma_node, op, encoded, outcome))
+        if key is not None:
+            self._seen[key] = (False, result)
         return result
 
     def filter(self, name: str, context: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
@@ -296,11 +321,15 @@ class Recorder:
         arguments, raw_arguments = self._encode((args, kwargs))
         page, raw_page = self._encode(context.get("page"))
         base_url, raw_base = self._encode(context.get("base_url"))
+        key = ("filter", name, arguments, page, base_url)
+        if key in self._seen:
+            return self._seen[key][1]
         real = self.env.context_class(self.env, {"page": raw_page, "base_url": raw_base}, None, {})
         value = context_filters(self.env)[name](real, *raw_arguments[0], **raw_arguments[1])
         if not is_plain(value):
             raise Untraceable(f"filter {name} returned {type(value).__name__}")
         self.entries.append((None, "filter", (name, arguments, page, base_url), ("v", type(value), value)))
+        self._seen[key] = (False, value)
         return value
 
     def _encode(self, arg: Any) -> tuple[Any, Any]:

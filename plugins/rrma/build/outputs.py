@@ -16,6 +16,7 @@ from __future__ import annotations
 import pickle
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -39,23 +40,29 @@ class OutputManager:
 
     def __init__(self) -> None:
         self._worker: subprocess.Popen[bytes] | None = None
+        self._sending: threading.Thread | None = None
         self._pending = 0  # jobs sent whose answer was not read yet (the last one counts)
+        self._last_code: int | None = None
+
+    def prepare(self) -> None:
+        """Start the worker early: it imports what it needs while the build loads the content."""
+        self._start_worker()
 
     def start(self, search: tuple[Callable[..., Made], tuple[Any, ...]], data: list[Callable[[], Made]]) -> None:
+        """Send a job; the pages are rendered meanwhile (a thread feeds the pipe as the worker reads it)."""
         worker = self._start_worker()
-        assert worker.stdin is not None
-        try:
-            pickle.dump((search, data), worker.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-            worker.stdin.flush()
-        except (BrokenPipeError, OSError):
-            self.close()
-            raise
+        job = pickle.dumps((search, data), protocol=pickle.HIGHEST_PROTOCOL)
+        self._sending = threading.Thread(target=_send, args=(worker, job), name="rrma-side-work", daemon=True)
+        self._sending.start()
         self._pending += 1
 
     def finish(self, site_dir: str | Path) -> str | None:
         """Write what the worker made into the site; the reason it could not, if any."""
         if not self._pending:
             return None
+        if self._sending is not None:
+            self._sending.join()
+            self._sending = None
         answer = None
         while self._pending:  # a build that failed left its job's answer first: it is dropped
             answer = self._answer()
@@ -69,9 +76,15 @@ class OutputManager:
         return None
 
     def close(self) -> None:
-        worker, self._worker, self._pending = self._worker, None, 0
+        """Stop the worker: at once if it still has work nobody will read, else once it has read its end of input."""
+        worker, pending, sending = self._worker, self._pending, self._sending
+        self._worker, self._pending, self._sending = None, 0, None
         if worker is None:
             return
+        if pending:
+            worker.kill()
+        if sending is not None:
+            sending.join()
         for stream in (worker.stdin, worker.stdout):
             if stream is not None:
                 stream.close()
@@ -99,6 +112,13 @@ class OutputManager:
             return None
 
     def _exit_code(self) -> int | None:
-        if self._worker is None:
-            return getattr(self, "_last_code", None)
-        return self._worker.poll()
+        return self._last_code if self._worker is None else self._worker.poll()
+
+
+def _send(worker: subprocess.Popen[bytes], job: bytes) -> None:
+    assert worker.stdin is not None
+    try:
+        worker.stdin.write(job)
+        worker.stdin.flush()
+    except (OSError, ValueError):  # the worker died or was stopped: finish() says so when it reads no answer
+        pass
