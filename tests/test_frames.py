@@ -33,7 +33,7 @@ BASE = (
     "<link href='{{ 'assets/x.css' | url }}'></head>"
     "{% set features = config.features or [] %}"
     "<div>{% if page.toc | first is defined %}{% set skip = page.toc | first %}<a href='{{ skip.url | url }}'>{{ lang.t('skip') }}</a>{% endif %}</div>"
-    "{% block header %}<header>{{ page.meta.title }} {{ lang.t('menu') }}</header>{% endblock %}"
+    "{% block header %}<header>{{ config.name }} {{ lang.t('menu') }}</header>{% endblock %}"
     "<nav>{% if page.meta and page.meta.hide %}caché{% endif %}{% for item in nav %}<a href='{{ item.url | url }}'"
     "{% if item.active %} class=on{% endif %}>{{ item.title }}</a>{% endfor %}{% if 'tabs' in features %}T{% endif %}</nav>"
     "<main>{% block content %}{{ page.content }}{% endblock %}</main>"
@@ -57,7 +57,7 @@ def _toc(*headings: str) -> object:
     return get_toc([{"level": 2, "id": h.lower(), "name": h, "html": h, "children": []} for h in headings])
 
 
-CONFIG = {"features": ["tabs"]}
+CONFIG = {"features": ["tabs"], "name": "Portail"}
 NAV = [SimpleNamespace(url="ressources/", title="Ressources", active=False), SimpleNamespace(url="agenda/", title="Agenda", active=False)]
 
 
@@ -88,8 +88,16 @@ def test_pages_that_read_the_same_share_one_frame_and_keep_their_own_parts() -> 
     frames = Frames(env)
     outputs = _render_all(frames, env, [_context(n) for n in range(6)])
     assert "<title>Titre 5</title>" in outputs[5] and "content='Résumé 5'" in outputs[5] and "<h1>Titre 5</h1>texte 5" in outputs[5]
-    assert "<header>Titre 5 Menu</header>" in outputs[5]
+    assert "<header>Portail Menu</header>" in outputs[5]
     assert frames.stats == {"recorded": 1, "framed": 5}
+
+
+def test_a_header_that_shows_the_page_s_title_is_keyed_on_it() -> None:
+    env = _env({**THEME, "base.html": BASE.replace("<header>{{ config.name }}", "<header>{{ page.meta.title }}")})
+    frames = Frames(env)
+    outputs = _render_all(frames, env, [_context(1), _context(2), _context(1)])
+    assert "<header>Titre 2 Menu</header>" in outputs[1]
+    assert frames.stats == {"recorded": 2, "framed": 1}  # the third page reads what the first read
 
 
 def test_links_through_the_url_filter_are_compared_as_they_are_written() -> None:
@@ -123,12 +131,12 @@ def test_anything_read_outside_the_page_s_own_blocks_is_part_of_the_frame(change
 
 def test_a_block_that_uses_a_value_of_the_recorded_page_is_never_filled_with_it() -> None:
     # The header reads « skip », set from the first page's table of contents outside the block.
-    theme = {**THEME, "base.html": BASE.replace("<header>{{ page.meta.title }}", "<header>{{ skip.title if skip is defined else '' }}{{ page.meta.title }}")}
+    theme = {**THEME, "base.html": BASE.replace("<main>", "<main>{% block extra %}{{ skip.title if skip is defined else '' }}{% endblock %}")}
     env = _env(theme)
-    frames = Frames(env)
+    frames = Frames(env, regions=("site_meta", "htmltitle", "extra", "content"))
     outputs = _render_all(frames, env, [_context(1, "Contexte"), _context(2, "Contexte")])
-    assert "<header>ContexteTitre 2" in outputs[1]
-    assert frames.stats["framed"] == 0
+    assert "<main>Contexte<h1>Titre 2" in outputs[1]
+    assert frames.stats == {"unfillable": 2, "full": 2}
 
 
 def test_what_cannot_be_recorded_is_rendered_in_full() -> None:

@@ -4,7 +4,7 @@ Every generated page of one kind (a resource, a library listing…) shares most 
 Material's page: navigation, footer, scripts, icons. Rendering them again for
 each of 10,000 pages was most of the build. :class:`Frames` renders a page once
 with its context recorded (:mod:`rrma.trace`) and its own parts — the blocks in
-:data:`REGIONS`: ``<head>`` metadata and title, the header, the content — left
+:data:`REGIONS`: ``<head>`` metadata and title, the content — left
 as slots. Another page reuses that frame only if replaying the recording on its
 own context gives exactly the same outcomes: every attribute, length, item and
 call the templates saw outside those blocks, the table of contents and the
@@ -35,8 +35,9 @@ from markupsafe import Markup
 
 from .trace import Recorder, Trace, record_context_filters
 
-# Blocks of Material's base.html a page fills with its own values.
-REGIONS = ("site_meta", "htmltitle", "extrahead", "header", "content")
+# Blocks of Material's base.html a page fills with its own values. Any other block is part of the frame:
+# if it reads the page (the header would, if it showed the page's title), the frame is keyed on what it read.
+REGIONS = ("site_meta", "htmltitle", "extrahead", "content")
 # Context values that are the same object for every page of a build.
 CONSTANTS = frozenset({"config", "pages", "rrma_feeds", "rrma_problems"})
 MAX_FRAMES = 8  # per template and context shape; the least recently used goes first
@@ -74,6 +75,7 @@ class _Group:
 class Frames:
     env: Environment
     enabled: bool = True
+    regions: tuple[str, ...] = REGIONS
     stats: Counter[str] = field(default_factory=Counter)
     _groups: dict[tuple[Any, ...], _Group] = field(default_factory=dict)
 
@@ -148,7 +150,7 @@ class Frames:
                 values = recorder.wrap_context(context, CONSTANTS)
                 ctx = template.new_context(values)
                 sentinels: dict[str, Any] = {}
-                for block in REGIONS:
+                for block in self.regions:
                     sentinels[block] = _sentinel(block, values, sentinels)
                     ctx.blocks[block] = [sentinels[block], *ctx.blocks.get(block, ())]
                 for chunk in template.root_render_func(ctx):
