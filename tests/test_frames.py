@@ -255,3 +255,27 @@ def test_the_fast_path_is_used(two_builds: tuple[Path, dict[str, Counter[str]]])
     assert stats["framed"] > 3 * stats["recorded"] and stats.get("full", 0) + stats.get("mismatch", 0) + stats.get("unfillable", 0) == 0
     assert fast["markdown"]["converted"] > 50
 
+
+
+def test_mkdocs_page_filters_read_only_the_page_and_base_url() -> None:
+    # rrma/trace.py records |url and |script_tag as calls of (arguments, page, base_url): pinned here,
+    # in case a version of MkDocs makes them read anything else from the context.
+    from mkdocs.config.config_options import ExtraScriptValue
+    from mkdocs.utils import templates
+    from rrma.trace import CONTEXT_FILTERS
+
+    class Spy(dict):
+        read: set[str] = set()
+
+        def __getitem__(self, key: str) -> object:
+            self.read.add(key)
+            return super().__getitem__(key)
+
+    page = SimpleNamespace(url="ressources/r1/")
+    context = Spy(page=page, base_url="../..", config={}, nav=[], rrma={})
+    script = ExtraScriptValue("assets/javascripts/menu.js")
+    script.type, script.defer, script.async_ = "module", True, False
+    outputs = {"url": templates.url_filter(context, "assets/x.css"), "script_tag": templates.script_tag_filter(context, script)}
+    assert set(outputs) == set(CONTEXT_FILTERS)
+    assert outputs["url"] == "../../assets/x.css" and 'src="../../assets/javascripts/menu.js"' in outputs["script_tag"]
+    assert Spy.read == {"page", "base_url"}
