@@ -7,11 +7,13 @@ from pathlib import Path
 from mkdocs.plugins import get_plugin_logger
 
 from ..core.diagnostics import Diagnostic
+from ..core.yamlpos import Positions
 from ..kinds.base import EntryCache
 from ..kinds.site import Site, load_site
 from ..project import Project
 
 log = get_plugin_logger("rrma")
+NO_POSITIONS = Positions()
 
 
 class ContentManager:
@@ -35,6 +37,9 @@ class ContentManager:
         for problem in problems:
             log.error(f"{problem.headline()}\n    conseil : {problem.hint} [{problem.code}]")
         self.site = site.published(include_drafts=drafts)
+        if not keep_cache:  # where each value was in its file only serves to report problems, all reported now
+            for entry in (*self.site.networks, *self.site.events, *self.site.resources):
+                entry.positions = NO_POSITIONS
         return problems
 
     def folders(self) -> list[Path]:

@@ -51,8 +51,7 @@ class OutputManager:
     def start(self, search: tuple[Callable[..., Made], tuple[Any, ...]], data: list[Callable[[], Made]]) -> None:
         """Send a job; the pages are rendered meanwhile (a thread feeds the pipe as the worker reads it)."""
         worker = self._start_worker()
-        job = pickle.dumps((search, data), protocol=pickle.HIGHEST_PROTOCOL)
-        self._sending = threading.Thread(target=_send, args=(worker, job), name="rrma-side-work", daemon=True)
+        self._sending = threading.Thread(target=_send, args=(worker, (search, data)), name="rrma-side-work", daemon=True)
         self._sending.start()
         self._pending += 1
 
@@ -115,10 +114,12 @@ class OutputManager:
         return self._last_code if self._worker is None else self._worker.poll()
 
 
-def _send(worker: subprocess.Popen[bytes], job: bytes) -> None:
+def _send(worker: subprocess.Popen[bytes], job: Job) -> None:
+    """Pickled straight into the pipe, as the worker reads it: the job is never held twice in memory.
+    (The pages only read the objects it is made of, and do not change them.)"""
     assert worker.stdin is not None
     try:
-        worker.stdin.write(job)
+        pickle.dump(job, worker.stdin, protocol=pickle.HIGHEST_PROTOCOL)
         worker.stdin.flush()
     except (OSError, ValueError):  # the worker died or was stopped: finish() says so when it reads no answer
         pass
