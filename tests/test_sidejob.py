@@ -36,3 +36,15 @@ def test_a_build_error_stops_the_child(tmp_path: Path) -> None:
     started = time.monotonic()
     job.cancel()
     assert time.monotonic() - started < 5
+
+
+def test_the_preview_worker_ends_as_soon_as_it_is_closed() -> None:
+    """Closing the pipe ends the worker forked for `mkdocs serve`: no wait, no kill."""
+    import time
+
+    from rrma.sidejob import Worker
+
+    worker = Worker()
+    started = time.monotonic()
+    worker.close()
+    assert time.monotonic() - started < 2 and worker._process.exitcode == 0

@@ -94,7 +94,7 @@ class Worker:
     def __init__(self) -> None:
         context = multiprocessing.get_context("fork")
         self._conn, child = context.Pipe()
-        self._process = context.Process(target=_serve_jobs, args=(child,), daemon=True)
+        self._process = context.Process(target=_serve_jobs, args=(child, self._conn), daemon=True)
         self._process.start()
         child.close()
         self._pending = False
@@ -123,7 +123,10 @@ class Worker:
             self._process.terminate()
 
 
-def _serve_jobs(conn: Connection) -> None:
+def _serve_jobs(conn: Connection, parent_end: Connection) -> None:
+    # The fork copied the parent's end too: closed here, so the child sees the end of the pipe
+    # when the parent closes its own (otherwise close() waited 5 s, then terminated the child).
+    parent_end.close()
     last: tuple[bytes, Files] | None = None
     while True:
         try:
