@@ -53,8 +53,6 @@ class _Page(HTMLParser):
         if "data-base" in attributes:
             self.bases.append((line, attributes["data-base"]))
 
-    handle_startendtag = handle_starttag
-
 
 class Crawl:
     """Resolves addresses as a browser would, from the site's public address, and keeps what is broken."""

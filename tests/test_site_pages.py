@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import subprocess
@@ -46,6 +47,7 @@ def site(shared_site: BuiltSite) -> Path:
     return shared_site.site
 
 
+@functools.lru_cache(maxsize=None)  # a page is read once, however many links lead to its anchors
 def _parse(file: Path) -> _Links:
     parser = _Links()
     parser.feed(file.read_text(encoding="utf-8"))
