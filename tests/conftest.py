@@ -20,6 +20,9 @@ CORPUS = REPO / "tests" / "corpus" / "broken"
 # between entries in bodies, attachments (one whose name has spaces and an accent), a network
 # with a logo, long titles, a resource in English, drafts, events older than the repository's
 # (so the agenda has yearly archives). Fictional: every address is on example.org.
+# The browser tests name some of the repository's results: the corpus keeps out of them (no event
+# of Horizons Solidaires or Karib Horizon, no « réseau » in an event, no « éducation », « évaluation »,
+# « alimentation » or « breton », no network in Auvergne-Rhône-Alpes or Corsica).
 SITE_CORPUS = REPO / "tests" / "corpus" / "realistic"
 DATA_DIRS = ("networks", "events", "resources", "taxonomies")
 
