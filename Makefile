@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: serve build check schemas test bench clean
+.PHONY: serve build check schemas test test-latest bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -42,6 +42,20 @@ schemas: $(STAMP)  ## régénère schemas/*.schema.json après un changement du 
 
 test: $(STAMP) $(NPM_STAMP) $(CHROMIUM)  ## toute la suite de tests
 	$(BIN)/python -m pytest
+
+# The weekly CI job (.github/workflows/dernieres-versions.yml): the newest releases of MkDocs, Material and
+# ProperDocs that pyproject.toml allows, every other package as pinned in constraints.txt, in a venv of its own.
+LATEST := mkdocs mkdocs-material properdocs
+VENV_LATEST := .venv-latest
+empty :=
+space := $(empty) $(empty)
+
+test-latest: $(NPM_STAMP) $(CHROMIUM)  ## toute la suite de tests avec les dernières versions de MkDocs, Material et ProperDocs que permet pyproject.toml
+	test -x $(VENV_LATEST)/bin/python || $(PY) -m venv $(VENV_LATEST)
+	grep -v -i -E '^($(subst $(space),|,$(LATEST)))==' constraints.txt > $(VENV_LATEST)/constraints.txt
+	$(VENV_LATEST)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade -c $(VENV_LATEST)/constraints.txt -e '.[test]' $(LATEST)
+	$(VENV_LATEST)/bin/python -m pip list --disable-pip-version-check | grep -i -E '^($(subst $(space),|,$(LATEST))) '
+	$(VENV_LATEST)/bin/python -m pytest
 
 clean:
 	rm -rf site site.new .pytest_cache

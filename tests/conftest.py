@@ -1,16 +1,29 @@
-"""Shared fixtures: a disposable copy of the repository's content."""
+"""Shared fixtures: a disposable copy of the repository's content, and the test site,
+built once per session from that content and a realistic corpus."""
 
 from __future__ import annotations
 
+import functools
+import logging
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "tests" / "corpus" / "broken"
+# Realistic content added to the repository's for the shared test site: headings and links
+# between entries in bodies, attachments (one whose name has spaces and an accent), a network
+# with a logo, long titles, a resource in English, drafts, events older than the repository's
+# (so the agenda has yearly archives). Fictional: every address is on example.org.
+# The browser tests name some of the repository's results: the corpus keeps out of them (no event
+# of Horizons Solidaires or Karib Horizon, no « réseau » in an event, no « éducation », « évaluation »,
+# « alimentation » or « breton », no network in Auvergne-Rhône-Alpes or Corsica).
+SITE_CORPUS = REPO / "tests" / "corpus" / "realistic"
 DATA_DIRS = ("networks", "events", "resources", "taxonomies")
 
 
@@ -52,11 +65,81 @@ def content(tmp_path: Path) -> Path:
 PUBLIC_URL = "https://portail.example.org/"
 
 
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def build_site(root: Path, site_dir: Path | None = None, *, site_url: str = PUBLIC_URL, command: str = "build", strict: bool = True,
+               **options: Any) -> list[logging.LogRecord]:
+    """``mkdocs build --strict`` of ``root/mkdocs.yml``, in this process: the log records of
+    MkDocs and its plugins (``mkdocs.*``, at the command's default level, INFO). A warning
+    fails the build (``Abort``), a content error too (``PluginError``). With ``command="serve"``
+    and ``strict=False``, what each rebuild of ``mkdocs serve`` does."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    handler, logger = _Records(), logging.getLogger("mkdocs")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir or root / "site"), site_url=site_url, strict=strict, **options)
+        config.plugins.on_startup(command=command, dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    return handler.records
+
+
+def pagination_series(resources: Path) -> None:
+    """110 fiches pratiques of one network, one of them a draft: three library pages for their type."""
+    for i in range(110):
+        (resources / f"fiche-test-{i:02d}.md").write_text(
+            f"---\ntitle: Fiche de test {i:02d}\nsummary: Synthétique.\ntype: fiche-pratique\nnetworks: [resacoop]\n"
+            f"published: 1990-01-{i % 28 + 1:02d}\nsource_url: https://example.org/{i}\ndraft: {'true' if i == 109 else 'false'}\n---\n",
+            encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """The site every test that only reads a built site shares: its sources, its pages, its build's log."""
+
+    root: Path
+    site: Path
+    url: str
+    records: tuple[logging.LogRecord, ...]
+
+    @functools.cached_property
+    def content(self) -> Any:
+        """What the site publishes (:class:`rrma.kinds.site.Site`, drafts left out), to check pages against."""
+        from rrma.kinds.site import load_site
+        from rrma.project import Project
+
+        loaded, problems = load_site(Project(self.root))
+        assert problems == []
+        return loaded.published(include_drafts=False)
+
+
 @pytest.fixture(scope="session")
-def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's site, built once with a public address (feeds and metadata use it)."""
-    root = copy_content(tmp_path_factory.mktemp("published"), site=True)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
-                            capture_output=True, text=True, cwd=root, timeout=300, env={"RRMA_SITE_URL": PUBLIC_URL, "PATH": "/usr/bin:/bin"})
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+def shared_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The repository's content, the realistic corpus and a paginated series, built once, in this
+    process, with a public address (feeds and metadata use it). Tests read it and never change it."""
+    root = copy_content(tmp_path_factory.mktemp("test-site"), site=True)
+    shutil.copytree(SITE_CORPUS, root, dirs_exist_ok=True)
+    pagination_series(root / "resources")
+    records = build_site(root)
+    return BuiltSite(root, root / "site", PUBLIC_URL, tuple(records))
+
+
+@pytest.fixture(scope="session")
+def published_site(shared_site: BuiltSite) -> Path:
+    return shared_site.site

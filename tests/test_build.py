@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import copy_content, run_rrma
+from tests.conftest import BuiltSite, copy_content, run_rrma
 
 
-def _build(root: Path, engine: str = "mkdocs", site: str = "site") -> subprocess.CompletedProcess[str]:
+def _build(root: Path, engine: str = "mkdocs", site: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The command line's build, in its own process."""
     return subprocess.run(
-        [sys.executable, "-m", engine, "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(root / site)],
+        [sys.executable, "-m", engine, "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site or root / "site")],
         capture_output=True, text=True, cwd=root, timeout=300,
     )
 
@@ -22,32 +22,26 @@ def _pages(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_content(tmp_path_factory.mktemp("site"), site=True)
-    result = _build(root)
-    assert result.returncode == 0, result.stderr
-    assert [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))] == []
-    return root
-
-
-def test_strict_build_of_the_repository(built: Path) -> None:
-    site = built / "site"
+def test_strict_build_of_the_repository(shared_site: BuiltSite) -> None:
+    # built with --strict (a warning would have stopped it), and not one warning or error logged
+    assert [f"{r.levelname} {r.getMessage()}" for r in shared_site.records if r.levelno >= logging.WARNING] == []
+    site = shared_site.site
     assert {"index.html", "charte/index.html", "404.html"} <= _pages(site)
     charter = (site / "charte" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in charter
     assert "Six objectifs communs" in charter and "La réciprocité" in charter
 
 
-def test_no_third_party_font_request(built: Path) -> None:
-    html = (built / "site" / "index.html").read_text(encoding="utf-8")
+def test_no_third_party_font_request(shared_site: BuiltSite) -> None:
+    html = (shared_site.site / "index.html").read_text(encoding="utf-8")
     assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
 
 
-def test_properdocs_builds_the_same_pages(built: Path) -> None:
-    result = _build(built, engine="properdocs", site="site-properdocs")
+def test_properdocs_builds_the_same_pages(shared_site: BuiltSite, tmp_path: Path) -> None:
+    """Another engine: its own command line, in its own process, on the same sources."""
+    result = _build(shared_site.root, engine="properdocs", site=tmp_path / "site-properdocs")
     assert result.returncode == 0, result.stderr
-    assert _pages(built / "site-properdocs") == _pages(built / "site")
+    assert _pages(tmp_path / "site-properdocs") == _pages(shared_site.site)
 
 
 def test_content_error_stops_the_build_before_site_is_touched(tmp_path: Path) -> None:

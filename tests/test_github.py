@@ -60,6 +60,37 @@ def test_pull_requests_are_checked_and_main_published_daily() -> None:
     assert publish["jobs"]["construire"]["permissions"] == {"contents": "read"}
 
 
+def test_newest_allowed_versions_are_tested_weekly(tmp_path: Path) -> None:
+    """The weekly job runs `make test-latest`: the suite with MkDocs, Material and ProperDocs at the newest
+    release pyproject.toml allows, every other package at its pin in constraints.txt."""
+    latest = _load(REPO / ".github" / "workflows" / "dernieres-versions.yml")
+    assert latest["name"] == "Dernières versions" and list(latest["on"]) == ["schedule", "workflow_dispatch"]
+    minute, hour, day, month, weekday = latest["on"]["schedule"][0]["cron"].split()
+    assert (day, month) == ("*", "*") and weekday.isdigit()  # once a week
+    assert latest["permissions"] == {}
+    [job] = latest["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    assert job["container"]["image"] == _load(REPO / ".github" / "workflows" / "verification.yml")["jobs"]["tests"]["container"]["image"]
+    assert [s.get("run") for s in job["steps"]][-1] == "make test-latest"
+
+    # the constraints the target installs with: constraints.txt without the three pins, nothing else changed
+    dry = subprocess.run(["make", "-n", "test-latest", f"VENV_LATEST={tmp_path}"], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert dry.returncode == 0, dry.stderr
+    [select] = [line for line in dry.stdout.splitlines() if line.startswith("grep ") and "constraints.txt" in line]
+    assert subprocess.run(["sh", "-c", select], cwd=REPO, timeout=60).returncode == 0
+    pinned = (REPO / "constraints.txt").read_text(encoding="utf-8").splitlines()
+    kept = (tmp_path / "constraints.txt").read_text(encoding="utf-8").splitlines()
+    names = {"mkdocs", "mkdocs-material", "properdocs"}
+    assert {line.split("==")[0].lower() for line in pinned} - {line.split("==")[0].lower() for line in kept} == names
+    assert kept == [line for line in pinned if line.split("==")[0].lower() not in names]
+    [install] = [line for line in dry.stdout.splitlines() if " -m pip install " in line]
+    assert "--upgrade" in install and f"-c {tmp_path}/constraints.txt" in install and set(install.split()[-3:]) == names
+    # each of them has a range in pyproject.toml, which the upgrade stays within
+    dependencies = " ".join(re.findall(r'"([^"]+)"', (REPO / "pyproject.toml").read_text(encoding="utf-8")))
+    for name in names:
+        assert re.search(rf"(?<![\w-]){re.escape(name)}>=[\d.]+,<[\d.]+", dependencies), name
+
+
 def test_codeowners_is_generated_from_the_networks(tmp_path: Path) -> None:
     assert run_rrma("codeowners", "--check", REPO).returncode == 0
     root = copy_content(tmp_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import subprocess
@@ -12,13 +13,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from markupsafe import escape
 from rrma.kinds.site import load_site
 from rrma.project import Project
 
-from tests.conftest import REPO, copy_content
+from tests.conftest import BuiltSite, build_site, copy_content
 
 
 def build(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """The command line's build, in its own process (for what it prints)."""
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), *extra],
                           capture_output=True, text=True, cwd=root, timeout=300)
 
@@ -40,28 +43,26 @@ class _Links(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_content(tmp_path_factory.mktemp("pages"), site=True)
-    result = build(root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+def site(shared_site: BuiltSite) -> Path:
+    return shared_site.site
 
 
+@functools.lru_cache(maxsize=None)  # a page is read once, however many links lead to its anchors
 def _parse(file: Path) -> _Links:
     parser = _Links()
     parser.feed(file.read_text(encoding="utf-8"))
     return parser
 
 
-def test_a_page_per_item_at_its_stable_address(site: Path) -> None:
-    loaded, _ = load_site(Project(REPO))
+def test_a_page_per_item_at_its_stable_address(site: Path, shared_site: BuiltSite) -> None:
+    loaded = shared_site.content
     for section, entries in (("reseaux", loaded.networks), ("ressources", loaded.resources), ("agenda", loaded.events)):
         for entry in entries:
             page = site / section / entry.id / "index.html"
             assert page.is_file(), page
             html = page.read_text(encoding="utf-8")
             title = getattr(entry.data, "title", None) or entry.data.name
-            assert f"<h1 id=\"contenu\">{title.replace(chr(39), '&#39;')}" in html
+            assert f"<h1 id=\"contenu\">{escape(title)}" in html
 
 
 def test_internal_links_resolve(site: Path) -> None:
@@ -95,8 +96,8 @@ def _cards(site: Path, url: str) -> list[str]:
         page += 1
 
 
-def test_facet_pages_count_the_right_items(site: Path) -> None:
-    loaded, _ = load_site(Project(REPO))
+def test_facet_pages_count_the_right_items(site: Path, shared_site: BuiltSite) -> None:
+    loaded = shared_site.content
     resources = [r.data for r in loaded.resources]
     region_of = {n.id: n.data.region for n in loaded.networks}
     assert len(_cards(site, "ressources")) == len(resources)
@@ -118,17 +119,15 @@ def test_facet_pages_count_the_right_items(site: Path) -> None:
         assert re.search(rf'href="[^"]*ressources/type/{type_id}/">[^<]+</a> \({count}\)', library)
 
 
-def test_contributed_text_is_escaped(tmp_path: Path) -> None:
-    root = copy_content(tmp_path, site=True)
-    (root / "resources" / "titre-piege.md").write_text(
-        '---\ntitle: "Guide <script>alert(1)</script> & co"\nsummary: "<img src=x onerror=alert(2)>"\ntype: fiche-pratique\n'
-        "networks: [centraider]\nauthors: ['<b>Moi</b>']\nsource_url: https://example.org/a\n---\n", encoding="utf-8")
-    result = build(root)
-    assert result.returncode == 0, result.stderr
+def test_contributed_text_is_escaped(shared_site: BuiltSite) -> None:
+    # tests/corpus/realistic/resources/titre-piege.md, in the shared site
+    piege = (shared_site.root / "resources" / "titre-piege.md").read_text(encoding="utf-8")
+    assert piege == ('---\ntitle: "Guide <script>alert(1)</script> & co"\nsummary: "<img src=x onerror=alert(2)>"\ntype: fiche-pratique\n'
+                     "networks: [centraider]\nauthors: ['<b>Moi</b>']\nsource_url: https://example.org/a\n---\n")
     for page in ("ressources/titre-piege/index.html", "ressources/index.html", "reseaux/centraider/index.html", "index.html"):
-        html = (root / "site" / page).read_text(encoding="utf-8")
+        html = (shared_site.site / page).read_text(encoding="utf-8")
         assert "<script>alert(1)" not in html and "<img src=x" not in html and "<b>Moi" not in html, page
-    html = (root / "site" / "ressources/titre-piege/index.html").read_text(encoding="utf-8")
+    html = (shared_site.site / "ressources/titre-piege/index.html").read_text(encoding="utf-8")
     assert "Guide &lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
 
 
@@ -139,18 +138,13 @@ def test_item_pages_stay_out_of_the_navigation(site: Path) -> None:
     assert nav.count('class="md-nav__link') <= 8
 
 
-def test_pagination_and_drafts(tmp_path: Path) -> None:
-    root = copy_content(tmp_path, site=True)
-    for i in range(110):
-        (root / "resources" / f"fiche-test-{i:02d}.md").write_text(
-            f"---\ntitle: Fiche de test {i:02d}\nsummary: Synthétique.\ntype: fiche-pratique\nnetworks: [resacoop]\n"
-            f"published: 1990-01-{i % 28 + 1:02d}\nsource_url: https://example.org/{i}\ndraft: {'true' if i == 109 else 'false'}\n---\n",
-            encoding="utf-8")
-    result = build(root)
-    assert result.returncode == 0, result.stderr
-    site = root / "site"
+def test_pagination_and_drafts(shared_site: BuiltSite) -> None:
+    # the shared site has tests/conftest.py's pagination_series: 110 fiches pratiques, the last one a draft
+    assert len(list(shared_site.root.glob("resources/fiche-test-*.md"))) == 110
+    assert "draft: true" in (shared_site.root / "resources" / "fiche-test-109.md").read_text(encoding="utf-8")
+    site = shared_site.site
     listed = _cards(site, "ressources/type/fiche-pratique")
-    assert len(listed) == len(set(listed)) == 109 + 2  # the draft is left out; two real fiches pratiques
+    assert len(listed) == len(set(listed)) == 109 + 2 + 1  # the draft is left out; two real fiches pratiques, and the corpus's titre-piege
     assert (site / "ressources" / "type" / "fiche-pratique" / "page" / "3" / "index.html").is_file()
     assert not (site / "ressources" / "fiche-test-109").exists()
     page2 = (site / "ressources" / "page" / "2" / "index.html").read_text(encoding="utf-8")
@@ -163,15 +157,9 @@ def test_sanitized_body_in_a_preview_build(tmp_path: Path) -> None:
     root = copy_content(tmp_path, site=True)
     page = root / "resources" / "monter-un-projet.md"
     page.write_text(page.read_text(encoding="utf-8") + '\n<script>alert("x")</script>\n<a href="javascript:alert(1)" onclick="x()">lien</a>\n', encoding="utf-8")
-    script = (
-        "import sys\nfrom mkdocs.config import load_config\nfrom mkdocs.commands.build import build\n"
-        "config = load_config(sys.argv[1], site_dir=sys.argv[2])\n"
-        "config.plugins.on_startup(command='serve', dirty=False)\nbuild(config)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", script, str(root / "mkdocs.yml"), str(root / "site")],
-                            capture_output=True, text=True, cwd=root, timeout=300)
-    assert result.returncode == 0, result.stderr
-    assert "resources/monter-un-projet.md:" in result.stderr and "RRMA028" in result.stderr
+    records = build_site(root, command="serve", strict=False)  # raises if the build fails
+    log = "\n".join(r.getMessage() for r in records)
+    assert "resources/monter-un-projet.md:" in log and "RRMA028" in log
     html = (root / "site" / "ressources" / "monter-un-projet" / "index.html").read_text(encoding="utf-8")
     body = html.split('id="presentation"', 1)[1]
     assert "<script>alert" not in body and "javascript:" not in body and "onclick" not in body
@@ -197,8 +185,7 @@ def test_old_events_move_to_yearly_archives_and_none_is_lost(tmp_path: Path) -> 
             f"---\ntitle: Formation de test {i:02d}\nstart: {year}-{month:02d}-{i % 3 * 9 + 1:02d}\n"
             f"networks: [resacoop]\nkind: formation\nmode: en-ligne\n"
             f"online_url: https://example.org/{i}\n---\n", encoding="utf-8")
-    result = build(root)
-    assert result.returncode == 0, result.stderr
+    build_site(root)  # raises if the build fails
     site = root / "site"
     loaded, _ = load_site(Project(root))
     agenda = (site / "agenda" / "index.html").read_text(encoding="utf-8")
@@ -226,7 +213,7 @@ def test_links_that_lead_nowhere_are_reported_by_the_check_in_french(tmp_path: P
             "[en haut](#), [la charte](<../charte.md>), <a href=\"../barometre-acteurs-csi-france/\">en HTML</a>.\n"
             "<!-- [plus tard](a-ecrire.md) -->\n\n!!! note \"À retenir\"\n    ### Étapes clés\n\n[les étapes](#etapes-cles)[^1]\n\n[^1]: une note\n")
     resource.write_text(resource.read_text(encoding="utf-8") + good, encoding="utf-8")
-    assert build(root).returncode == 0  # the links the check accepts are the ones MkDocs resolves
+    build_site(root)  # the links the check accepts are the ones MkDocs resolves: a warning would fail this strict build
     lines = resource.read_text(encoding="utf-8").count("\n")
     bad = ("![Schéma](files/schema.png) [la charte](../charte-des-rrma.md)\n"
            "[le baromètre](../barometre-acteurs-csi-france/) [la bibliothèque](/ressources/) [écrire](contact@exemple.fr)\n"

@@ -1,11 +1,9 @@
-"""Browser fixtures: the repository's site, built once, served on 127.0.0.1,
+"""Browser fixtures: the shared test site (tests/conftest.py), served on 127.0.0.1,
 driven by Playwright in Debian's Chromium (never a downloaded browser)."""
 
 from __future__ import annotations
 
 import functools
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -14,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import REPO, copy_content
+from tests.conftest import REPO, BuiltSite
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic"]
@@ -35,12 +33,8 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_content(tmp_path_factory.mktemp("browser"), site=True)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
-                            capture_output=True, text=True, cwd=root, timeout=300)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+def site_dir(shared_site: BuiltSite) -> Path:
+    return shared_site.site
 
 
 @pytest.fixture(scope="session")
@@ -54,7 +48,8 @@ def base_url(site_dir: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser(site_dir: Path) -> Iterator[object]:
+    """One browser for the session, started once the site is built."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

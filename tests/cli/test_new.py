@@ -104,19 +104,14 @@ def test_an_unrecognized_answer_gets_the_closest_choice_and_its_number(content: 
 
 def test_new_user_flow_scaffold_then_build_shows_the_guide(tmp_path: Path) -> None:
     """From a copy of the repository: `rrma new resource` with flags, then a strict build publishes the page."""
-    import subprocess
-    import sys
-
-    from tests.conftest import copy_content
+    from tests.conftest import build_site, copy_content
 
     root = copy_content(tmp_path, site=True)
     created = run_rrma("new", "resource", "--root", root, "--title", "Guide de l'appel à projets", "--network", "centraider",
                        "--type", "guide-methodologique", "--summary", "Répondre à un appel à projets, étape par étape.",
                        "--source-url", "https://example.org/guide")
     assert created.returncode == 0, created.stderr
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
-                           capture_output=True, text=True, cwd=root, timeout=300)
-    assert build.returncode == 0, build.stderr
+    build_site(root)  # strict: raises at a warning or a content error
     page = root / "site" / "ressources" / "guide-de-l-appel-a-projets" / "index.html"
     assert "Guide de l&#39;appel à projets" in page.read_text(encoding="utf-8")
     assert "guide-de-l-appel-a-projets" in (root / "site" / "ressources" / "type" / "guide-methodologique" / "index.html").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from rrma.pages.specs import Output, build_pages
 from rrma.project import Project
 
 from tests.conftest import PUBLIC_URL as URL
-from tests.conftest import REPO
+from tests.conftest import REPO, BuiltSite
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 
@@ -162,8 +162,8 @@ def test_event_page_offers_its_calendar_file(built: Path) -> None:
     assert str(event["SUMMARY"]).startswith("25 ans de Centraider")
 
 
-def test_agenda_facet_pages(built: Path) -> None:
-    site, _ = load_site(Project(REPO))
+def test_agenda_facet_pages(built: Path, shared_site: BuiltSite) -> None:
+    site = shared_site.content
     for network in site.networks:
         expected = sum(1 for e in site.events if network.id in e.data.networks)
         page = built / "agenda" / "reseau" / network.id / "index.html"
