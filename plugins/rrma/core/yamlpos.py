@@ -29,6 +29,7 @@ from yaml.scanner import Scanner
 
 from .catalogue import hint_for
 from .diagnostics import Diagnostic
+from .yamlsyntax import problem_fr, syntax_problem
 
 Loc = tuple[str | int, ...]
 
@@ -168,31 +169,6 @@ def _float(text: str) -> float:
             value = value * 60 + float(part)
         return sign * value
     return float(text)
-
-
-# French renderings of PyYAML's most common problems; unknown ones are kept as is.
-_PROBLEMS = [
-    ("mapping values are not allowed here", "deux-points inattendu (une valeur contenant « : » doit être entre guillemets)"),
-    ("could not find expected ':'", "deux-points attendu après le nom du champ"),
-    ("found character '\\t' that cannot start any token", "tabulation inattendue"),
-    ("found unexpected end of stream", "fin de fichier inattendue (guillemet ou crochet non fermé ?)"),
-    ("did not find expected key", "nom de champ attendu (indentation incohérente ?)"),
-    ("did not find expected '-' indicator", "élément de liste `- ` attendu (indentation incohérente ?)"),
-    ("expected <block end>, but found", "indentation incohérente"),
-    ("did not find expected node content", "valeur attendue"),
-    ("found undefined alias", "alias YAML `*` sans ancre correspondante"),
-    ("found unknown escape character", "séquence d'échappement inconnue entre guillemets doubles (utilisez des guillemets simples)"),
-    ("found character that cannot start any token", "caractère inattendu en début de valeur (mettez la valeur entre guillemets)"),
-    ("but found another document", "un seul bloc de métadonnées est attendu"),
-    ("expected a single document in the stream", "un seul document YAML est attendu"),
-]
-
-
-def _problem_fr(problem: str) -> str:
-    for needle, french in _PROBLEMS:
-        if needle in problem:
-            return french
-    return f"erreur de syntaxe ({problem})"
 
 
 def _field(loc: Loc) -> str:
@@ -365,46 +341,6 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Loaded:
     return Loaded(data, builder.positions, tabs + builder.diagnostics)
 
 
-_CLOSERS = {"'": "à l'apostrophe", '"': "au guillemet", "[": "au crochet", "{": "à l'accolade"}
-
-
-def _quoted(text: str) -> str:
-    """``text`` as a YAML double-quoted value."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[Any, str, str]:
-    """Where a syntax error is, what it is and how to fix it, in an editor's words.
-
-    French text is full of apostrophes and quotes, and a value may start with
-    « [ » or « @ »: those get their own explanation, pointing at the value."""
-    problem, mark = exc.problem or exc.context or "", exc.problem_mark or exc.context_mark
-    lines = text.split("\n")
-    if "expected <block end>, but found" in problem and mark is not None and mark.line < len(lines):
-        line = lines[mark.line]
-        key = re.match(r"\s*(?:- )?([^:#]+):\s+(['\"\[{])", line)
-        if key and key.end() <= mark.column:
-            name, opener = key.group(1).strip(), key.group(2)
-            value = re.sub(r"\s+#\s.*$", "", line[key.end() - 1:]).strip()  # without a comment at the end of the line
-            inner = value[1:-1] if value.endswith(opener) else value[1:]
-            fix = {"'": f"une apostrophe dans un texte entre apostrophes s'écrit deux fois ('') ; ou mettez le texte entre guillemets : {name}: {_quoted(inner)}",
-                   '"': f"mettez le texte entre apostrophes, une apostrophe intérieure écrite deux fois : {name}: '{inner.replace(chr(39), chr(39) * 2)}' ; ou employez les guillemets français « »",
-                   "[": f"une valeur qui commence par [ est lue comme une liste : mettez le texte entre guillemets, {name}: \"{value}\"",
-                   "{": f"une valeur qui commence par {{ est lue comme un groupe : mettez le texte entre guillemets, {name}: \"{value}\""}[opener]
-            return mark, f"la valeur de « {name} » se termine {_CLOSERS[opener]} qui la ferme, mais le texte continue après", fix
-    character = re.match(r"found character '(.)' that cannot start any token", problem)
-    if character and character.group(1) != "\t":
-        return mark, f"le caractère « {character.group(1)} » ne peut pas commencer une valeur", "mettez toute la valeur entre guillemets, par exemple \"@reseau\""
-    if re.match(r"expected ',' or '[\]}]', but got '<scalar>'", problem):  # « ['l'eau', x] »: a quote closes an item early
-        return mark, "dans la liste, un élément se termine à l'apostrophe ou au guillemet qui le ferme, mais le texte continue", \
-            "mettez l'élément entre guillemets doubles s'il contient une apostrophe (\"l'eau\"), ou écrivez un élément par ligne précédé de « - »"
-    if re.match(r"expected ',' or '[\]}]', but got", problem) and exc.context_mark is not None:
-        return exc.context_mark, "liste ou groupe entre crochets jamais fermé", "fermez-le sur la même ligne (« ] » ou « } »), ou écrivez un élément par ligne précédé de « - »"
-    if "found unexpected end of stream" in problem and "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
-        return exc.context_mark, "guillemet ouvert ici et jamais fermé", "ajoutez le guillemet (ou l'apostrophe) fermant à la fin de la valeur"
-    return mark, _problem_fr(problem), hint_for("RRMA005")
-
-
 def _explain(text: str, path: str, line_offset: int, tabs: list[Diagnostic]) -> tuple[Node | None, list[Diagnostic] | None]:
     """Parse with the pure-Python loader: the node, or the diagnostics of a syntax error."""
     loader = _Loader(text)
@@ -413,11 +349,11 @@ def _explain(text: str, path: str, line_offset: int, tabs: list[Diagnostic]) -> 
     except yaml.MarkedYAMLError as exc:
         if tabs:
             return None, tabs
-        mark, problem, hint = _syntax_problem(exc, text)
+        mark, problem, hint = syntax_problem(exc, text)
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         column = (mark.column + 1) if mark else 1
         return None, [Diagnostic(path, line, column, "RRMA005", "", problem, hint)]
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        return None, [Diagnostic(path, 1 + line_offset, 1, "RRMA005", "", _problem_fr(str(exc)), hint_for("RRMA005"))]
+        return None, [Diagnostic(path, 1 + line_offset, 1, "RRMA005", "", problem_fr(str(exc)), hint_for("RRMA005"))]
     finally:
         loader.dispose()
