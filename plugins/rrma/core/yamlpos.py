@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import yaml
-from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
@@ -29,6 +28,7 @@ from yaml.scanner import Scanner
 
 from .catalogue import hint_for
 from .diagnostics import Diagnostic
+from .yamlbounds import BoundedComposer, BoundExceeded, check_depth
 from .yamlsyntax import problem_fr, syntax_problem
 
 Loc = tuple[str | int, ...]
@@ -112,14 +112,14 @@ for _tag, _pattern, _first in _IMPLICIT:
     _Resolver.add_implicit_resolver(_tag, re.compile(_pattern, re.X), _first)
 
 
-class _Loader(Reader, Scanner, Parser, Composer, _Resolver):
-    """Pure-Python composer: its error messages are the ones :data:`_PROBLEMS` translates."""
+class _Loader(Reader, Scanner, Parser, BoundedComposer, _Resolver):
+    """Pure-Python composer: its error messages are the ones :mod:`.yamlsyntax` translates."""
 
     def __init__(self, stream: str) -> None:
         Reader.__init__(self, stream)
         Scanner.__init__(self)
         Parser.__init__(self)
-        Composer.__init__(self)
+        BoundedComposer.__init__(self)
         _Resolver.__init__(self)
 
 
@@ -131,8 +131,18 @@ try:  # libyaml composes the same node graph, with the same marks, several times
             CParser.__init__(self, stream)
             _Resolver.__init__(self)
 
+    class _CountingLoader(CParser, BoundedComposer, _Resolver):  # type: ignore[misc]
+        """libyaml's events, composed in Python to count what aliases expand to (see :mod:`.yamlbounds`)."""
+
+        get_single_node = BoundedComposer.get_single_node
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            BoundedComposer.__init__(self)
+            _Resolver.__init__(self)
+
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    _FastLoader = _Loader  # type: ignore[misc,assignment]
+    _FastLoader = _CountingLoader = _Loader  # type: ignore[misc,assignment]
 
 
 _BOOL_TRUE = {"yes", "true", "on"}
@@ -214,6 +224,7 @@ class _Builder:
         if id(node) in active:
             self.error(node, "RRMA027", field_name, "alias YAML récursif")
             return None
+        check_depth(len(active), mark, field_name)  # libyaml composes up to 1000 levels: stop before walking them
         active = (*active, id(node))
         if isinstance(node, SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
@@ -320,9 +331,12 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Loaded:
     tabs = tab_diagnostics(text, path, line_offset)
     node = None
     if not tabs:
-        fast = _FastLoader(text)
+        # Only a document with an anchor and an alias can expand beyond its text: that one is counted.
+        fast = _CountingLoader(text) if "&" in text and "*" in text else _FastLoader(text)
         try:
             node = fast.get_single_node()
+        except BoundExceeded as exc:
+            return Loaded(None, Positions(), [exc.diagnostic(path, line_offset)])
         except yaml.YAMLError:
             node = None  # parsed again below, for the pure-Python loader's messages
         else:
@@ -337,7 +351,10 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Loaded:
     builder = _Builder(path, line_offset, text.split("\n") if "#" in text else None)
     if node is None:
         return Loaded(None, builder.positions, tabs)
-    data = builder.build(node, ())
+    try:
+        data = builder.build(node, ())
+    except BoundExceeded as exc:
+        return Loaded(None, Positions(), [*tabs, exc.diagnostic(path, line_offset)])
     return Loaded(data, builder.positions, tabs + builder.diagnostics)
 
 
@@ -346,6 +363,8 @@ def _explain(text: str, path: str, line_offset: int, tabs: list[Diagnostic]) -> 
     loader = _Loader(text)
     try:
         return loader.get_single_node(), None
+    except BoundExceeded as exc:
+        return None, [*tabs, exc.diagnostic(path, line_offset)]
     except yaml.MarkedYAMLError as exc:
         if tabs:
             return None, tabs
