@@ -8,6 +8,7 @@ import logging
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,17 +40,45 @@ def copy_content(target: Path, *, site: bool = False) -> Path:
     return target
 
 
+def _sparse(size: int) -> Callable[[Path], None]:
+    def make(path: Path) -> None:
+        with open(path, "wb") as handle:
+            handle.truncate(size)
+    return make
+
+
+def _link(to: str) -> Callable[[Path], None]:
+    return lambda path: path.symlink_to(to)
+
+
+# What the corpus cannot commit sensibly, made in the tree instead (golden lines in expected.txt):
+# each path, the corpus file that needs it (None: it is a finding of its own) and how to make it.
+EXTRAS: dict[str, tuple[str | None, Callable[[Path], None]]] = {
+    "resources/files/trop-lourd.pdf": ("resources/piece-jointe-trop-lourde.md", _sparse(21 * 1024 * 1024)),  # 21 MiB
+    "resources/files/lien-en-boucle.pdf": ("resources/piece-jointe-lien-en-boucle.md", _link("lien-en-boucle.pdf")),
+    "networks/lien-en-boucle.yml": (None, _link("lien-en-boucle.yml")),
+    "events/lien-casse.md": (None, _link("evenement-supprime.md")),
+    "taxonomies/missions.yml": (None, _link("missions-2025.yml")),  # no corpus file names a mission
+    "resources/enorme.md": (None, _sparse(30 * 1024 * 1024)),  # read, it would be « caractère nul »: its size is checked first
+}
+
+
+def make_extra(target: Path, name: str) -> None:
+    path = target / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    EXTRAS[name][1](path)
+
+
 def overlay_corpus(target: Path) -> Path:
-    """Add every broken file of the corpus, plus the oversized attachment it names."""
+    """Add every broken file of the corpus, and the extras: an oversized attachment and file, symbolic links."""
     for file in CORPUS.rglob("*"):
         if file.is_file() and file.name != "expected.txt":
             dest = target / file.relative_to(CORPUS)
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(file, dest)
-    # 21 MiB, sparse: too big to commit, created here for the size check.
-    (target / "resources" / "files").mkdir(parents=True, exist_ok=True)
-    with open(target / "resources" / "files" / "trop-lourd.pdf", "wb") as handle:
-        handle.truncate(21 * 1024 * 1024)
+    for name in EXTRAS:
+        make_extra(target, name)
     return target
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .core.source import MAX_CONTENT_BYTES
 from .core.types import PARIS
 
 
@@ -35,6 +36,7 @@ class Project:
     docs_dir: str = "content"  # the hand-written pages (MkDocs's docs_dir)
     max_attachment_bytes: int = 20 * 1024 * 1024
     max_logo_bytes: int = 512 * 1024
+    max_content_bytes: int = MAX_CONTENT_BYTES  # a YAML or Markdown content file, checked before it is read
     iframe_hosts: tuple[str, ...] = ()  # hosts an <iframe> in contributed Markdown may show
     today: date = field(default_factory=_today)
 

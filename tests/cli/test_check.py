@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS, REPO, copy_content, overlay_corpus, run_rrma
+from tests.conftest import CORPUS, EXTRAS, REPO, copy_content, make_extra, overlay_corpus, run_rrma
 
 EXPECTED = (CORPUS / "expected.txt").read_text(encoding="utf-8")
 ACCEPTED = {"networks/bom-et-crlf-acceptes.yml"}  # valid despite its BOM and CRLF
@@ -55,16 +55,27 @@ def test_each_broken_file_alone_gives_its_own_diagnostics(name: str, tmp_path: P
     tree = copy_content(tmp_path)
     target = tree / name
     target.write_bytes((CORPUS / name).read_bytes())
-    if name == "resources/piece-jointe-trop-lourde.md":
-        (tree / "resources" / "files").mkdir(parents=True, exist_ok=True)
-        with open(tree / "resources" / "files" / "trop-lourd.pdf", "wb") as handle:
-            handle.truncate(21 * 1024 * 1024)
+    for extra, (needed_by, _) in EXTRAS.items():
+        if needed_by == name:
+            make_extra(tree, extra)
     result = run_rrma("check", "--format", "json", tree)
     assert result.returncode == 1
     got = [f"{d['path']}:{d['line']}:{d['column']}" for d in json.loads(result.stdout)]
     lines = EXPECTED.splitlines()
     expected = [line.split(": ", 1)[0] for line in lines if line.startswith(name + ":")]
     assert expected and got == expected
+
+
+@pytest.mark.parametrize("name", [name for name, (needed_by, _) in EXTRAS.items() if needed_by is None])
+def test_each_extra_alone_gives_its_own_diagnostics(name: str, tmp_path: Path) -> None:
+    """The same for what the corpus cannot commit: symbolic links, a 30 MiB file."""
+    tree = copy_content(tmp_path)
+    make_extra(tree, name)
+    result = run_rrma("check", tree)
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    lines = EXPECTED.splitlines()
+    expected = [f"{line}\n{lines[i + 1]}" for i, line in enumerate(lines) if line.startswith(name + ":")]
+    assert expected and result.stdout == "\n".join(expected) + "\n\n1 erreur dans 1 fichier.\n"
 
 
 def test_json_format_matches_text(broken_tree: Path) -> None:

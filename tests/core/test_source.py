@@ -55,3 +55,40 @@ def test_sanitize_removes_scripts_handlers_and_bad_urls() -> None:
     assert "javascript:" not in html and "data:" not in html and "p{}" not in html
     assert "evil.example" not in html and 'src="https://video.example/v"' in html
     assert '<img src="i.png" alt="d">' in html
+
+
+def test_size_is_checked_before_a_byte_is_read(tmp_path: Path) -> None:
+    """30 MiB of zeros: read, it would be « caractère nul » (RRMA001); measured first, it is too big."""
+    file = tmp_path / "enorme.md"
+    with open(file, "wb") as handle:
+        handle.truncate(30 * 1024 * 1024)
+    source, [problem] = read_source(file, "resources/enorme.md")
+    assert source is None
+    assert problem.headline() == "resources/enorme.md:1:1: le fichier pèse 30,0 Mo, attendu au plus 1,0 Mo pour un fichier de contenu"
+    assert problem.code == "RRMA020"
+    file.write_bytes(b"---\ntitle: A\n---\n" + b"x" * 2000)
+    assert read_source(file, "a.md", max_bytes=1000)[1][0].message == "le fichier pèse 2 ko, attendu au plus 1 ko pour un fichier de contenu"
+    assert read_source(file, "a.md", max_bytes=3000)[1] == []
+
+
+def test_links_that_lead_nowhere_are_named(tmp_path: Path) -> None:
+    (tmp_path / "boucle.yml").symlink_to("boucle.yml")
+    (tmp_path / "casse.md").symlink_to("supprime.md")
+    [loop] = read_source(tmp_path / "boucle.yml", "networks/boucle.yml")[1]
+    [dangling] = read_source(tmp_path / "casse.md", "events/casse.md")[1]
+    assert loop.headline() == "networks/boucle.yml:1:1: lien symbolique en boucle (il renvoie à lui-même), attendu un fichier"
+    assert dangling.headline() == "events/casse.md:1:1: lien symbolique vers « supprime.md », qui n'existe pas, attendu un fichier"
+    assert loop.code == dangling.code == "RRMA030" and "remplacez le lien symbolique" in loop.hint
+
+
+def test_a_named_pipe_or_a_folder_is_refused_without_waiting(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    os.mkfifo(tmp_path / "tube.md")
+    (tmp_path / "dossier.md").mkdir()
+    found: list[str] = []
+    reader = threading.Thread(target=lambda: found.extend(read_source(tmp_path / n, n)[1][0].message for n in ("tube.md", "dossier.md")), daemon=True)
+    reader.start()
+    reader.join(timeout=10)  # opening a pipe for reading waits for a writer, unless told not to
+    assert found == ["c'est un tube ou un périphérique, pas un fichier, attendu un fichier texte", "c'est un dossier, pas un fichier, attendu un fichier texte"]

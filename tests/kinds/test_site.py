@@ -192,3 +192,23 @@ def test_a_file_with_errors_still_goes_through_the_rules_its_valid_fields_allow(
     _, problems = load_site(Project(content))
     assert sorted((p.field, p.code) for p in problems) == [
         ("attachments.file", "RRMA019"), ("licence", "RRMA016"), ("source_url", "RRMA017")]
+
+
+def test_links_that_lead_nowhere_are_reported_with_or_without_the_preview_cache(content: Path) -> None:
+    (content / "networks" / "boucle.yml").symlink_to("boucle.yml")
+    (content / "events" / "casse.md").symlink_to("supprime.md")
+    (content / "taxonomies" / "themes.yml").unlink()
+    (content / "taxonomies" / "themes.yml").symlink_to("themes-2025.yml")
+    _, problems = load_site(Project(content))
+    assert [(p.path, p.line, p.code) for p in problems] == [
+        ("events/casse.md", 1, "RRMA030"), ("networks/boucle.yml", 1, "RRMA030"), ("taxonomies/themes.yml", 1, "RRMA030")]
+    cache: dict = {}
+    assert load_site(Project(content), cache)[1] == problems == load_site(Project(content), cache)[1]  # as `mkdocs serve` does
+
+
+def test_content_size_limit_is_a_project_setting(content: Path) -> None:
+    big = _write(content, "resources/longue.md", "---\ntitle: Longue\nsummary: S\ntype: fiche-pratique\nnetworks: [centraider]\n---\n" + "Texte. " * 1000)
+    assert load_site(Project(content))[1] == []
+    [problem] = load_site(Project(content, max_content_bytes=4096))[1]
+    assert (problem.path, problem.code, problem.message) == ("resources/longue.md", "RRMA020", "le fichier pèse 7 ko, attendu au plus 4 ko pour un fichier de contenu")
+    assert big.stat().st_size > 4096

@@ -46,6 +46,7 @@ _ENTRIES = [
     Entry("RRMA028", "HTML non autorisé", "écrivez du Markdown simple : le contenu retiré n'apparaîtra pas sur le site"),
     Entry("RRMA029", "lien vers une page ou un fichier introuvable", "pour un site extérieur, écrivez l'adresse complète (https://…) ; pour une page du portail, le nom de son fichier (`autre-ressource.md`)"),
     Entry("RRMA027", "construction YAML non prise en charge", "écrivez la valeur en entier, sans ancre, fusion ni étiquette YAML"),
+    Entry("RRMA030", "fichier illisible", "remplacez le lien symbolique par le fichier lui-même (ou corrigez sa cible), ou rendez le fichier lisible ; sinon supprimez-le"),
     Entry("RRMA031", "imbrication trop profonde", "écrivez la valeur sur quelques niveaux, comme dans le modèle (`rrma new`) : une liste de textes, ou une liste de champs `- file: …`"),
     Entry("RRMA032", "alias YAML démesurés", "écrivez chaque valeur en entier, sans ancre `&` ni alias `*` : un fichier de contenu n'en a pas besoin"),
 ]

@@ -7,11 +7,44 @@ endings) and refuses, with a position, what would be silently mangled.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import hint_for
 from .diagnostics import Diagnostic
+
+# A content file is metadata and a presentation: a few kilobytes. Far above that, and far
+# below what would take a parser seconds and hundreds of megabytes.
+MAX_CONTENT_BYTES = 1024 * 1024
+
+_LINK_HINT = "remplacez le lien symbolique par le fichier lui-même (ou corrigez sa cible), ou supprimez-le"
+
+
+def human_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} Mo".replace(".", ",")
+    return f"{max(1, round(size / 1024))} ko"
+
+
+def os_problem(file: Path, error: OSError | RuntimeError) -> tuple[str, str]:
+    """Why ``file`` cannot be read, and what to do, in an editor's words: a message and a hint."""
+    number = getattr(error, "errno", None)
+    if number == errno.ELOOP or isinstance(error, RuntimeError):  # Path.resolve says « Symlink loop » with a RuntimeError
+        return "lien symbolique en boucle (il renvoie à lui-même), attendu un fichier", _LINK_HINT
+    if number == errno.ENOENT and file.is_symlink():
+        try:
+            target = os.readlink(file)
+        except OSError:
+            target = "?"
+        return f"lien symbolique vers « {target} », qui n'existe pas, attendu un fichier", _LINK_HINT
+    if number in (errno.EACCES, errno.EPERM):
+        return "lecture du fichier refusée, attendu un fichier lisible", "rendez le fichier lisible par tous (droits de lecture) ou supprimez-le"
+    if number == errno.ENOENT:
+        return "fichier disparu pendant la vérification, attendu un fichier", "relancez la vérification"
+    return f"fichier illisible ({errno.errorcode.get(number or 0, number)}), attendu un fichier lisible", hint_for("RRMA030")
 
 
 @dataclass
@@ -22,8 +55,30 @@ class Source:
     text: str
 
 
-def read_source(file: Path, rel: str) -> tuple[Source | None, list[Diagnostic]]:
-    raw = file.read_bytes()
+def read_source(file: Path, rel: str, max_bytes: int = MAX_CONTENT_BYTES) -> tuple[Source | None, list[Diagnostic]]:
+    """The text of ``file``; its size is checked before a byte is read, and a link that leads
+    nowhere, a pipe or a device is named, never waited on or read without end."""
+    try:  # non-blocking: opening a named pipe must not wait for a writer
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        return None, [Diagnostic(rel, 1, 1, "RRMA030", "", *os_problem(file, exc))]
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        kind = "un dossier" if stat.S_ISDIR(info.st_mode) else "un tube ou un périphérique"
+        return None, [Diagnostic(rel, 1, 1, "RRMA030", "", f"c'est {kind}, pas un fichier, attendu un fichier texte", "supprimez-le ou remplacez-le par un fichier")]
+    if info.st_size > max_bytes:
+        os.close(fd)
+        return None, [_too_big(rel, human_size(info.st_size), max_bytes)]
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            raw = handle.read(info.st_size + 1)  # one byte more: a file that grew, or says it is empty (/proc)
+            if len(raw) > info.st_size:
+                raw += handle.read(max_bytes + 1 - len(raw))
+        except OSError as exc:
+            return None, [Diagnostic(rel, 1, 1, "RRMA030", "", *os_problem(file, exc))]
+    if len(raw) > max_bytes:  # grew since it was measured
+        return None, [_too_big(rel, f"plus de {human_size(max_bytes)}", max_bytes)]
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None, [Diagnostic(rel, 1, 1, "RRMA001", "", "fichier encodé en UTF-16, attendu UTF-8", hint_for("RRMA001"))]
     if raw.startswith(codecs.BOM_UTF8):
@@ -50,6 +105,12 @@ def read_source(file: Path, rel: str) -> tuple[Source | None, list[Diagnostic]]:
         line = text[: text.index("\x00")].count("\n") + 1
         return None, [Diagnostic(rel, line, 1, "RRMA001", "", "caractère nul : ce n'est pas un fichier texte", hint_for("RRMA001"))]
     return Source(rel, text), []
+
+
+def _too_big(rel: str, size: str, max_bytes: int) -> Diagnostic:
+    return Diagnostic(rel, 1, 1, "RRMA020", "", f"le fichier pèse {size}, attendu au plus {human_size(max_bytes)} pour un fichier de contenu",
+                      "un fichier de contenu ne contient que des métadonnées et une présentation de quelques kilo-octets : "
+                      "raccourcissez-le ; un document se joint dans `attachments` (ou se publie ailleurs, avec son adresse)")
 
 
 @dataclass

@@ -135,7 +135,7 @@ def load_entry(project: Project, collection: Collection[M], file: Path) -> tuple
     """Read, parse and validate one file; never raises on bad content."""
     rel = project.rel(file)
     problems = check_slug(rel, file)
-    source, errors = read_source(file, rel)
+    source, errors = read_source(file, rel, project.max_content_bytes)
     if source is None:
         return None, problems + errors
     body, body_line, offset, yaml_text = "", 0, 0, source.text
@@ -231,11 +231,15 @@ def load_collection(project: Project, collection: Collection[M], cache: EntryCac
         elif cache is None:
             entry, errors = load_entry(project, collection, file)
         else:
-            stat = file.stat()
-            key = (collection.name, str(file), stat.st_mtime_ns, stat.st_size)
-            if key not in cache:
-                cache[key] = load_entry(project, collection, file)
-            entry, errors = cache[key]
+            try:
+                stat = file.stat()
+            except OSError:  # a link that leads nowhere: read_source says so, nothing to keep
+                entry, errors = load_entry(project, collection, file)
+            else:
+                key = (collection.name, str(file), stat.st_mtime_ns, stat.st_size)
+                if key not in cache:
+                    cache[key] = load_entry(project, collection, file)
+                entry, errors = cache[key]
         problems += errors
         if file.stem in RESERVED[collection.name]:
             problems.append(
