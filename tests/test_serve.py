@@ -85,3 +85,22 @@ def test_a_content_error_shows_on_every_page_then_goes(preview: Preview, caplog:
     preview.build()
     assert "rrma-problems" not in preview.page("ressources/barometre-acteurs-csi-france")
     assert (preview.site / "ressources" / RESOURCE / "index.html").exists()
+
+
+def test_the_preview_lists_hostile_files_and_keeps_serving(tmp_path: Path) -> None:
+    """Under `mkdocs serve` the corpus's hostile files (links in a loop or to nowhere, folders as
+    attachments, an alias bomb, a 30 MiB file) are listed, the rest of the site is built, twice."""
+    from tests.conftest import overlay_corpus
+
+    preview = Preview(overlay_corpus(copy_content(tmp_path / "repo", site=True)), tmp_path / "site")
+    try:
+        preview.build()
+        first = [p.headline() for p in preview.plugin.content.problems]
+        preview.build()  # again, with the files kept from the first build
+        assert [p.headline() for p in preview.plugin.content.problems] == first
+        assert {"networks/lien-en-boucle.yml", "events/lien-casse.md", "resources/enorme.md", "resources/alias-en-cascade.md",
+                "resources/piece-jointe-dossier.md", "resources/piece-jointe-lien-en-boucle.md"} <= {p.path for p in preview.plugin.content.problems}
+        assert "Monter un projet" in preview.page(f"ressources/{RESOURCE}")
+    finally:
+        if preview.plugin is not None:
+            preview.plugin.on_shutdown()

@@ -64,7 +64,8 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
                     "legal_form": n.legal_form,
                     "founded": format_partial_date(n.founded) if n.founded else None,
                     "charter_signed": format_partial_date(n.charter_signed) if n.charter_signed else None,
-                    "missions": [{"label": labels.term("missions", m), "description": site.taxonomies["missions"].terms[m].description} for m in n.missions],
+                    "missions": [{"label": labels.term("missions", m), "description": getattr(site.taxonomies["missions"].terms.get(m), "description", None)}
+                                 for m in n.missions],  # under `mkdocs serve`, the taxonomy may be broken
                     "themes": [labels.term("themes", t) for t in n.themes],
                     "social": {k: v for k, v in (n.social.model_dump() if n.social else {}).items() if v},
                     "logo": {"url": f"logos/{entry.id}/{n.logo.file.split('/')[-1]}", "alt": n.logo.alt} if n.logo else None,
