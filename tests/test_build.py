@@ -64,3 +64,40 @@ def test_content_error_stops_the_build_before_site_is_touched(tmp_path: Path) ->
     assert "2 erreur(s) de contenu : le site n'a pas été construit" in result.stderr
     assert marker.read_text(encoding="utf-8") == "ancien site"
     assert not (root / "site" / "index.html").exists()
+
+
+def test_hostile_files_stop_the_build_with_the_check_s_messages_and_no_traceback(tmp_path: Path) -> None:
+    """The broken corpus with its alias bomb, its 5000 levels, its links in a loop or to nowhere,
+    its folders as attachments and its 30 MiB file: each line of `rrma check`, and site/ untouched."""
+    from tests.conftest import overlay_corpus
+
+    root = overlay_corpus(copy_content(tmp_path, site=True))
+    (root / "site").mkdir()
+    marker = root / "site" / "derniere-version-publiee.html"
+    marker.write_text("ancien site", encoding="utf-8")
+    result = _build(root)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr and "Erreur interne" not in result.stderr
+    check = run_rrma("check", root)
+    headlines = [line for line in check.stdout.splitlines() if line and not line.startswith(" ") and ":" in line and not line[0].isdigit()]
+    assert len(headlines) > 60 and any("RRMA032" in line for line in check.stdout.splitlines())
+    for line in headlines:
+        assert line in result.stderr
+    assert f"{len(headlines)} erreur(s) de contenu : le site n'a pas été construit" in result.stderr
+    assert marker.read_text(encoding="utf-8") == "ancien site"
+    assert not (root / "site" / "index.html").exists()
+
+
+def test_a_bug_in_the_plugin_stops_the_build_with_a_message_not_a_traceback(tmp_path: Path) -> None:
+    root = copy_content(tmp_path, site=True)
+    script = ("import sys, rrma.build.content\n"
+              "def broken(*args, **kwargs): raise RecursionError('maximum recursion depth exceeded')\n"
+              "rrma.build.content.load_site = broken\n"
+              "from mkdocs.__main__ import cli\n"
+              "cli(['build', '--strict', '-f', sys.argv[1]])\n")
+    result = subprocess.run([sys.executable, "-c", script, str(root / "mkdocs.yml")], capture_output=True, text=True, cwd=root, timeout=300)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert ("Erreur interne de rrma (RecursionError : maximum recursion depth exceeded) : le site n'a pas été construit. "
+            "Merci de la signaler aux mainteneurs du portail.") in result.stderr
+    assert not (root / "site").exists()

@@ -25,6 +25,7 @@ from .build.content import ContentManager
 from .build.outputs import OutputManager
 from .build.pages import PageManager
 from .config import RrmaConfig
+from .core.diagnostics import internal_error
 from .core.history import last_changes
 from .core.markup import sanitize
 from .core.types import PARIS
@@ -92,7 +93,11 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         if self.project is None:
             return
         self.outputs.prepare()
-        problems = self.content.load(self.project, keep_cache=self.is_serve, drafts=self.show_drafts)
+        try:
+            problems = self.content.load(self.project, keep_cache=self.is_serve, drafts=self.show_drafts)
+        except Exception as exc:  # noqa: BLE001 - last resort, as in `rrma check`: a message, never a traceback
+            raise PluginError(f"{internal_error(exc)} : le site n'a pas été construit. "
+                              "Merci de la signaler aux mainteneurs du portail.") from None
         if problems and not self.is_serve:
             raise PluginError(f"{len(problems)} erreur(s) de contenu : le site n'a pas été construit. "
                               "Corrigez-les (la commande `rrma check` donne la même liste) puis relancez.")

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..core.diagnostics import internal_error
 from . import french  # noqa: F401 - first: Click speaks French before the commands below are declared
 from .check import check
 from .codeowners import codeowners
@@ -29,7 +30,7 @@ class _Group(click.Group):
         except (KeyboardInterrupt, BrokenPipeError):
             sys.exit(2)
         except Exception as exc:  # noqa: BLE001 - last resort, reported without traceback
-            click.echo(f"Erreur interne de rrma ({type(exc).__name__} : {exc}). Merci de la signaler aux mainteneurs du portail.", err=True)
+            click.echo(f"{internal_error(exc)}. Merci de la signaler aux mainteneurs du portail.", err=True)
             sys.exit(3)
 
 

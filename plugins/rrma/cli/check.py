@@ -29,7 +29,8 @@ def check(path: Path, fmt: str) -> None:
     valeurs par défaut.
 
     Code de sortie : 0 si tout est valide, 1 s'il y a des erreurs de contenu,
-    2 en cas d'erreur d'utilisation ou de mkdocs.yml invalide.
+    2 en cas d'erreur d'utilisation ou de mkdocs.yml invalide, 3 en cas d'erreur
+    interne de rrma (à signaler aux mainteneurs du portail).
     """
     if not path.is_dir():
         raise click.UsageError(f"le dossier « {path} » n'existe pas")

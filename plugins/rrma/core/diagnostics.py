@@ -68,6 +68,11 @@ class Report:
         return bool(self.items)
 
 
+def internal_error(exc: BaseException) -> str:
+    """The start of the last-resort message for a bug in rrma (never a traceback: editors read it)."""
+    detail = f" : {exc}" if str(exc) else ""  # MemoryError() says nothing
+    return f"Erreur interne de rrma ({type(exc).__name__}{detail})"
+
 
 def format_text(diagnostics: list[Diagnostic]) -> str:
     """Human format: the headline, then the hint and the code on an indented line."""

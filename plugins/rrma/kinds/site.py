@@ -9,8 +9,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import posixpath
+import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -199,19 +200,41 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
     return site, report.sorted()
 
 
-def _check_share(project: Project, share: tuple[int, int]) -> tuple[dict[str, int], list[Diagnostic]]:
-    site, problems = load_site(project, share=share)
-    return site.counts(), problems
+def _check_share(project: Project, share: tuple[int, int]) -> tuple[dict[str, int], list[Diagnostic]] | None:
+    """A worker's share; None if anything went wrong (out of memory included): the parent
+    then reads the share itself, where a real bug meets the command's own handler."""
+    try:
+        site, problems = load_site(project, share=share)
+        return site.counts(), problems
+    except Exception:  # noqa: BLE001 - reported by the parent, which does the share again
+        return None
+
+
+def _quiet() -> None:
+    """In a worker: no traceback of its own on the editor's terminal (its share is done again, see above)."""
+    sys.stderr = open(os.devnull, "w", encoding="utf-8")  # for the worker's life
+
+
+def _share_result(job: Future[Any], project: Project, share: tuple[int, int]) -> tuple[dict[str, int], list[Diagnostic]]:
+    try:
+        part = job.result()
+    except Exception:  # noqa: BLE001 - BrokenProcessPool: a worker killed (out of memory, a signal)
+        part = None
+    if part is None:
+        site, problems = load_site(project, share=share)
+        part = site.counts(), problems
+    return part  # type: ignore[no-any-return]
 
 
 def check_site(project: Project, processes: int | None = None) -> tuple[dict[str, int], list[Diagnostic]]:
     """What :func:`load_site` reports, for ``rrma check``: with fork, the events and
     resources are shared between processes (one per core), each also reading the
-    few networks and taxonomies every check needs; their reports are merged."""
+    few networks and taxonomies every check needs; their reports are merged. A worker
+    that fails or dies costs time, not the report: its share is read again here."""
     count = processes or min(os.cpu_count() or 1, 8)
     if count > 1:
         try:
-            executor = ProcessPoolExecutor(count - 1, mp_context=multiprocessing.get_context("fork"))
+            executor = ProcessPoolExecutor(count - 1, mp_context=multiprocessing.get_context("fork"), initializer=_quiet)
         except (OSError, ValueError):
             count = 1
     if count == 1:
@@ -219,7 +242,8 @@ def check_site(project: Project, processes: int | None = None) -> tuple[dict[str
         return site.counts(), problems
     with executor:
         others = [executor.submit(_check_share, project, (i, count)) for i in range(1, count)]
-        parts = [_check_share(project, (0, count))] + [job.result() for job in others]
+        site, problems = load_site(project, share=(0, count))
+        parts = [(site.counts(), problems)] + [_share_result(job, project, (i, count)) for i, job in enumerate(others, start=1)]
     report = Report()
     counts = dict(parts[0][0])
     for part_counts, problems in parts[1:]:
