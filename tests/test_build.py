@@ -101,3 +101,15 @@ def test_a_bug_in_the_plugin_stops_the_build_with_a_message_not_a_traceback(tmp_
     assert ("Erreur interne de rrma (RecursionError : maximum recursion depth exceeded) : le site n'a pas été construit. "
             "Merci de la signaler aux mainteneurs du portail.") in result.stderr
     assert not (root / "site").exists()
+
+
+def test_a_text_too_nested_for_python_markdown_is_named_without_a_traceback(tmp_path: Path) -> None:
+    """`rrma check` does not convert Markdown: a body nested thousands deep fails in the build, named there."""
+    root = copy_content(tmp_path, site=True)
+    page = root / "resources" / "monter-un-projet.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + "*" * 100_000 + "x" + "*" * 100_000 + "\n", encoding="utf-8")
+    result = _build(root)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert ("resources/monter-un-projet.md : le texte n'a pas pu être converti en page (RecursionError) : des listes ou des mises en forme (* _) "
+            "imbriquées sur des centaines de niveaux ? Simplifiez-le ; le site n'a pas été construit entièrement.") in result.stderr

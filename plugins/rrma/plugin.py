@@ -58,6 +58,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         self.pages = PageManager()
         self.outputs = OutputManager()
         self.renderer: Renderer | None = None
+        self._page: str | None = None  # the page being converted, should its conversion fail (see on_build_error)
 
     @property
     def site(self) -> Any:
@@ -93,6 +94,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         if self.project is None:
             return
         self.outputs.prepare()
+        self._page = None
         try:
             problems = self.content.load(self.project, keep_cache=self.is_serve, drafts=self.show_drafts)
         except Exception as exc:  # noqa: BLE001 - last resort, as in `rrma check`: a message, never a traceback
@@ -142,6 +144,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Preview: a page made from nothing that changed is not converted again."""
+        self._page = page.file.src_uri
         return "" if self.is_serve and self.pages.reused(page) else None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -168,6 +171,14 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         error = self.outputs.finish(config.site_dir)
         if error:
             raise PluginError(f"l'index de recherche, les calendriers, les flux ou les données ouvertes n'ont pas pu être écrits :\n{error}")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A contributed text nested hundreds deep makes Python-Markdown recurse without end (`rrma check`
+        does not convert Markdown): its file is named, in French, instead of a traceback."""
+        spec = self.pages.specs.get(self._page or "")
+        if spec is not None and isinstance(error, (RecursionError, MemoryError)):
+            raise PluginError(f"{spec.source or spec.uri} : le texte n'a pas pu être converti en page ({type(error).__name__}) : des listes ou des "
+                              "mises en forme (* _) imbriquées sur des centaines de niveaux ? Simplifiez-le ; le site n'a pas été construit entièrement.") from None
 
     def _cms(self, config: MkDocsConfig) -> str:
         assert self.project is not None and self.site is not None
