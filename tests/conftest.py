@@ -51,6 +51,15 @@ def _link(to: str) -> Callable[[Path], None]:
     return lambda path: path.symlink_to(to)
 
 
+def _text(text: str) -> Callable[[Path], None]:
+    return lambda path: path.write_text(text, encoding="utf-8")
+
+
+# A valid draft: a published page may not link to it (it would link to nothing once published).
+DRAFT_GUIDE = ("---\ntitle: Un guide encore en préparation\nsummary: Ce guide n'est pas encore publié.\ntype: guide-methodologique\n"
+               "networks: [centraider]\ndraft: true\nsource_url: https://www.centraider.org/\n---\nLe texte viendra.\n")
+
+
 # What the corpus cannot commit sensibly, made in the tree instead (golden lines in expected.txt):
 # each path, the corpus file that needs it (None: it is a finding of its own) and how to make it.
 EXTRAS: dict[str, tuple[str | None, Callable[[Path], None]]] = {
@@ -59,7 +68,8 @@ EXTRAS: dict[str, tuple[str | None, Callable[[Path], None]]] = {
     "networks/lien-en-boucle.yml": (None, _link("lien-en-boucle.yml")),
     "events/lien-casse.md": (None, _link("evenement-supprime.md")),
     "taxonomies/missions.yml": (None, _link("missions-2025.yml")),  # no corpus file names a mission
-    "resources/enorme.md": (None, _sparse(30 * 1024 * 1024)),  # read, it would be « caractère nul »: its size is checked first
+    "resources/enorme.md": (None, _sparse(30 * 1024 * 1024)),
+    "resources/brouillon-lie.md": ("resources/lien-vers-brouillon.md", _text(DRAFT_GUIDE)),  # valid: no line of its own  # read, it would be « caractère nul »: its size is checked first
 }
 
 

@@ -202,39 +202,66 @@ class Trace:
         self.nodes = nodes
         self.entries = entries
         self._env = env
+        self._check: Callable[[Mapping[str, Any], list[Any], dict[tuple[int, Any], Any]], bool] | None = None
 
     def matches(self, context: Mapping[str, Any]) -> bool:
-        """Would the recorded template see exactly the same things in ``context``?"""
-        values: list[Any] = [None] * self.nodes
+        """Would the recorded template see exactly the same things in ``context``?
+
+        Replayed by a function made for this recording (:meth:`_compile`): a frame is checked
+        for every page, so its few hundred steps run as straight-line code."""
+        if self._check is None:
+            self._check = self._compile()
+        return self._check(context, [None] * self.nodes, {})
+
+    def _step(self, index: int, values: list[Any], contexts: dict[tuple[int, Any], Any]) -> bool:
+        """One recorded operation replayed on ``values``: does it have the recorded outcome?"""
+        node, op, arg, outcome = self.entries[index]
+        try:
+            if op == "filter":
+                value = self._filter(arg, values, contexts)
+            else:
+                value = OPERATIONS[op](values[node], _decode(arg, values))
+        except Untraceable:
+            return False
+        except Exception as exc:  # noqa: BLE001 - the recorded template saw an exception too, or not
+            return outcome[0] == "x" and type(exc) is outcome[1]
+        return _same(outcome, value, values)
+
+    def _compile(self) -> Callable[[Mapping[str, Any], list[Any], dict[tuple[int, Any], Any]], bool]:
+        """The replay as Python code. Only indexes and names of constants go into the code; every
+        value (names read, values compared, some of them contributors' text) stays in ``k``."""
+        k: list[Any] = []
+
+        def const(value: Any) -> str:
+            k.append(value)
+            return f"k[{len(k) - 1}]"
+
+        lines = ["def check(context, values, contexts):"]
         for name, root in self.roots.items():
-            if name not in context:
-                return False
+            lines.append(f"    if {const(name)} not in context: return False")
             if root[0] == "n":
-                values[root[1]] = context[name]
-            elif not _same_plain(root, context[name]):
-                return False
-        contexts: dict[tuple[int, Any], Any] = {}
-        for node, op, arg, outcome in self.entries:
-            try:
-                if op == "attr":  # most of a recording: read first, the rest for the others
-                    value = getattr(values[node], arg[1])
-                elif op == "filter":
-                    value = self._filter(arg, values, contexts)
-                else:
-                    value = OPERATIONS[op](values[node], _decode(arg, values))
-            except Untraceable:
-                return False
-            except Exception as exc:  # noqa: BLE001 - the recorded template saw an exception too, or not
-                if outcome[0] == "x" and type(exc) is outcome[1]:
-                    continue
-                return False
-            tag = outcome[0]
-            if tag == "v":
-                if type(value) is not outcome[1] or (value != outcome[2] if outcome[1] not in (list, tuple) else not _same_plain(outcome, value)):
-                    return False
-            elif not _same(outcome, value, values):
-                return False
-        return True
+                lines.append(f"    values[{root[1]}] = context[{const(name)}]")
+            else:
+                lines.append(f"    if not same_plain({const(root)}, context[{const(name)}]): return False")
+        for index, (node, op, arg, outcome) in enumerate(self.entries):
+            if op != "attr":
+                lines.append(f"    if not step({index}, values, contexts): return False")
+                continue
+            lines += ["    try:", f"        v = getattr(values[{node}], {const(arg[1])})", "    except Exception as e:"]
+            if outcome[0] == "x":
+                lines += [f"        if type(e) is not {const(outcome[1])}: return False", "    else:", "        return False"]
+                continue
+            lines += ["        return False"]
+            if outcome[0] == "v":
+                lines.append(f"    if not same_plain({const(outcome)}, v): return False")
+            elif outcome[0] == "n":
+                lines += [f"    if type(v) is not {const(outcome[1])} or is_plain(v): return False", f"    values[{outcome[2]}] = v"]
+            else:
+                lines.append(f"    if not same({const(outcome)}, v, values): return False")
+        lines.append("    return True")
+        namespace = {"k": k, "step": self._step, "same_plain": _same_plain, "same": _same, "is_plain": is_plain}
+        exec(compile("\n".join(lines), "<rrma recording>", "exec"), namespace)  # noqa: S102 - code of our own making, values kept apart
+        return namespace["check"]
 
     def _filter(self, arg: tuple[Any, ...], values: list[Any], contexts: dict[tuple[int, Any], Any]) -> Any:
         name, arguments, page, base_url = arg

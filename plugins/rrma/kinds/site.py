@@ -21,7 +21,7 @@ from ..core.markup import Finding, anchors, local_links
 from ..core.suggest import did_you_mean
 from ..core.urls import EVENT_FACETS, FACETS, LANDING, item_url, src_uri
 from ..project import Project
-from .base import Collection, Entry, EntryCache, Loc, entry_diagnostic, load_collection, references
+from .base import Collection, Entry, EntryCache, Loc, entry_diagnostic, load_collection, load_entry, references
 from .events import EVENTS, Event
 from .networks import NETWORKS, Network
 from .resources import RESOURCES, Resource
@@ -99,10 +99,33 @@ def site_paths(project: Project, ids: dict[str, set[str]]) -> tuple[set[str], se
     return paths, folders
 
 
+class Drafts:
+    """Which entry pages are drafts': known for the entries this process read, read from the file
+    for the others (``rrma check`` shares the files between processes; links between entries are few)."""
+
+    def __init__(self, project: Project, loaded: dict[str, Any]) -> None:
+        self._project = project
+        self._seen = {src_uri(item_url(name, e.id)): bool(getattr(e.data, "draft", False))
+                      for name, result in loaded.items() for e in (*result.entries, *result.partial)}
+        self._by_section = {item_url(c.name, "").strip("/"): c for c in COLLECTIONS if c is not NETWORKS}
+
+    def is_draft(self, page: str) -> bool:
+        if page not in self._seen:
+            section, _, name = page.partition("/")
+            collection = self._by_section.get(section)
+            entry = None
+            if collection is not None and name.endswith(".md") and "/" not in name:
+                file = self._project.dir(collection.folder(self._project)) / name
+                entry = load_entry(self._project, collection, file)[0] if file.is_file() else None
+            self._seen[page] = bool(entry is not None and getattr(entry.data, "draft", False))
+        return self._seen[page]
+
+
 def _link_problems(entry: Entry[Any], collection: str, project: Project, links: list[Finding],
-                   known: tuple[set[str], set[tuple[str, str]]]) -> list[Diagnostic]:
+                   known: tuple[set[str], set[tuple[str, str]]], drafts: Drafts) -> list[Diagnostic]:
     """``links`` (:func:`local_links` of the entry's Markdown) that lead nowhere on the built site
-    (MkDocs would only warn, in English, and a strict build would stop)."""
+    (MkDocs would only warn, in English, and a strict build would stop), a draft's page included:
+    drafts are never published, so a published entry that links to one would link to nothing."""
     text_of, loc = MARKDOWN[collection]
     paths, folders = known
     page = src_uri(item_url(collection, entry.id))
@@ -128,6 +151,12 @@ def _link_problems(entry: Entry[Any], collection: str, project: Project, links: 
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)).lstrip("/")
         section, _, rest = target.partition("/")
         folder = rest.split("/", 1)[0]
+        if target in paths and not getattr(entry.data, "draft", False) and drafts.is_draft(target):
+            problems.append(entry_diagnostic(
+                entry, project, finding, loc, "RRMA029",
+                f"lien « {address} » : la page liée est un brouillon (`draft: true`), qui ne sera pas publié, attendu une page publiée",
+                "publiez d'abord la page liée (retirez `draft: true` de son fichier), ou retirez le lien d'ici là"))
+            continue
         if (target in paths or (section, folder) in folders
                 or (target.endswith(".md") and (section, folder) in LISTINGS)):  # a library or agenda listing: the build knows them
             continue
@@ -178,6 +207,7 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
 
     ids = {name: result.ids for name, result in loaded.items()}
     known: tuple[set[str], set[tuple[str, str]]] | None = None  # listed at the first relative link: most sites have none
+    drafts: Drafts | None = None
     for collection in COLLECTIONS:
         for entry in loaded[collection.name].partial:  # files with errors: what else is wrong, in the same run
             report.extend(_link(entry, targets))
@@ -188,7 +218,8 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
             links = local_links(MARKDOWN[collection.name][0](entry))
             if links:
                 known = site_paths(project, ids) if known is None else known
-                report.extend(_link_problems(entry, collection.name, project, links, known))
+                drafts = Drafts(project, loaded) if drafts is None else drafts
+                report.extend(_link_problems(entry, collection.name, project, links, known, drafts))
 
     site = Site(
         project,
