@@ -10,6 +10,7 @@ logged and shown on every page, and the server keeps running.
 from __future__ import annotations
 
 import os
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -168,7 +169,9 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         if self.renderer is not None:
             log.debug(f"generated pages: {dict(self.renderer.frames.stats)}, reused: {self.pages.reuse.hits}, "
                       f"Markdown: {dict(self.pages.converter.stats) if self.pages.converter else 'standard'}")
+        waited = time.perf_counter()
         error = self.outputs.finish(config.site_dir)
+        log.debug(f"search index, calendars, feeds and open data: waited {time.perf_counter() - waited:.2f} s after the pages")
         if error:
             raise PluginError(f"l'index de recherche, les calendriers, les flux ou les données ouvertes n'ont pas pu être écrits :\n{error}")
 

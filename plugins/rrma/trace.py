@@ -244,18 +244,22 @@ class Trace:
             else:
                 lines.append(f"    if not same_plain({const(root)}, context[{const(name)}]): return False")
         for index, (node, op, arg, outcome) in enumerate(self.entries):
-            if op != "attr":
+            expression = _expression(op, node, arg, const)
+            if expression is None:  # calls and filters: replayed by the general step
                 lines.append(f"    if not step({index}, values, contexts): return False")
                 continue
-            lines += ["    try:", f"        v = getattr(values[{node}], {const(arg[1])})", "    except Exception as e:"]
+            lines += ["    try:", f"        v = {expression}", "    except Exception as e:"]
             if outcome[0] == "x":
                 lines += [f"        if type(e) is not {const(outcome[1])}: return False", "    else:", "        return False"]
                 continue
             lines += ["        return False"]
-            if outcome[0] == "v":
+            if outcome[0] == "v" and outcome[1] not in (list, tuple):
+                lines.append(f"    if type(v) is not {const(outcome[1])} or v != {const(outcome[2])}: return False")
+            elif outcome[0] == "v":
                 lines.append(f"    if not same_plain({const(outcome)}, v): return False")
             elif outcome[0] == "n":
-                lines += [f"    if type(v) is not {const(outcome[1])} or is_plain(v): return False", f"    values[{outcome[2]}] = v"]
+                plain = " or is_plain(v)" if outcome[1] in (list, tuple) else ""  # a list of plain values would have been written down whole
+                lines += [f"    if type(v) is not {const(outcome[1])}{plain}: return False", f"    values[{outcome[2]}] = v"]
             else:
                 lines.append(f"    if not same({const(outcome)}, v, values): return False")
         lines.append("    return True")
@@ -384,6 +388,24 @@ class Recorder:
             return ("v", type(value), _frozen(value)), value
         node = self._node()
         return ("n", type(value), node), _wrapper(value)(value, node, self)
+
+
+_EXPRESSIONS = {
+    "attr": "getattr({obj}, {arg})", "item": "{obj}[{arg}]", "iter": "list({obj})", "reversed": "list(reversed({obj}))",
+    "len": "len({obj})", "bool": "bool({obj})", "contains": "{arg} in {obj}", "eq": "{obj} == {arg}", "ne": "{obj} != {arg}",
+    "lt": "{obj} < {arg}", "le": "{obj} <= {arg}", "gt": "{obj} > {arg}", "ge": "{obj} >= {arg}", "str": "str({obj})", "hash": "hash({obj})",
+}
+
+
+def _expression(op: str, node: int | None, arg: Any, const: Callable[[Any], str]) -> str | None:
+    """Python for one recorded operation (as in :data:`OPERATIONS`), None for those replayed in general."""
+    template = _EXPRESSIONS.get(op)
+    if template is None or node is None:
+        return None
+    if arg is None or arg[0] not in ("v", "n"):
+        return None
+    operand = const(arg[1]) if arg[0] == "v" else f"values[{arg[1]}]"
+    return template.format(obj=f"values[{node}]", arg=operand)
 
 
 def _frozen(value: Any) -> Any:
