@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rrma.cli.settings import Records
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "tests" / "corpus" / "broken"
@@ -104,15 +105,6 @@ def content(tmp_path: Path) -> Path:
 PUBLIC_URL = "https://portail.example.org/"
 
 
-class _Records(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
 def build_site(root: Path, site_dir: Path | None = None, *, site_url: str = PUBLIC_URL, command: str = "build", strict: bool = True,
                **options: Any) -> list[logging.LogRecord]:
     """``mkdocs build --strict`` of ``root/mkdocs.yml``, in this process: the log records of
@@ -122,7 +114,7 @@ def build_site(root: Path, site_dir: Path | None = None, *, site_url: str = PUBL
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    handler, logger = _Records(), logging.getLogger("mkdocs")
+    handler, logger = Records(logging.DEBUG), logging.getLogger("mkdocs")
     level = logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)

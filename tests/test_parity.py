@@ -18,6 +18,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from rrma.cli.settings import Records
 
 from tests.conftest import CORPUS, copy_content, overlay_corpus, run_rrma
 
@@ -114,19 +115,10 @@ def check(root: Path) -> tuple[bool, list[str]]:
     return result.returncode == 0, [] if result.returncode == 0 else _blocks(result.stdout)
 
 
-class _Records(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
 @pytest.fixture
-def mkdocs_log() -> Iterator[_Records]:
+def mkdocs_log() -> Iterator[Records]:
     """Everything MkDocs and its plugins warned about, the rrma plugin's errors among it."""
-    records, logger = _Records(), logging.getLogger("mkdocs")
+    records, logger = Records(), logging.getLogger("mkdocs")
     logger.addHandler(records)
     try:
         yield records
@@ -134,7 +126,7 @@ def mkdocs_log() -> Iterator[_Records]:
         logger.removeHandler(records)
 
 
-def build_strict(root: Path, log: _Records) -> tuple[bool, list[str]]:
+def build_strict(root: Path, log: Records) -> tuple[bool, list[str]]:
     """``mkdocs build --strict``, in this process: the verdict, and the rrma plugin's errors as it logged them."""
     try:
         build(load_config(str(root / "mkdocs.yml"), strict=True))
@@ -147,7 +139,7 @@ def build_strict(root: Path, log: _Records) -> tuple[bool, list[str]]:
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_check_and_build_agree(name: str, tmp_path: Path, mkdocs_log: _Records, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_and_build_agree(name: str, tmp_path: Path, mkdocs_log: Records, monkeypatch: pytest.MonkeyPatch) -> None:
     case = CASES[name]
     for key, value in case.env:
         monkeypatch.setenv(key, value)

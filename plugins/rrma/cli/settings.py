@@ -21,9 +21,11 @@ from ..project import Project, project_from_options
 CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml")  # the names MkDocs looks for, in its order
 
 
-class _Keep(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+class Records(logging.Handler):
+    """Keeps the log records it is given (from ``level`` up), instead of printing them."""
+
+    def __init__(self, level: int = logging.WARNING) -> None:
+        super().__init__(level)
         self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -31,10 +33,10 @@ class _Keep(logging.Handler):
 
 
 @contextmanager
-def _quiet_mkdocs() -> Iterator[_Keep]:
+def _quiet_mkdocs() -> Iterator[Records]:
     """MkDocs's log while it loads the file, kept here instead of printed (in English) on the terminal."""
     logger = logging.getLogger("mkdocs")
-    keep, propagate = _Keep(), logger.propagate
+    keep, propagate = Records(), logger.propagate
     logger.addHandler(keep)
     logger.propagate = False
     try:
