@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
@@ -222,9 +223,12 @@ def _build(root: Path, site: str, *, reference: bool) -> dict[str, Counter[str]]
 
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Counter[str]]]:
-    from tests.conftest import copy_content
+    from tests.conftest import SITE_CORPUS, copy_content, pagination_series
 
+    # the shared test site's sources (realistic corpus, a paginated series), and pages made for this test
     root = copy_content(tmp_path_factory.mktemp("frames") / "portail", site=True)
+    shutil.copytree(SITE_CORPUS, root, dirs_exist_ok=True)
+    pagination_series(root / "resources")
     for path, text in PAGES.items():
         (root / path).write_text(text, encoding="utf-8")
     os.environ["SOURCE_DATE_EPOCH"] = "1764028800"
@@ -244,6 +248,7 @@ def test_every_file_is_byte_for_byte_the_standard_render(two_builds: tuple[Path,
     assert [str(path) for path in fast if fast[path].read_bytes() != full[path].read_bytes()] == []
     page = (root / "fast" / "ressources" / "intertitres-c" / "index.html").read_text(encoding="utf-8")
     assert 'href="#objectifs" class="md-skip"' in page and 'href="#contexte" class="md-skip"' not in page
+    assert (root / "fast" / "ressources" / "type" / "fiche-pratique" / "page" / "3" / "index.html").is_file()  # the deepest listing
     long = (root / "fast" / "ressources" / "titre-tres-long" / "index.html").read_text(encoding="utf-8")
     assert 'href="../monter-un-projet/"' in long and 'href="../intertitres-a/#contexte"' in long  # links between entries resolved
 
