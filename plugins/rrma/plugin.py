@@ -23,17 +23,15 @@ from mkdocs.structure.files import File, Files
 
 from .build import assets
 from .build.content import ContentManager
-from .build.outputs import OutputManager
-from .build.pages import PageManager
+from .build.outputs import OutputManager, side_work
+from .build.pages import PageManager, preview_inputs
 from .config import RrmaConfig
 from .core.diagnostics import internal_error
 from .core.history import last_changes
 from .core.markup import sanitize
 from .core.types import PARIS
 from .outputs.cms import cms_config
-from .pages.searchdocs import indexed_pages, search_files
 from .pages.specs import Output
-from .preview import fingerprint
 from .project import Project, project_from_options
 from .render import Renderer
 
@@ -120,20 +118,11 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         output = Output(site_url=config.site_url or "http://127.0.0.1:8000/", now=_build_time(),
                         changed=last_changes(self.project.root, [self.project.events_dir, self.project.resources_dir]))
         pages = self.pages.generate(self.site, self.project.today, output, files, config)
-        node_modules = self.project.root / self.config.node_modules_dir
-        copied = assets.item_assets(self.site) + assets.search_engine(node_modules)
-        if self.config.cms.enabled:
-            copied += assets.web_editor(node_modules)
-            files.append(File.generated(config, "admin/config.yml", content=self._cms(config)))
-        for dest, source in copied:
-            files.append(File.generated(config, dest, abs_src_path=str(source)))
+        for dest, content in self._static_files(config):
+            files.append(File.generated(config, dest, **content))
         if self.is_serve:
-            theme = [config.theme.custom_dir] if config.theme.custom_dir else []
-            self.pages.start_preview((fingerprint(config.docs_dir, *theme), config.config_file_path and os.stat(config.config_file_path).st_mtime_ns,
-                                      config.site_url, self.content.problems, pages.feeds, self.show_drafts))
-        hand_written = {f.src_uri: (f.content_string, f.name) for f in files.documentation_pages()
-                        if f.src_uri not in self.pages.specs and f.src_uri != "404.md"}
-        self.outputs.start((search_files, (indexed_pages(pages), hand_written, pages.search_facets)), pages.data_files)
+            self.pages.start_preview(preview_inputs(config, self.content.problems, pages.feeds, self.show_drafts))
+        self.outputs.start(*side_work(pages, files, self.pages.specs))
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -183,12 +172,19 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             raise PluginError(f"{spec.source or spec.uri} : le texte n'a pas pu être converti en page ({type(error).__name__}) : des listes ou des "
                               "mises en forme (* _) imbriquées sur des centaines de niveaux ? Simplifiez-le ; le site n'a pas été construit entièrement.") from None
 
-    def _cms(self, config: MkDocsConfig) -> str:
+    def _static_files(self, config: MkDocsConfig) -> list[tuple[str, dict[str, str]]]:
+        """Logos, attachments, the search engine and, with the web editor, Decap CMS and its configuration."""
         assert self.project is not None and self.site is not None
-        cms = cms_config(self.project, self.site.taxonomies, repo=self.config.cms.repo or os.environ.get("GITHUB_REPOSITORY"),
-                         branch=self.config.cms.branch, base_url=self.config.cms.base_url, site_url=config.site_url)
-        cms["test"] = {"backend": {"name": "test-repo", "login": False}}  # only with /admin/?test (window.CMS_ENV)
-        return yaml.safe_dump(cms, allow_unicode=True, sort_keys=False)
+        node_modules = self.project.root / self.config.node_modules_dir
+        copied = assets.item_assets(self.site) + assets.search_engine(node_modules)
+        made: list[tuple[str, dict[str, str]]] = []
+        if self.config.cms.enabled:
+            copied += assets.web_editor(node_modules)
+            cms = cms_config(self.project, self.site.taxonomies, repo=self.config.cms.repo or os.environ.get("GITHUB_REPOSITORY"),
+                             branch=self.config.cms.branch, base_url=self.config.cms.base_url, site_url=config.site_url)
+            cms["test"] = {"backend": {"name": "test-repo", "login": False}}  # only with /admin/?test (window.CMS_ENV)
+            made.append(("admin/config.yml", {"content": yaml.safe_dump(cms, allow_unicode=True, sort_keys=False)}))
+        return made + [(dest, {"abs_src_path": str(source)}) for dest, source in copied]
 
 
 def _build_time() -> datetime:

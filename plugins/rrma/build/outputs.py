@@ -17,12 +17,25 @@ import pickle
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from ..pages.searchdocs import indexed_pages, search_files
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import Files
+
+    from ..pages.model import SitePages
 
 Made = dict[str, str | bytes]
 Job = tuple[tuple[Callable[..., Made], tuple[Any, ...]], list[Callable[[], Made]]]
+
+
+def side_work(pages: SitePages, files: Files, generated: Mapping[str, Any]) -> Job:
+    """The job of a build: the search index (its pages' data, and the hand-written pages' text), then the data files."""
+    hand_written = {f.src_uri: (f.content_string, f.name) for f in files.documentation_pages() if f.src_uri not in generated and f.src_uri != "404.md"}
+    return (search_files, (indexed_pages(pages), hand_written, pages.search_facets)), pages.data_files
 
 
 def write_files(files: Made, site_dir: Path) -> None:

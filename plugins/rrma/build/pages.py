@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
@@ -13,7 +14,7 @@ from mkdocs.structure.toc import AnchorLink
 from ..generated import BodyConverter, GeneratedPage
 from ..kinds.site import Site
 from ..pages.specs import Output, PageSpec, SitePages, build_pages
-from ..preview import Reuse
+from ..preview import Reuse, fingerprint
 
 if TYPE_CHECKING:
     from datetime import date
@@ -107,6 +108,14 @@ class PageManager:
             context["rrma"] = self.pages.extra[page.file.src_uri]
             add_to_toc(page, context["rrma"].get("sections", []))
         return context
+
+
+def preview_inputs(config: MkDocsConfig, problems: Any, feeds: Any, drafts: bool) -> Any:
+    """What every page of a preview is made from besides its own data (:meth:`PageManager.start_preview`):
+    the theme's and hand-written pages' files, mkdocs.yml, the address, the problems shown, the feeds, the drafts."""
+    theme = [config.theme.custom_dir] if config.theme.custom_dir else []
+    return (fingerprint(config.docs_dir, *theme), config.config_file_path and os.stat(config.config_file_path).st_mtime_ns,
+            config.site_url, problems, feeds, drafts)
 
 
 def front_matter(spec: PageSpec, *, template: str) -> dict[str, str]:
