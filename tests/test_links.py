@@ -184,7 +184,7 @@ def test_the_crawl_sees_every_kind_of_page_and_link(shared_site: BuiltSite) -> N
                  "recherche/index.html", "observatoire/index.html", "admin/index.html", "404.html"):
         assert (site / page).is_file(), page
     guide = (site / "ressources/guide-partenariat-collectivites-associations/index.html").read_text(encoding="utf-8")
-    assert 'href="../../fichiers/guide-partenariat-collectivites-associations/Mod%C3%A8le%20de%20convention%20de%20partenariat.pdf"' in guide
+    assert 'href="../../fichiers/guide-partenariat-collectivites-associations/modele-de-convention-de-partenariat.pdf"' in guide
     assert 'href="../rapport-activite-2025-so-cooperation/#les-chiffres-de-lannee"' in guide
     assert 'href="#exemple_1"' in guide and 'id="exemple_1"' in guide
     assert any(_pages_with(site, 'src="../../logos/ocean-indien-solidarites/ocean-indien-solidarites.png"'))

@@ -256,3 +256,16 @@ def test_sections_a_template_adds_are_in_the_table_of_contents(site: Path) -> No
     assert '<h2 id="reseaux">Les réseaux régionaux</h2>' in charter
     # listed wherever the page's own sections are (Material repeats the table of contents for phones)
     assert charter.count('href="#reseaux"') == charter.count('href="#cadre-general"') > 0
+
+
+def test_resource_pages_say_dates_and_sizes_in_french(site: Path) -> None:
+    guide = (site / "ressources" / "guide-partenariat-collectivites-associations" / "index.html").read_text(encoding="utf-8")
+    assert " · publié le 14 octobre 2026</p>" in guide and "publié en 14" not in guide
+    assert "(PDF, 630\u00a0octets)" in guide and "bytes" not in guide and "kB" not in guide
+    # « Modèle de convention de partenariat.pdf » is published under a name with no space, in the link and in JSON-LD alike
+    name = "fichiers/guide-partenariat-collectivites-associations/modele-de-convention-de-partenariat.pdf"
+    assert f'href="../../{name}"' in guide and f'"contentUrl": "https://portail.example.org/{name}"' in guide
+    assert (site / name).is_file() and not list(site.glob("fichiers/*/* *"))
+    assert not re.search(r'(?:href|src)="[^"]* [^"]*"', guide)
+    month_only = (site / "ressources" / "pepites-recital-odd" / "index.html").read_text(encoding="utf-8")
+    assert " · publié en mars 2025</p>" in month_only

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from ..kinds.files import published_name
 from ..kinds.site import Site
 
 # lunr.js and lunr-languages, from the installed npm packages (never pasted).
@@ -29,7 +30,7 @@ def item_assets(site: Site) -> list[tuple[str, Path]]:
         for attachment in entry.data.attachments:
             if attachment.file:
                 source = resources_dir / attachment.file
-                found.append((f"fichiers/{entry.id}/{source.name}", source))
+                found.append((f"fichiers/{entry.id}/{published_name(source.name)}", source))
     return [(dest, source) for dest, source in found if source.is_file()]
 
 

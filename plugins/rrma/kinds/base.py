@@ -78,10 +78,18 @@ class Collection(Generic[M]):
     rules: Callable[[Entry[Any], Project], Iterable[Diagnostic]] = lambda entry, project: ()
 
 
-def slugify(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
+def slugify(text: str, limit: int = 80) -> str:
+    """« Rencontre régionale en Auvergne-Rhône-Alpes » → ``rencontre-regionale-en-auvergne-rhone-alpes``;
+    beyond ``limit`` characters the slug is cut after its last whole word (never ``…-rhone-alp``)."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE"))
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80].strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(slug) <= limit:
+        return slug
+    head = slug[: limit + 1]
+    if head[limit] == "-" or "-" not in head[:limit]:
+        return head[:limit].strip("-")
+    return head[:limit].rsplit("-", 1)[0]
 
 
 def list_files(project: Project, collection: Collection[Any]) -> tuple[list[Path], list[Diagnostic]]:

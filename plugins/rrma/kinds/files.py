@@ -15,7 +15,16 @@ from ..core.source import human_size, os_problem
 from ..core.suggest import did_you_mean
 from ..core.yamlpos import Loc
 from ..project import Project
-from .base import Entry
+from .base import Entry, slugify
+
+
+def published_name(name: str) -> str:
+    """The name a file is published under: « Rapport activité 2021.PDF » → ``rapport-activite-2021.pdf``,
+    so no address or JSON-LD ever carries a raw space, an accent or a capital the editor did not mean."""
+    pure = PurePosixPath(name)
+    suffix = pure.suffix.lower() if pure.suffix[1:].isalnum() else ""
+    stem = pure.name[: -len(pure.suffix)] if suffix else pure.name
+    return (slugify(stem) or "fichier") + suffix
 
 
 def check_asset(

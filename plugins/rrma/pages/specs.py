@@ -11,7 +11,9 @@ from typing import Any
 from ..core.suggest import fold
 from ..core.types import PARIS, format_partial_date
 from ..core.urls import FACETS, item_url
+from ..core.wording import file_size, published_phrase
 from ..kinds.base import Entry
+from ..kinds.files import published_name
 from ..kinds.resources import Resource
 from ..kinds.site import Site
 from ..outputs import jsonld, opendata
@@ -254,9 +256,11 @@ def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labe
         if a.file:
             path = files_dir / a.file
             name = a.file.split("/")[-1]
+            published = published_name(name)
+            size = path.stat().st_size if path.is_file() else None
             attachments.append({
-                "title": a.title or name, "url": f"fichiers/{entry.id}/{name}", "format": name.rsplit(".", 1)[-1].upper(),
-                "size": path.stat().st_size if path.is_file() else None, "external": False,
+                "title": a.title or name, "url": f"fichiers/{entry.id}/{published}", "format": published.rsplit(".", 1)[-1].upper(),
+                "size": size, "size_label": file_size(size) if size is not None else None, "external": False,
             })
         else:
             assert a.url is not None
@@ -273,6 +277,7 @@ def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labe
     licence = site.taxonomies["licences"].terms.get(r.licence) if r.licence else None
     return {
         "resource": card,
+        "published": published_phrase(r.published) if r.published else None,
         "themes": [labels.term("themes", t) for t in r.themes],
         "odd": [{"number": o, "label": labels.term("odd", o)} for o in r.odd],
         "audiences": [labels.term("audiences", a) for a in r.audiences],

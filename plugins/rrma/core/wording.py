@@ -1,0 +1,33 @@
+"""French wording shared by the pages, the web form and the commands: plurals, sizes, dates of publication."""
+
+from __future__ import annotations
+
+from .types import MONTHS, partial_date_key
+
+NBSP = "\u00a0"
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """« 1 document joint », « 2 documents joints », « 0 document joint » (French: 0 and 1 are singular)."""
+    return f"{count} {one if count < 2 else many}"
+
+
+def file_size(size: int) -> str:
+    """« 815 octets », « 922,7 ko », « 1,2 Mo »: decimal units, a comma, a no-break space before the unit."""
+    if size < 1000:
+        return f"{size}{NBSP}octet{'s' if size > 1 else ''}"
+    for unit, scale in (("ko", 1000), ("Mo", 1000**2), ("Go", 1000**3)):
+        value = size / scale
+        if round(value, 1) < 1000 or unit == "Go":
+            return f"{value:.1f}".replace(".", ",") + f"{NBSP}{unit}"
+    raise AssertionError("unreachable")
+
+
+def published_phrase(value: str) -> str:
+    """« publié le 29 mars 2006 », « publié le 1er mars 2006 », « publié en mars 2006 », « publié en 2006 »."""
+    year, month, day = partial_date_key(value)
+    if day:
+        return f"publié le {'1er' if day == 1 else day} {MONTHS[month - 1]} {year}"
+    if month:
+        return f"publié en {MONTHS[month - 1]} {year}"
+    return f"publié en {year}"
