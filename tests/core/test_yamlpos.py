@@ -46,13 +46,34 @@ def test_nested_duplicate_key_names_its_path() -> None:
 def test_tab_indentation_is_named_instead_of_pyyaml_message() -> None:
     loaded = load_yaml("a:\n\t- b\n", "x.yml")
     assert [(d.line, d.column, d.code) for d in loaded.diagnostics] == [(2, 1, "RRMA006")]
-    assert loaded.data is None
+    # read all the same, every column where the editor sees it: its other fields are still checked
+    assert loaded.data == {"a": ["b"]} and loaded.positions.value(("a", 0)) == (2, 4)
+
+
+def test_repeated_tabs_are_one_finding_with_their_count_and_the_spaces_to_use() -> None:
+    text = "title: x\nlogo:\n    file: a.png\nthemes:\n\t- eau\n\t- sante\n  - odd\n"  # tabs and spaces mixed in one list
+    [problem] = load_yaml(text, "x.yml", line_offset=1).diagnostics
+    assert (problem.line, problem.column, problem.code) == (6, 1, "RRMA006")
+    assert problem.message == "2 tabulations dans l'indentation (lignes 6 et 7), attendu des espaces"
+    assert problem.hint == ("YAML n'accepte que des espaces pour indenter : remplacez chaque tabulation par 2 espaces "
+                            "(comme les autres lignes du fichier)")
+    assert load_yaml(text, "x.yml").data["themes"] == ["eau", "sante", "odd"]
 
 
 def test_syntax_error_position_and_french_message() -> None:
     [problem] = load_yaml("title: Guide : partie 2\n", "x.md", line_offset=1).diagnostics
     assert (problem.line, problem.column, problem.code) == (2, 14, "RRMA005")
     assert "guillemets" in problem.message
+    assert problem.hint == 'mettez la valeur entre guillemets : `title: "Guide : partie 2"`'
+
+
+def test_an_unquoted_colon_does_not_hide_the_other_fields() -> None:
+    loaded = load_yaml('title: Guide : partie 2\nsummary: ok\nthemes:\n  - "Eau : accès"\nnote: Santé : soins # à revoir\n', "x.md")
+    assert [(d.line, d.column, d.hint.split(" : ", 1)[1]) for d in loaded.diagnostics] == [
+        (1, 14, '`title: "Guide : partie 2"`'), (5, 13, '`note: "Santé : soins"`')]
+    assert loaded.data == {"title": "Guide : partie 2", "summary": "ok", "themes": ["Eau : accès"], "note": "Santé : soins"}
+    other = load_yaml("title: [a: b\nsummary: x\n", "x.md")  # no sure way to read on: one finding, no data
+    assert other.data is None and len(other.diagnostics) == 1
 
 
 def test_unclosed_quote() -> None:

@@ -29,7 +29,7 @@ from yaml.scanner import Scanner
 from .catalogue import hint_for
 from .diagnostics import Diagnostic
 from .yamlbounds import BoundedComposer, BoundExceeded, check_depth
-from .yamlsyntax import problem_fr, syntax_problem
+from .yamlsyntax import problem_fr, quote_value, syntax_problem, untab
 
 Loc = tuple[str | int, ...]
 
@@ -305,52 +305,37 @@ class _Builder:
         return text
 
 
-def tab_diagnostics(text: str, path: str, line_offset: int = 0) -> list[Diagnostic]:
-    """Tabs in indentation, one diagnostic each (PyYAML's own message is cryptic)."""
-    found: list[Diagnostic] = []
-    if "\t" not in text:
-        return found
-    for number, line in enumerate(text.split("\n"), start=1):
-        indent = len(line) - len(line.lstrip(" \t"))
-        column = line.find("\t", 0, indent)
-        if column >= 0 or (line.lstrip(" ").startswith("-\t")):
-            column = column if column >= 0 else line.index("\t")
-            found.append(
-                Diagnostic(path, number + line_offset, column + 1, "RRMA006", "", "tabulation dans l'indentation", hint_for("RRMA006"))
-            )
-    return found
-
-
 def load_yaml(text: str, path: str, line_offset: int = 0) -> Loaded:
     """Parse one YAML document, returning data, positions and diagnostics.
 
     ``line_offset`` is the number of lines before ``text`` in its file (1 for
     front matter after the opening ``---``), so every position is a real line
-    of the file the editor has open. On a syntax error ``data`` is None.
+    of the file the editor has open. On a syntax error ``data`` is None, unless
+    the error is one the reading can step over (tabs in indentation, an unquoted
+    « : » in a value): then it is reported and the rest of the file is read.
     """
-    tabs = tab_diagnostics(text, path, line_offset)
-    node = None
-    if not tabs:
-        # Only a document with an anchor and an alias can expand beyond its text: that one is counted.
-        fast = _CountingLoader(text) if "&" in text and "*" in text else _FastLoader(text)
-        try:
-            node = fast.get_single_node()
-        except BoundExceeded as exc:
-            return Loaded(None, Positions(), [exc.diagnostic(path, line_offset)])
-        except yaml.YAMLError:
-            node = None  # parsed again below, for the pure-Python loader's messages
-        else:
-            if node is None:
-                return Loaded(None, Positions(origin=Span(1 + line_offset if line_offset else 1, 1)), [])
-        finally:
-            fast.dispose()
+    tab, texts = untab(text, path, line_offset)
+    tabs = [tab] if tab else []
+    text = _untabbed(texts) if tab else texts[0]
+    # Only a document with an anchor and an alias can expand beyond its text: that one is counted.
+    fast = _CountingLoader(text) if "&" in text and "*" in text else _FastLoader(text)
+    try:
+        node = fast.get_single_node()
+    except BoundExceeded as exc:
+        return Loaded(None, Positions(), [*tabs, exc.diagnostic(path, line_offset)])
+    except yaml.YAMLError:
+        node = None  # parsed again below, for the pure-Python loader's messages
+    else:
+        if node is None:
+            return Loaded(None, Positions(origin=Span(1 + line_offset if line_offset else 1, 1)), tabs)
+    finally:
+        fast.dispose()
     if node is None:  # only to explain what went wrong: the pure-Python loader's messages are precise
-        node, problems = _explain(text, path, line_offset, tabs)
-        if problems is not None:
+        node, text, problems = _explain(text, path, line_offset, tabs)
+        if node is None:
             return Loaded(None, Positions(), problems)
+        tabs = problems  # a syntax error it could step over: reported, and the rest of the file read
     builder = _Builder(path, line_offset, text.split("\n") if "#" in text else None)
-    if node is None:
-        return Loaded(None, builder.positions, tabs)
     try:
         data = builder.build(node, ())
     except BoundExceeded as exc:
@@ -358,21 +343,49 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Loaded:
     return Loaded(data, builder.positions, tabs + builder.diagnostics)
 
 
-def _explain(text: str, path: str, line_offset: int, tabs: list[Diagnostic]) -> tuple[Node | None, list[Diagnostic] | None]:
-    """Parse with the pure-Python loader: the node, or the diagnostics of a syntax error."""
-    loader = _Loader(text)
+def _read(text: str) -> tuple[bool, Any]:
+    loader = _FastLoader(text)
     try:
-        return loader.get_single_node(), None
-    except BoundExceeded as exc:
-        return None, [*tabs, exc.diagnostic(path, line_offset)]
-    except yaml.MarkedYAMLError as exc:
-        if tabs:
-            return None, tabs
-        mark, problem, hint = syntax_problem(exc, text)
-        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
-        column = (mark.column + 1) if mark else 1
-        return None, [Diagnostic(path, line, column, "RRMA005", "", problem, hint)]
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        return None, [Diagnostic(path, 1 + line_offset, 1, "RRMA005", "", problem_fr(str(exc)), hint_for("RRMA005"))]
+        node = loader.get_single_node()
+        return True, _Builder("", 0, None).build(node, ()) if node is not None else None
+    except (yaml.YAMLError, BoundExceeded):
+        return False, None
     finally:
         loader.dispose()
+
+
+def _untabbed(texts: list[str]) -> str:
+    """Tabs read as one space keep every column, but only mean what the editor meant where
+    reading them as the file's indentation gives the same data (« \t- a » under « - b »)."""
+    narrow, wide = (_read(t) for t in texts)
+    return texts[1] if wide[0] and (not narrow[0] or narrow[1] != wide[1]) else texts[0]
+
+
+def _explain(text: str, path: str, line_offset: int, tabs: list[Diagnostic]) -> tuple[Node | None, str, list[Diagnostic]]:
+    """Parse with the pure-Python loader: the node, or the diagnostics of a syntax error.
+
+    An unquoted « : » in a value is stepped over (the value read as if quoted, at most
+    twenty times), so that one such slip does not hide the file's other findings."""
+    problems = list(tabs)
+    for _ in range(20):
+        loader = _Loader(text)
+        try:
+            return loader.get_single_node(), text, problems
+        except BoundExceeded as exc:
+            return None, text, [*problems, exc.diagnostic(path, line_offset)]
+        except yaml.MarkedYAMLError as exc:
+            if tabs:  # the tabs replaced by spaces may be what broke it: say only what is sure
+                return None, text, tabs
+            mark, problem, hint = syntax_problem(exc, text)
+            line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+            column = (mark.column + 1) if mark else 1
+            repaired = quote_value(exc, text)
+            if repaired is None:
+                return None, text, [*problems, Diagnostic(path, line, column, "RRMA005", "", problem, hint)]
+            text, fixed = repaired
+            problems.append(Diagnostic(path, line, column, "RRMA005", "", problem, f"mettez la valeur entre guillemets : `{fixed}`"))
+        except yaml.YAMLError as exc:  # reader errors: control characters and the like
+            return None, text, [*problems, Diagnostic(path, 1 + line_offset, 1, "RRMA005", "", problem_fr(str(exc)), hint_for("RRMA005"))]
+        finally:
+            loader.dispose()
+    return None, text, problems[:1]

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .catalogue import hint_for
+from .diagnostics import Diagnostic
 
 # French renderings of PyYAML's most common problems; unknown ones are kept as is.
 _PROBLEMS = [
@@ -77,3 +78,60 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[Any, str, str]
     if "found unexpected end of stream" in problem and "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
         return exc.context_mark, "guillemet ouvert ici et jamais fermé", "ajoutez le guillemet (ou l'apostrophe) fermant à la fin de la valeur"
     return mark, problem_fr(problem), hint_for("RRMA005")
+
+
+def _lines_list(numbers: list[int]) -> str:
+    """« ligne 3 », « lignes 3, 5 et 7 », « lignes 3, 5, 7, … » beyond eight."""
+    if len(numbers) == 1:
+        return f"ligne {numbers[0]}"
+    shown = [str(n) for n in numbers[:8]]
+    return "lignes " + (", ".join(shown) + ", …" if len(numbers) > 8 else ", ".join(shown[:-1]) + " et " + shown[-1])
+
+
+def untab(text: str, path: str, line_offset: int = 0) -> tuple[Diagnostic | None, list[str]]:
+    """Tabs in indentation (PyYAML refuses them with a cryptic message): one diagnostic for the whole
+    file, with their count and how many spaces to write instead, and the texts to read in its place,
+    so that the file's other fields are still checked: each such tab as one space (every column as
+    the editor sees it), then as the file's indentation (where tabs and spaces are mixed)."""
+    if "\t" not in text:
+        return None, [text]
+    lines = text.split("\n")
+    spaced = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip() and "\t" not in line[: len(line) - len(line.lstrip(" \t")) + 2]]
+    unit = min((n for n in spaced if n > 0), default=2)
+    found: list[tuple[int, int]] = []  # (line, column), 1-based
+    tabs = 0
+    narrow, wide = list(lines), list(lines)
+    for number, line in enumerate(lines):
+        match = re.match(r"[ \t]*(?:-\t[ \t]*)?", line)
+        lead = match.group(0) if match else ""
+        if "\t" in lead:
+            found.append((number + 1, lead.index("\t") + 1))
+            tabs += lead.count("\t")
+            narrow[number] = lead.replace("\t", " ") + line[len(lead):]
+            wide[number] = lead.replace("\t", " " * unit) + line[len(lead):]
+    if not found:
+        return None, [text]
+    line, column = found[0]
+    count = f"{tabs} tabulations" if tabs > 1 else "une tabulation"
+    message = f"{count} dans l'indentation ({_lines_list([n + line_offset for n, _ in found])}), attendu des espaces"
+    where = " (comme les autres lignes du fichier)" if any(n > 0 for n in spaced) else ""
+    hint = f"YAML n'accepte que des espaces pour indenter : remplacez chaque tabulation par {unit} espaces{where}"
+    return Diagnostic(path, line + line_offset, column, "RRMA006", "", message, hint), ["\n".join(narrow), "\n".join(wide)]
+
+
+def quote_value(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str] | None:
+    """An unquoted « : » in a value (« title: Guide : partie 2 »): the text with that value in
+    quotes, so that the other fields can still be read, and the line to write; None for any
+    other error, which hides the rest of the file as before."""
+    mark = exc.problem_mark
+    if "mapping values are not allowed here" not in (exc.problem or "") or mark is None:
+        return None
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return None
+    match = re.match(r"(\s*(?:- )?[^\s:#'\"\[{][^:#]*:[ \t]+)([^'\"\[{|>&*!#\s].*?)\s*$", lines[mark.line])
+    if not match or mark.column <= match.end(1):
+        return None
+    value = re.sub(r"\s+#\s.*$", "", match.group(2))
+    lines[mark.line] = match.group(1) + _quoted(value)
+    return "\n".join(lines), lines[mark.line].strip()

@@ -171,8 +171,8 @@ def load_entry(project: Project, collection: Collection[M], file: Path) -> tuple
         # Its other fields are still checked: a bad date must not hide a misspelt network in the same run.
         partial = _valid_fields(collection.model, data, exc)
         return (Entry(file.stem, rel, partial, loaded.positions, body, body_line, complete=False) if partial is not None else None), problems
-    if problems:  # duplicate keys, YAML constructs: the data is not what the editor sees
-        return None, problems
+    if problems:  # duplicate keys, YAML constructs, a syntax slip: never published, but its fields are still checked
+        return Entry(file.stem, rel, model, loaded.positions, body, body_line, complete=False), problems
     return Entry(file.stem, rel, model, loaded.positions, body, body_line), []
 
 

@@ -10,9 +10,9 @@ import multiprocessing
 import os
 import posixpath
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -21,7 +21,7 @@ from ..core.markup import Finding, anchors, local_links
 from ..core.suggest import did_you_mean
 from ..core.urls import EVENT_FACETS, FACETS, LANDING, item_url, src_uri
 from ..project import Project
-from .base import Collection, Entry, EntryCache, Loc, entry_diagnostic, load_collection, load_entry, references
+from .base import Collection, Entry, EntryCache, Loc, entry_diagnostic, load_collection, load_entry, ref_target, references
 from .events import EVENTS, Event
 from .networks import NETWORKS, Network
 from .resources import RESOURCES, Resource
@@ -70,10 +70,27 @@ def _link(entry: Entry[Any], targets: dict[str, tuple[set[Any], dict[str, str], 
                 ref.loc,
                 "RRMA016",
                 f"« {ref.value} » ne figure pas parmi les {noun}" + did_you_mean(str(ref.value), [str(k) for k in known], labels=labels) + f", attendu un identifiant de {source}",
-                f"choisissez parmi : {', '.join(sorted(str(k) for k in known))}" if len(known) <= 20 else f"consultez {source} pour la liste complète",
+                _choices(known, source),
             )
         )
     return problems
+
+
+def _choices(known: Iterable[Any], source: str) -> str:
+    values = sorted(str(k) for k in known)
+    return f"choisissez parmi : {', '.join(values)}" if len(values) <= 20 else f"consultez {source} pour la liste complète"
+
+
+def _with_choices(problem: Diagnostic, collection: Collection[Any], choices: dict[str, tuple[Iterable[Any], str]]) -> Diagnostic:
+    """A missing field that names a taxonomy term (or a network) says which there are, as RRMA016 does."""
+    if problem.code != "RRMA010" or "." in problem.field:
+        return problem
+    info = next((i for n, i in collection.model.model_fields.items() if (i.alias or n) == problem.field), None)
+    target = ref_target(info) if info is not None else None
+    if target not in choices:
+        return problem
+    known, source = choices[target]
+    return replace(problem, hint=f"{problem.hint} ; {_choices(known, source)}")
 
 
 # Generated listings a link may name (« theme/eau.md », « ../agenda/type/rencontre.md »).
@@ -195,8 +212,10 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
     taxonomies, problems = load_taxonomies(project)
     report.extend(problems)
     loaded = {c.name: load_collection(project, c, cache, None if c is NETWORKS else share) for c in COLLECTIONS}
-    for result in loaded.values():
-        report.extend(result.problems)
+    choices = {name: (t.terms, f"taxonomies/{name}.yml") for name, t in taxonomies.items() if t.loaded}
+    choices["networks"] = (loaded["networks"].ids, "networks/")
+    for collection in COLLECTIONS:
+        report.extend(_with_choices(problem, collection, choices) for problem in loaded[collection.name].problems)
 
     # A missing or invalid taxonomy is reported once, not at every reference to it.
     targets: dict[str, tuple[set[Any], dict[str, str], str]] = {
