@@ -29,10 +29,13 @@ PREVIEW_TMP := $(shell test -d /dev/shm && test -w /dev/shm && echo /dev/shm)
 serve: $(STAMP) $(NPM_STAMP)  ## construit le site (brouillons compris) et le sert sur http://127.0.0.1:8000
 	$(if $(PREVIEW_TMP),TMPDIR=$(PREVIEW_TMP) )$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# scripts/build.py is `mkdocs build --strict` ending in one French line (« 3 erreurs dans 2 fichiers : le site
+# n'a pas été modifié »). GNU make would add its English « *** [build] Error 1 » after it: on failure the
+# recipe ends make with SIGPIPE, which make dies of without a word (exit status 141, still a failure).
 build: $(STAMP) $(NPM_STAMP)  ## construit le site publié dans site/ (échoue au moindre avertissement, sans toucher au site précédent)
-	rm -rf site.new
-	$(BIN)/mkdocs build --strict --site-dir site.new
-	rm -rf site && mv site.new site
+	@rm -rf site.new
+	@$(BIN)/python scripts/build.py --site-dir site.new || { kill -PIPE $$PPID; exit 1; }
+	@rm -rf site && mv site.new site
 
 check: $(STAMP)  ## vérifie tout le contenu, sans construire le site
 	$(BIN)/rrma check

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import BuiltSite, copy_content, run_rrma
+from tests.conftest import REPO, BuiltSite, copy_content, run_rrma
 
 
 def _build(root: Path, engine: str = "mkdocs", site: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -61,7 +61,7 @@ def test_content_error_stops_the_build_before_site_is_touched(tmp_path: Path) ->
     assert len(headlines) == 2
     for line in headlines:  # the same messages as `rrma check`
         assert line in result.stderr
-    assert "2 erreur(s) de contenu : le site n'a pas été construit" in result.stderr
+    assert "2 erreurs dans 2 fichiers : le site n'a pas été modifié" in result.stderr
     assert marker.read_text(encoding="utf-8") == "ancien site"
     assert not (root / "site" / "index.html").exists()
 
@@ -83,7 +83,8 @@ def test_hostile_files_stop_the_build_with_the_check_s_messages_and_no_traceback
     assert len(headlines) > 60 and any("RRMA032" in line for line in check.stdout.splitlines())
     for line in headlines:
         assert line in result.stderr
-    assert f"{len(headlines)} erreur(s) de contenu : le site n'a pas été construit" in result.stderr
+    files = len({line.split(":", 1)[0] for line in headlines})
+    assert f"{len(headlines)} erreurs dans {files} fichiers : le site n'a pas été modifié" in result.stderr
     assert marker.read_text(encoding="utf-8") == "ancien site"
     assert not (root / "site" / "index.html").exists()
 
@@ -113,3 +114,31 @@ def test_a_text_too_nested_for_python_markdown_is_named_without_a_traceback(tmp_
     assert "Traceback" not in result.stderr
     assert ("resources/monter-un-projet.md : le texte n'a pas pu être converti en page (RecursionError) : des listes ou des mises en forme (* _) "
             "imbriquées sur des centaines de niveaux ? Simplifiez-le ; le site n'a pas été construit entièrement.") in result.stderr
+
+
+def test_make_build_ends_in_one_french_line_and_keeps_the_last_site(tmp_path: Path) -> None:
+    """`make build` runs scripts/build.py: the check's findings, then one French line, with neither
+    MkDocs's « Aborted with a BuildError! » nor make's « Error 1 »; a good tree replaces site/."""
+    root = copy_content(tmp_path, site=True)
+    for name in ("Makefile", "pyproject.toml", "constraints.txt", "package.json", "package-lock.json", "scripts"):
+        (root / name).symlink_to(REPO / name)
+    make = ["make", "--no-print-directory", "build", f"VENV={REPO / '.venv'}", f"NPM_STAMP={REPO / 'node_modules' / '.installed-stamp'}"]
+    (root / "site").mkdir()
+    (root / "site" / "derniere-version-publiee.html").write_text("ancien site", encoding="utf-8")
+    event = root / "events" / "assises-rrma-orleans-2022.md"
+    good = event.read_text(encoding="utf-8")
+    event.write_text(good.replace("start: 2022-09-29", "start: 2022-09-31\nend: 2022-09-01"), encoding="utf-8")
+    (root / "resources" / "monter-un-projet.md").write_text("---\ntitle: x\n", encoding="utf-8")
+    result = subprocess.run(make, capture_output=True, text=True, cwd=root, timeout=300)
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1] == "2 erreurs dans 2 fichiers : le site n'a pas été modifié", result.stderr
+    assert "Aborted" not in result.stderr + result.stdout and "Error" not in result.stderr + result.stdout
+    assert sum(" : le site n'a pas été modifié" in line for line in lines) == 1
+    assert (root / "site" / "derniere-version-publiee.html").is_file()
+
+    event.write_text(good, encoding="utf-8")
+    (root / "resources" / "monter-un-projet.md").unlink()
+    result = subprocess.run(make, capture_output=True, text=True, cwd=root, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (root / "site" / "index.html").is_file() and not (root / "site" / "derniere-version-publiee.html").exists()

@@ -30,6 +30,7 @@ from .core.diagnostics import internal_error
 from .core.history import last_changes
 from .core.markup import sanitize
 from .core.types import PARIS
+from .core.wording import plural
 from .outputs.cms import cms_config
 from .pages.specs import Output
 from .project import Project, project_from_options
@@ -100,8 +101,8 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             raise PluginError(f"{internal_error(exc)} : le site n'a pas été construit. "
                               "Merci de la signaler aux mainteneurs du portail.") from None
         if problems and not self.is_serve:
-            raise PluginError(f"{len(problems)} erreur(s) de contenu : le site n'a pas été construit. "
-                              "Corrigez-les (la commande `rrma check` donne la même liste) puis relancez.")
+            files = len({p.path for p in problems})
+            raise PluginError(f"{plural(len(problems), 'erreur', 'erreurs')} dans {plural(files, 'fichier', 'fichiers')} : le site n'a pas été modifié")
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """The data folders live outside docs_dir: watched, so that a save rebuilds."""
