@@ -31,7 +31,7 @@ from .core.history import last_changes
 from .core.markup import sanitize
 from .core.types import PARIS
 from .core.wording import plural
-from .outputs.cms import cms_config
+from .outputs.cms import cms_config, editor_data
 from .pages.specs import Output
 from .project import Project, project_from_options
 from .render import Renderer
@@ -185,7 +185,17 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
                              branch=self.config.cms.branch, base_url=self.config.cms.base_url, site_url=config.site_url)
             cms["test"] = {"backend": {"name": "test-repo", "login": False}}  # only with /admin/?test (window.CMS_ENV)
             made.append(("admin/config.yml", {"content": yaml.safe_dump(cms, allow_unicode=True, sort_keys=False)}))
+            made.append(("admin/donnees.js", {"content": editor_data(self.project, self.site, _styles(config))}))
         return made + [(dest, {"abs_src_path": str(source)}) for dest, source in copied]
+
+
+def _styles(config: MkDocsConfig) -> list[str]:
+    """The site's style sheets, from the site's root: Material's (their names carry a hash), then the extra ones."""
+    found = []
+    for pattern in ("main.*.min.css", "palette.*.min.css"):
+        found += next((sorted(f"assets/stylesheets/{p.name}" for p in Path(d, "assets", "stylesheets").glob(pattern)) for d in config.theme.dirs
+                       if any(Path(d, "assets", "stylesheets").glob(pattern))), [])
+    return found + [str(css) for css in config.extra_css]
 
 
 def _build_time() -> datetime:

@@ -96,3 +96,38 @@ def test_what_the_form_saves_passes_the_checks(config: dict, name: str, content:
     site, problems = load_site(Project(content))
     assert problems == []
     assert "depuis-le-formulaire" in [e.id for e in getattr(site, name)]
+
+
+def _all_fields(fields: list[dict]):
+    for field in fields:
+        yield field
+        yield from _all_fields(field.get("fields", []))
+
+
+def test_the_form_speaks_to_editors_not_developers(config: dict) -> None:
+    fields = [f for c in config["collections"] for f in _all_fields(c["fields"])]
+    words = [f"{f['name']}: {f.get('hint', '')} {f.get('pattern', ['', ''])[1]}" for f in fields]
+    for developer in ("networks/", "resources/", "files/", "logos/", ".yml", "`", "true", "schéma", "taxonomies", "AAAA"):
+        assert [w for w in words if developer in w] == [], developer
+    resources = _by_name(config)["resources"]
+    attachments = next(f for f in resources["fields"] if f["name"] == "attachments")
+    assert attachments["label_singular"] == "Document joint"  # « 1 document joint », « 2 documents joints »
+    upload = next(f for f in attachments["fields"] if f["name"] == "file")
+    assert upload["media_library"]["config"]["max_file_size"] == Project(REPO).max_attachment_bytes
+    assert "20,0 Mo au plus" in upload["hint"] and "adresse web" in upload["hint"]
+
+
+def test_the_test_backend_gets_the_repository_s_networks() -> None:
+    import json
+
+    from rrma.outputs.cms import editor_data
+
+    project = Project(REPO)
+    site, _ = load_site(project)
+    script = editor_data(project, site, ["assets/stylesheets/rrma.css"])
+    test_mode = script.split('if (window.CMS_ENV === "test") { window.repoFiles = ', 1)[1].rsplit("; }", 1)[0]
+    networks = json.loads(test_mode)["networks"]
+    assert set(networks) == {f"{n.id}.yml" for n in site.networks} and len(networks) >= 12
+    assert networks["centraider.yml"]["content"] == (REPO / "networks" / "centraider.yml").read_text(encoding="utf-8-sig")
+    labels = json.loads(script.split("window.RRMA_EDITOR = ", 1)[1].split(";\n", 1)[0])["labels"]
+    assert labels["resource-types"]["fiche-pratique"] == "Fiche pratique" and labels["networks"]["centraider"] == "Centraider"

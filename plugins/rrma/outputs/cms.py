@@ -10,11 +10,16 @@ the form without anyone editing a YAML file by hand.
 
 from __future__ import annotations
 
+import json
+import re
+from functools import partial
 from typing import Any
 
+from ..core.source import human_size
 from ..kinds.events import Event
 from ..kinds.networks import Network
 from ..kinds.resources import Resource
+from ..kinds.site import Site
 from ..kinds.taxonomies import Taxonomy
 from ..project import Project
 from ..schemas import schema_for
@@ -23,6 +28,48 @@ MARKDOWN_FIELDS = {"description"}  # long Markdown kept inside YAML
 TEXT_FIELDS = {"summary"}
 # Where files picked in the form go, and how the content file names them.
 MEDIA = {("networks", "logo", "file"): ("logos", "logos"), ("resources", "attachments", "file"): ("files", "files")}
+
+
+# The form speaks to editors, not to developers: no file path, no `true`, no identifier to copy.
+# A field's description (from the model) is kept unless it says something only a developer reads.
+FORM_HINTS: dict[str, str] = {
+    "scope": "Réseau régional (un RRMA) ou instance nationale",
+    "region": "La région du réseau ou de l'événement",
+    "networks.region": "La région couverte ; obligatoire pour un réseau régional",
+    "logo.file": "Une image PNG, JPEG ou WebP",
+    "events.networks": "Les réseaux qui organisent l'événement",
+    "resources.networks": "Les réseaux qui publient la ressource",
+    "mode": "Sur place : indiquez le lieu et la ville ; en ligne : le lien de connexion ou d'inscription ; hybride : les deux",
+    "venue": "Salle, bâtiment, adresse : pour un événement sur place ou hybride",
+    "city": "Pour un événement sur place ou hybride",
+    "start": "Le jour (2026-11-14) pour toute la journée, ou le jour et l'heure de Paris (2026-11-14 09:30)",
+    "end": "Sous la même forme que le début ; laissez vide pour un événement d'une journée",
+    "draft": "Cochez pour garder l'élément hors du site publié : il n'apparaît que dans l'aperçu local",
+    "language": "La langue du document",
+    "published": "L'année (2006), le mois (2006-03) ou le jour (2006-03-29) de publication",
+    "founded": "L'année (1994), le mois (1994-03) ou le jour (1994-03-29) de création",
+    "charter_signed": "L'année, le mois ou le jour (2018-10-06) où le réseau a adopté la charte des RRMA",
+    "attachments": "Pour chaque document : un fichier déposé ici (20 Mo au plus) ou l'adresse d'un document en ligne, l'un ou l'autre",
+    "attachments.file": "PDF, image ou tableur de {limit} au plus ; plus lourd, publiez-le ailleurs et donnez plutôt son adresse web ci-dessous",
+    "attachments.url": "Ou l'adresse du document en ligne (https://…), si vous ne déposez pas de fichier",
+    "attachments.title": "Le nom du document tel qu'il s'affichera (par défaut : le nom du fichier)",
+}
+# Lists show « 1 document joint », « 2 documents joints »: Decap needs the singular.
+SINGULAR = {"attachments": "Document joint", "authors": "Auteur ou autrice", "other_cities": "Autre ville",
+            "editors": "Relecteur GitHub", "themes": "Thématique", "audiences": "Public", "missions": "Mission"}
+PATTERN_MESSAGES = {
+    "^https?://": "écrivez l'adresse complète, commençant par https://",
+    "^\\d{4}(-\\d{2}(-\\d{2})?)?$": "écrivez l'année (2006), le mois (2006-03) ou le jour (2006-03-29)",
+}
+DATETIME_MESSAGE = "écrivez le jour (2026-11-14) ou le jour et l'heure (2026-11-14 09:30)"
+URL_PATTERN = "^https?://[^\\s]+$"
+
+
+def _plain(text: str) -> str:
+    """A model description without what only a developer reads: « (voir taxonomies/…) », backticks."""
+    text = re.sub(r"\s*\(voir taxonomies/[^)]*\)", "", text)
+    text = re.sub(r"\s*: noms? de fichiers? de [a-z]+/ sans `[^`]*`", "", text)
+    return text.replace("`", "")
 
 
 ENUM_LABELS = {"sur-place": "Sur place", "en-ligne": "En ligne", "hybride": "Hybride (sur place et en ligne)",
@@ -47,12 +94,17 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
     name = path[-1]
     # The JSON Schema appends the taxonomy's values to descriptions; the form shows them in its select.
     description = prop.get("description", "").split(" — ")[0]
-    field: dict[str, Any] = {"label": prop.get("title") or name, "name": name, "hint": description, "required": required and not nullable}
+    dotted = ".".join(p for p in path if not p.isdigit())
+    hint = FORM_HINTS.get(f"{collection}.{dotted}") or FORM_HINTS.get(dotted) or FORM_HINTS.get(name if len(path) == 1 else dotted) or _plain(description)
+    hint = hint.replace("{limit}", human_size(project.max_attachment_bytes))
+    field: dict[str, Any] = {"label": prop.get("title") or name, "name": name, "hint": hint, "required": required and not nullable}
     if "$ref" in prop:
         prop = {**defs[prop["$ref"].split("/")[-1]], "description": description, "title": field["label"]}
     target = prop.get("x-ref")
     many = prop.get("type") == "array"
     items = prop.get("items", {})
+    if many and name in SINGULAR:
+        field["label_singular"] = SINGULAR[name]
     if target == "networks":
         field.update(widget="relation", collection="networks", value_field="{{slug}}", search_fields=["name", "acronym"],
                      display_fields=["name"], multiple=many)
@@ -78,7 +130,8 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
     elif (collection, path[0], name) in MEDIA or (collection, *path[-2:]) in MEDIA:
         folder, public = MEDIA.get((collection, path[0], name)) or MEDIA[(collection, *path[-2:])]  # type: ignore[misc]
         base = project.networks_dir if collection == "networks" else project.resources_dir
-        field.update(widget="file", media_folder=f"/{base}/{folder}", public_folder=public, choose_url=False)
+        field.update(widget="file", media_folder=f"/{base}/{folder}", public_folder=public, choose_url=False,
+                     media_library={"config": {"max_file_size": project.max_attachment_bytes}})
     elif name in MARKDOWN_FIELDS:
         field.update(widget="markdown")
     elif name in TEXT_FIELDS:
@@ -88,10 +141,12 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
         pattern = prop.get("pattern")
         if prop.get("format") == "email":
             field["pattern"] = ["^[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}$", "Une adresse de la forme nom@domaine.fr"]
+        elif pattern == "^https?://":
+            field["pattern"] = [URL_PATTERN, PATTERN_MESSAGES[pattern]]
         elif pattern:
-            field["pattern"] = [pattern, description or "Forme non reconnue"]
-    if "maxLength" in prop and "caractères au plus" not in description:
-        field["hint"] = f"{description} ({prop['maxLength']} caractères au plus)"
+            field["pattern"] = [pattern, PATTERN_MESSAGES.get(pattern) or (DATETIME_MESSAGE if ":" in pattern else "forme non reconnue")]
+    if "maxLength" in prop and "caractères au plus" not in field["hint"]:
+        field["hint"] = f"{field['hint']} ({prop['maxLength']} caractères au plus)"
     return {k: v for k, v in field.items() if v is not None}
 
 
@@ -136,3 +191,25 @@ def cms_config(project: Project, taxonomies: dict[str, Taxonomy], *, repo: str |
     if site_url:
         config["site_url"] = site_url
     return config
+
+
+def editor_data(project: Project, site: Site, styles: list[str]) -> str:
+    """``admin/donnees.js``: what the form shows beside Decap's own widgets. The labels of the
+    taxonomies and networks (its preview shows « Fiche pratique », not ``fiche-pratique``), the
+    site's style sheets for that preview, the upload limit; and, for ``/admin/?test`` only, the
+    repository's networks as Decap's in-memory test backend expects them (``window.repoFiles``):
+    without them its network lists offer « No options » and no entry can be saved."""
+    labels = {name: {str(k): t.label for k, t in taxonomy.terms.items()} for name, taxonomy in site.taxonomies.items()}
+    labels["networks"] = {n.id: n.data.name for n in site.networks}
+    data = {"labels": labels, "styles": styles, "maxBytes": project.max_attachment_bytes, "limit": human_size(project.max_attachment_bytes)}
+    tree: dict[str, Any] = {}
+    for entry in site.networks:
+        folder = tree
+        *parents, name = entry.path.split("/")
+        for part in parents:
+            folder = folder.setdefault(part, {})
+        folder[name] = {"path": entry.path, "content": (project.root / entry.path).read_text(encoding="utf-8-sig")}
+    dump = partial(json.dumps, ensure_ascii=False, sort_keys=True)
+    return ("// Généré à la construction du site (rrma.outputs.cms.editor_data) : ne pas modifier.\n"
+            f"window.RRMA_EDITOR = {dump(data)};\n"
+            f"if (window.CMS_ENV === \"test\") {{ window.repoFiles = {dump(tree)}; }}\n").replace("</", "<\\/")

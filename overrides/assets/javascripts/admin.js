@@ -1,0 +1,53 @@
+// The web form (/admin/): Decap's French wording where it speaks like a developer, and a preview
+// made with the site's own style sheets and labels (window.RRMA_EDITOR, admin/donnees.js).
+(function () {
+  "use strict";
+  var CMS = window.CMS;
+  var data = window.RRMA_EDITOR;
+  if (!CMS || !data) { return; }
+
+  var fr = CMS.getLocale("fr");
+  if (fr) {
+    var widget = fr.editor.editorControlPane.widget;
+    widget.required = "« %{fieldLabel} » est obligatoire.";
+    widget.regexPattern = "« %{fieldLabel} » : %{pattern}.";
+    fr.mediaLibrary.mediaLibrary.fileTooLarge = "Ce fichier dépasse " + data.limit + ", la limite du portail.\n" +
+      "Réduisez-le (par exemple un export PDF « taille réduite »), ou publiez-le ailleurs et donnez plutôt son adresse web dans « Adresse web ».";
+    fr.mediaLibrary.mediaLibraryModal.mediaAssets = "Fichiers déposés";
+    fr.editor.editorControlPane.widget.processing = "« %{fieldLabel} » est en cours de traitement.";
+    if (fr.ui && fr.ui.toast) {
+      fr.ui.toast.missingRequiredField = "Un champ obligatoire est vide ou mal rempli : le message en rouge dit quoi corriger.";
+    }
+    CMS.registerLocale("fr", fr);
+  }
+
+  data.styles.forEach(function (path) { CMS.registerPreviewStyle(new URL("../" + path, document.baseURI).href); });
+
+  var h = window.h;
+  function label(kind, value) { return (data.labels[kind] || {})[String(value)] || String(value); }
+  function list(entry, name) {
+    var value = entry.getIn(["data", name]);
+    return value && value.toJS ? value.toJS() : (value ? [value] : []);
+  }
+  function fact(term, values) {
+    return values.length ? [h("dt", { key: term + "-t" }, term), h("dd", { key: term + "-d" }, values.join(", "))] : [];
+  }
+  function preview(kindField, kindTaxonomy, facts) {
+    return function (props) {
+      var entry = props.entry;
+      var kind = entry.getIn(["data", kindField]);
+      return h("div", { className: "md-typeset", style: { padding: "1rem 1.5rem" } },
+        h("p", { className: "rrma-card__meta" }, kind ? h("span", { className: "rrma-badge" }, label(kindTaxonomy, kind)) : null),
+        h("h1", null, entry.getIn(["data", "title"]) || "Sans titre"),
+        h("p", { className: "rrma-lead" }, entry.getIn(["data", "summary"]) || ""),
+        props.widgetFor("body"),
+        h("dl", { className: "rrma-facts" }, [].concat.apply([], facts.map(function (f) {
+          return fact(f[0], list(entry, f[1]).map(function (v) { return label(f[2], v); }));
+        }))));
+    };
+  }
+  CMS.registerPreviewTemplate("resources", preview("type", "resource-types", [
+    ["Publié par", "networks", "networks"], ["Thématiques", "themes", "themes"], ["ODD", "odd", "odd"], ["Publics", "audiences", "audiences"]]));
+  CMS.registerPreviewTemplate("events", preview("kind", "event-kinds", [
+    ["Organisé par", "networks", "networks"], ["Dates", "start", "-"], ["Ville", "city", "-"], ["Thématiques", "themes", "themes"]]));
+})();
