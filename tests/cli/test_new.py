@@ -79,7 +79,7 @@ def test_missing_required_value_without_a_terminal(content: Path) -> None:
 
 def test_interactive_questions_offer_the_taxonomies(content: Path) -> None:
     runner = CliRunner()
-    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "3", "2,13", "https://example.org/budget"]) + "\n"
+    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "3", "2,13", "", "", "", "", "https://example.org/budget"]) + "\n"
     result = runner.invoke(main, ["new", "resource", "--root", str(content), "--interactive"], input=answers)
     assert result.exit_code == 0, result.output
     assert "Type de ressource" in result.output and "Fiche pratique (fiche-pratique)" in result.output
@@ -93,7 +93,7 @@ def test_interactive_questions_offer_the_taxonomies(content: Path) -> None:
 
 def test_an_unrecognized_answer_gets_the_closest_choice_and_its_number(content: Path) -> None:
     runner = CliRunner()
-    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "fiche pratique", "3", "2,13", "https://example.org/budget"]) + "\n"
+    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "fiche pratique", "3", "2,13", "", "", "", "", "https://example.org/budget"]) + "\n"
     result = runner.invoke(main, ["new", "resource", "--root", str(content), "--interactive"], input=answers)
     assert result.exit_code == 0, result.output
     types = list(load_site(Project(content))[0].taxonomies["resource-types"].terms)
@@ -125,3 +125,84 @@ def test_problems_are_told_in_terms_of_the_command_s_options(content: Path) -> N
     assert result.stderr.startswith("--mode : événement « sur-place » sans lieu, attendu au moins `--city` ou `--region`\n")
     assert "ajoutez la ville (`--city`)" in result.stderr and ".md:" not in result.stderr and "`city" not in result.stderr
     assert not (content / "events" / "journee-test.md").exists()
+
+
+def _drive(argv: list[str], script: list[tuple[str, str]], timeout: float = 60) -> str:
+    """Run ``rrma`` in a pseudo-terminal, as an editor would: wait for each prompt, then type the answer."""
+    import os
+    import pty
+    import select
+    import sys
+    import time
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: rrma, its standard input a terminal
+        os.execv(sys.executable, [sys.executable, "-c", "from rrma.cli import main; main()", *argv])
+    seen = ""
+    deadline = time.monotonic() + timeout
+
+    def read_until(text: str) -> None:
+        nonlocal seen
+        while text not in seen:
+            remaining = deadline - time.monotonic()
+            assert remaining > 0, f"never saw {text!r} in:\n{seen}"
+            ready, _, _ = select.select([fd], [], [], remaining)
+            if ready:
+                try:
+                    chunk = os.read(fd, 4096).decode("utf-8", "replace")
+                except OSError:
+                    chunk = ""
+                assert chunk, f"the command ended before {text!r}:\n{seen}"
+                seen += chunk.replace("\r\n", "\n")
+
+    try:
+        for prompt, answer in script:
+            read_until(prompt)
+            seen_upto = len(seen)
+            os.write(fd, (answer + "\n").encode("utf-8"))
+            read_until(answer[:10] if answer else "\n")  # the terminal's echo
+            assert len(seen) >= seen_upto
+        while True:  # the rest, to the end
+            ready, _, _ = select.select([fd], [], [], max(0.1, deadline - time.monotonic()))
+            if not ready:
+                break
+            try:
+                chunk = os.read(fd, 4096).decode("utf-8", "replace")
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk.replace("\r\n", "\n")
+    finally:
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, seen
+    return seen
+
+
+def test_a_guided_event_in_a_terminal(content: Path) -> None:
+    """The format first, then only what applies; French dates understood and confirmed; a wrong answer
+    asked again without losing the others; themes and audiences with « aucun »."""
+    site = load_site(Project(content))[0]
+    kinds = list(site.taxonomies["event-kinds"].terms)
+    ids = sorted(n.id for n in site.networks)
+    out = _drive(["new", "event", "--root", str(content)], [
+        ("Titre de l'événement", "Webinaire des porteurs de projets"),
+        ("Numéro", "2"),                                   # en ligne: no venue nor city asked
+        ("Adresse pour suivre", "pas une adresse"),
+        ("tapez une nouvelle valeur", "https://visio.example.org/webinaire"),
+        ("Début", "17/11/2023 10h30"),
+        ("Est-ce bien cela ?", ""),
+        ("Fin", ""),
+        ("Numéros séparés par des virgules", str(ids.index("centraider") + 1)),
+        ("Numéro", str(kinds.index("webinaire") + 1)),
+        ("Numéros séparés par des virgules", "aucun"),
+        ("Numéros séparés par des virgules", "0"),
+    ])
+    assert "Compris : 2023-11-17 10:30" in out
+    assert "Ville" not in out and "Lieu (salle" not in out  # not asked for an online event
+    assert "0. aucun" in out and "events/webinaire-des-porteurs-de-projets.md" in out
+    site, problems = load_site(Project(content))
+    assert problems == []
+    event = next(e for e in site.events if e.id == "webinaire-des-porteurs-de-projets").data
+    assert (event.mode, event.online_url, event.networks, event.kind) == ("en-ligne", "https://visio.example.org/webinaire", ["centraider"], "webinaire")
+    assert event.start.isoformat().startswith("2023-11-17T10:30")

@@ -12,8 +12,9 @@ import json
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import click
 from pydantic import BaseModel
@@ -31,12 +32,38 @@ from .settings import load_project
 
 KINDS: dict[str, Collection[Any]] = {"resource": RESOURCES, "event": EVENTS, "network": NETWORKS}
 SCHEMA = {"resource": "resource", "event": "event", "network": "network"}
-# Fields asked for when missing, in this order (the model's required fields, plus useful ones).
+# Fields asked for when missing, in this order: the format of an event first, then only what applies to it.
 ASK = {
-    "resource": ["title", "summary", "type", "networks", "source_url"],
-    "event": ["title", "start", "networks", "kind", "city"],
+    "resource": ["title", "summary", "type", "networks", "themes", "audiences", "published", "authors", "source_url"],
+    "event": ["title", "mode", "venue", "city", "online_url", "start", "end", "networks", "kind", "themes", "audiences"],
     "network": ["name", "region", "description"],
 }
+WHEN: dict[str, Callable[[dict[str, Any]], bool]] = {
+    "venue": lambda v: v.get("mode", "sur-place") != "en-ligne",
+    "city": lambda v: v.get("mode", "sur-place") != "en-ligne",
+    "online_url": lambda v: v.get("mode") in ("en-ligne", "hybride"),
+}
+ENUM_LABELS = {"sur-place": "Sur place", "en-ligne": "En ligne", "hybride": "Hybride (sur place et en ligne)"}
+DATES = {"start", "end", "published"}
+_FRENCH_DATE = re.compile(r"^(?:(\d{1,2})/)?(\d{1,2})/(\d{4})(?:\s*(?:à\s*)?(\d{1,2})\s*[hH:]\s*(\d{2})?)?$")
+_ISO_HOURS = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]*(?:à\s*)?(\d{1,2})\s*[hH]\s*(\d{2})?$")
+
+
+def french_date(text: str) -> str | None:
+    """« 17/11/2023 » → 2023-11-17, « 17/11/2023 10h30 » → 2023-11-17 10:30, « 11/2023 » → 2023-11,
+    « 2023-11-17 9h » → 2023-11-17 09:00; None when ``text`` is not written that way."""
+    text = text.strip()
+    match = _FRENCH_DATE.match(text)
+    if match:
+        day, month, year, hour, minute = match.groups()
+        value = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+        return value + (f" {int(hour):02d}:{int(minute or 0):02d}" if hour and day else "")
+    match = _ISO_HOURS.match(text)
+    if match:
+        return f"{match.group(1)} {int(match.group(2)):02d}:{int(match.group(3) or 0):02d}"
+    return None
+
+
 EXAMPLES = {
     "title": "Titre", "summary": "Résumé en une ou deux phrases.", "start": "2026-11-14 09:30", "end": "2026-11-14 17:00",
     "published": "2026-11", "source_url": "https://…", "online_url": "https://…", "registration_url": "https://…",
@@ -104,30 +131,72 @@ def _choices(project: Project, site: Any, target: str) -> dict[str, str]:
     return {str(k): t.label for k, t in site.taxonomies[target].terms.items()}
 
 
-def _ask(key: str, info: Any, choices: dict[str, str] | None, multiple: bool) -> Any:
+def _pick(description: str, choices: dict[str, str], multiple: bool, optional: bool) -> Any:
+    """A numbered list; « 0 » or nothing is « aucun » where the field may stay empty."""
+    click.echo(f"\n{description} :")
+    ids = list(choices)
+    if optional:
+        click.echo("   0. aucun")
+    for number, term in enumerate(ids, start=1):
+        click.echo(f"  {number:>2}. {choices[term]} ({term})")
+    prompt = "Numéros séparés par des virgules" if multiple else "Numéro"
+    while True:
+        answer = click.prompt(prompt, default="", show_default=False).strip()
+        if optional and answer in ("", "0", "aucun"):
+            return [] if multiple else None
+        picked = []
+        try:
+            for part in filter(None, (p.strip() for p in answer.split(","))):
+                picked.append(ids[int(part) - 1] if part.isdigit() and int(part) > 0 else part if part in choices else None)
+        except IndexError:
+            picked = [None]
+        if picked and None not in picked and (multiple or len(picked) == 1):
+            return picked if multiple else picked[0]
+        unknown = next((p for p in (q.strip() for q in answer.split(",")) if p and not p.isdigit() and p not in choices), None)
+        guess = closest(unknown, ids, labels=choices) if unknown else None
+        click.echo(f"Réponse non reconnue : tapez {'des numéros de la liste, séparés par des virgules' if multiple else 'le numéro de la liste'} (1 à {len(ids)})"
+                   + (f" ; « {unknown} » : vouliez-vous dire « {guess} », numéro {ids.index(guess) + 1} ?" if guess else "") + ".")
+
+
+def _problem(model: type[BaseModel], key: str, value: Any) -> str | None:
+    """What the check would say of this one answer (the other fields aside), in French."""
+    from pydantic import ValidationError
+
+    from ..core.validation import diagnostics_from_error
+    from ..core.yamlpos import Positions
+
+    try:
+        model.model_validate({key: value})
+    except ValidationError as exc:
+        found = [d for d in diagnostics_from_error(exc, model=model, data={key: value}, positions=Positions(), path="")
+                 if d.field.split(".")[0] == key and d.code != "RRMA010"]
+        if found:
+            return f"{found[0].message} ; {found[0].hint}"
+    return None
+
+
+def _ask(key: str, info: Any, choices: dict[str, str] | None, multiple: bool, model: type[BaseModel]) -> Any:
+    """One question, asked again until the answer is one the check accepts."""
     description = (info.description or key).rstrip(".")
+    optional = not info.is_required() and key != "mode"  # an event's format is always asked: what follows depends on it
     if choices:
-        click.echo(f"\n{description} :")
-        ids = list(choices)
-        for number, term in enumerate(ids, start=1):
-            click.echo(f"  {number:>2}. {choices[term]} ({term})")
-        prompt = "Numéros séparés par des virgules" if multiple else "Numéro"
-        while True:
-            answer = click.prompt(prompt, default="", show_default=False).strip()
-            picked = []
-            try:
-                for part in filter(None, (p.strip() for p in answer.split(","))):
-                    picked.append(ids[int(part) - 1] if part.isdigit() else part if part in choices else None)
-            except IndexError:
-                picked = [None]
-            if picked and None not in picked and (multiple or len(picked) == 1):
-                return picked if multiple else picked[0]
-            unknown = next((p for p in (q.strip() for q in answer.split(",")) if p and not p.isdigit() and p not in choices), None)
-            guess = closest(unknown, ids, labels=choices) if unknown else None
-            click.echo(f"Réponse non reconnue : tapez {'des numéros de la liste, séparés par des virgules' if multiple else 'le numéro de la liste'} (1 à {len(ids)})"
-                       + (f" ; « {unknown} » : vouliez-vous dire « {guess} », numéro {ids.index(guess) + 1} ?" if guess else "") + ".")
-    answer = click.prompt(description, default="", show_default=False).strip()
-    return [answer] if multiple and answer else answer
+        return _pick(description, choices, multiple, optional)
+    while True:
+        answer = click.prompt(description + (" (facultatif : Entrée pour passer)" if optional else ""), default="", show_default=False).strip()
+        if not answer:
+            if optional:
+                return [] if multiple else None
+            click.echo("Réponse obligatoire.")
+            continue
+        if key in DATES and (value := french_date(answer)) and value != answer:
+            if not click.confirm(f"Compris : {value} ({'jour et heure de Paris' if ':' in value else 'AAAA-MM-JJ'}). Est-ce bien cela ?", default=True):
+                continue
+            answer = value
+        value = [a.strip() for a in answer.split(",") if a.strip()] if multiple else answer
+        problem = _problem(model, key, value)
+        if problem is None:
+            return value
+        click.echo(f"{problem}. Les autres réponses sont gardées : tapez une nouvelle valeur.")
 
 
 def create(kind: str, values: dict[str, Any], *, project: Project, files: tuple[Path, ...] = (), slug: str | None = None, interactive: bool = False) -> Path:
@@ -136,7 +205,7 @@ def create(kind: str, values: dict[str, Any], *, project: Project, files: tuple[
     model = collection.model
     fields = {info.alias or name: info for name, info in model.model_fields.items()}
     for key in ASK[kind]:
-        if values.get(key) in (None, [], ""):
+        if values.get(key) in (None, [], "") and WHEN.get(key, lambda v: True)(values):
             info = fields[key]
             target = ref_target(info)
             multiple = "list" in str(info.annotation)
@@ -145,7 +214,9 @@ def create(kind: str, values: dict[str, Any], *, project: Project, files: tuple[
                 if required:
                     raise click.UsageError(f"il manque --{key.replace('_', '-')} ({(info.description or '').rstrip('.')})")
                 continue
-            values[key] = _ask(key, info, _choices(project, site, target) if target else None, multiple)
+            literal = [a for a in get_args(info.annotation) if isinstance(a, str)] or [a for arg in get_args(info.annotation) for a in get_args(arg) if isinstance(a, str)]
+            choices = _choices(project, site, target) if target else ({v: ENUM_LABELS.get(v, v) for v in literal} if literal else None)
+            values[key] = _ask(key, info, choices, multiple, model)
     name = slug or slugify(values.get("acronym") or values.get("title") or values.get("name") or "")
     if not name:
         raise click.UsageError("impossible de tirer un nom de fichier du titre : donnez --slug")
