@@ -87,6 +87,10 @@ RegionCode = Annotated[str, BeforeValidator(_region_code), WithJsonSchema({"type
 
 Odd = Annotated[int, Field(ge=1, le=17)]
 
+# An ISO 3166-1 alpha-2 code (« SN »). Like Slug, checked by the link pass, which suggests the code
+# of a country written by its name (« Sénégal » → « SN »).
+CountryCode = Annotated[str, WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$"})]
+
 
 def _impossible(year: int, month: int, day: int | None) -> PydanticCustomError | None:
     if not 1 <= month <= 12:
