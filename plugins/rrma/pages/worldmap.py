@@ -75,7 +75,7 @@ def world_shapes(path: Path) -> dict[str, Any]:
     """ISO numeric code → SVG path data, and the map's size: computed once per build process."""
     topology = json.loads(path.read_text(encoding="utf-8"))
     arcs = _arcs(topology)
-    left, top = natural_earth(-180, 90)[0], natural_earth(0, 90)[1]
+    left, top = natural_earth(-180, 0)[0], natural_earth(0, 90)[1]  # the equator is the widest line
     right, bottom = natural_earth(180, 0)[0], natural_earth(0, -60)[1]
     scale = WIDTH / (right - left)
     height = round((top - bottom) * scale)
