@@ -298,3 +298,22 @@ def test_items_name_their_countries_and_zones_on_their_page_in_json_ld_and_open_
     assert rows["capitalisation-projets-eau-assainissement-sahel"]["zones"] == "afrique-de-l-ouest"
     networks = {row["identifiant"]: row for row in csv.DictReader(io.StringIO((site / "donnees" / "reseaux.csv").read_text(encoding="utf-8")))}
     assert networks["ocean-indien-solidarites"]["pays_partenaires"] == "MG|KM|MU"
+
+
+def test_an_item_is_found_by_the_name_of_its_country_or_zone(site: Path) -> None:
+    from rrma.outputs.search import query_terms, search_files
+
+    def read(name: str) -> str:
+        return (site / name).read_text(encoding="utf-8")
+
+    manifest = json.loads(read("recherche/manifest.json"))
+    docs = [row for n in range(0, manifest["docCount"], manifest["docsPerChunk"])
+            for row in json.loads(read(f"recherche/docs-{n // manifest['docsPerChunk']}.json"))]
+
+    def found(query: str) -> set[str]:
+        scores, _ = search_files(read, query_terms(query))
+        return {docs[int(ref)][0] for ref in scores}
+
+    assert {"ressources/capitalisation-projets-eau-assainissement-sahel/", "agenda/journee-d-etude-migrations-lyon-2015/"} <= found("senegal")
+    assert "agenda/journee-d-etude-migrations-lyon-2015/" in found("Maghreb")
+    assert "reseaux/ocean-indien-solidarites/" in found("Comores")
