@@ -38,7 +38,7 @@ def country_pages(site: Site, labels: Labels, today: date, cards: dict[str, dict
     pages, rows = [], []
     for code in (c for c in known if c in used):  # French alphabetical order
         country, ids = known[code], used[code]
-        events_next = [cards["events"][i] for e in site.events if (i := e.id) in ids["events"] and i in next_ids]
+        events_next = [cards["events"][e.id] for e in site.events if e.id in ids["events"] and e.id in next_ids]
         events_past = [cards["events"][i] for i in past_order if i in ids["events"]]
         summary = ", ".join(part for part in (
             _count(len(ids["networks"]), "réseau", "réseaux") if ids["networks"] else "",
@@ -51,7 +51,7 @@ def country_pages(site: Site, labels: Labels, today: date, cards: dict[str, dict
             {
                 "country": {"code": code, "name": country.name},
                 "networks": [cards["networks"][i] for i in ids["networks"]],
-                "resources": [cards["resources"][r["id"]] for r in cards["resources"].values() if r["id"] in ids["resources"]],
+                "resources": [card for card in cards["resources"].values() if card["id"] in ids["resources"]],  # newest first
                 "upcoming": events_next,
                 "past": events_past,
                 "og": {"type": "website", "title": country.name},
