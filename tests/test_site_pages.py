@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import functools
 import html
+import io
+import json
 import re
 import subprocess
 import sys
@@ -269,3 +272,61 @@ def test_resource_pages_say_dates_and_sizes_in_french(site: Path) -> None:
     assert not re.search(r'(?:href|src)="[^"]* [^"]*"', guide)
     month_only = (site / "ressources" / "pepites-recital-odd" / "index.html").read_text(encoding="utf-8")
     assert " · publié en mars 2025</p>" in month_only
+
+
+def test_a_country_page_gathers_what_names_the_country_and_the_map_leads_to_it(site: Path) -> None:
+    senegal = (site / "pays" / "senegal" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="contenu">Sénégal</h1>' in senegal
+    assert "/ressources/capitalisation-projets-eau-assainissement-sahel/" in senegal  # countries: [SN, ML, BF]
+    assert "/agenda/journee-d-etude-migrations-lyon-2015/" in senegal  # countries: [SN, MA]
+    assert "/ressources/monter-un-projet/" not in senegal
+    madagascar = (site / "pays" / "madagascar" / "index.html").read_text(encoding="utf-8")
+    assert "/reseaux/ocean-indien-solidarites/" in madagascar  # partner_countries: [MG, KM, MU]
+    assert "/agenda/cloture-recital-odd-phase-2/" in madagascar  # the repository's own event on the study of Madagascar
+    assert not (site / "pays" / "france").exists()  # no page for a country nothing names
+
+    index = (site / "pays" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="[^"]*pays/([a-z-]+)/" aria-label="([^"]+)" class="rrma-world__country">', index)
+    assert ("senegal", "Sénégal : 1 ressource, 1 événement") in links
+    assert ("madagascar", "Madagascar : 1 réseau, 1 événement") in links
+    # Comoros and Mauritius are too small for Natural Earth's 1:110m shapes: named under the map, and in the list.
+    assert "Trop petits pour cette carte" in index and "pays/comores/" in index and "pays/maurice/" in index
+    listed = re.findall(r'<li><a href="[^"]*pays/([a-z-]+)/">([^<]+)</a> <span class="rrma-card__meta">\(([^)]+)\)</span></li>', index)
+    assert [name for _, name, _ in listed] == ["Burkina Faso", "Comores", "Madagascar", "Mali", "Maroc", "Maurice", "Sénégal"]
+    assert {slug for slug, _, _ in listed} >= {slug for slug, _ in links}  # the list is the map's equivalent
+
+
+def test_items_name_their_countries_and_zones_on_their_page_in_json_ld_and_open_data(site: Path) -> None:
+    page = (site / "ressources" / "capitalisation-projets-eau-assainissement-sahel" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<dt>Pays</dt><dd><a href=\"[^\"]*pays/senegal/\">Sénégal</a>, <a href=\"[^\"]*pays/mali/\">Mali</a>, "
+                     r"<a href=\"[^\"]*pays/burkina-faso/\">Burkina Faso</a></dd>", page)
+    assert "<dt>Zones</dt><dd>Afrique de l&#39;Ouest</dd>" in page
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert {"@type": "Country", "identifier": "SN", "name": "Sénégal"} in data["spatialCoverage"]
+    assert {"@type": "Place", "name": "Afrique de l'Ouest"} in data["spatialCoverage"]
+    network = (site / "reseaux" / "ocean-indien-solidarites" / "index.html").read_text(encoding="utf-8")
+    assert "<dt>Pays partenaires</dt>" in network and "<dd>Océan Indien</dd>" in network
+    rows = {row["identifiant"]: row for row in csv.DictReader(io.StringIO((site / "donnees" / "ressources.csv").read_text(encoding="utf-8")))}
+    assert rows["capitalisation-projets-eau-assainissement-sahel"]["pays"] == "SN|ML|BF"
+    assert rows["capitalisation-projets-eau-assainissement-sahel"]["zones"] == "afrique-de-l-ouest"
+    networks = {row["identifiant"]: row for row in csv.DictReader(io.StringIO((site / "donnees" / "reseaux.csv").read_text(encoding="utf-8")))}
+    assert networks["ocean-indien-solidarites"]["pays_partenaires"] == "MG|KM|MU"
+
+
+def test_an_item_is_found_by_the_name_of_its_country_or_zone(site: Path) -> None:
+    from rrma.outputs.search import query_terms, search_files
+
+    def read(name: str) -> str:
+        return (site / name).read_text(encoding="utf-8")
+
+    manifest = json.loads(read("recherche/manifest.json"))
+    docs = [row for n in range(0, manifest["docCount"], manifest["docsPerChunk"])
+            for row in json.loads(read(f"recherche/docs-{n // manifest['docsPerChunk']}.json"))]
+
+    def found(query: str) -> set[str]:
+        scores, _ = search_files(read, query_terms(query))
+        return {docs[int(ref)][0] for ref in scores}
+
+    assert {"ressources/capitalisation-projets-eau-assainissement-sahel/", "agenda/journee-d-etude-migrations-lyon-2015/"} <= found("senegal")
+    assert "agenda/journee-d-etude-migrations-lyon-2015/" in found("Maghreb")
+    assert "reseaux/ocean-indien-solidarites/" in found("Comores")

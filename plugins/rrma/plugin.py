@@ -33,6 +33,7 @@ from .core.types import PARIS
 from .core.wording import plural
 from .outputs.cms import cms_config, editor_data
 from .pages.specs import Output
+from .pages.worldmap import world_shapes
 from .project import Project, project_from_options
 from .render import Renderer
 
@@ -118,7 +119,8 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             return files
         output = Output(site_url=config.site_url or "http://127.0.0.1:8000/", now=_build_time(),
                         changed=last_changes(self.project.root, [self.project.events_dir, self.project.resources_dir]))
-        pages = self.pages.generate(self.site, self.project.today, output, files, config)
+        world = world_shapes(assets.world_atlas(self.project.root / self.config.node_modules_dir))
+        pages = self.pages.generate(self.site, self.project.today, output, files, config, world)
         for dest, content in self._static_files(config):
             files.append(File.generated(config, dest, **content))
         if self.is_serve:

@@ -12,7 +12,7 @@ from tests.browser.conftest import AXE
 PAGES = [
     "/", "/charte/", "/reseaux/", "/reseaux/horizons-solidaires/", "/reseaux/cirrma/", "/ressources/",
     "/ressources/monter-un-projet/", "/ressources/type/etude-observatoire/", "/agenda/", "/agenda/centraider-25-ans/",
-    "/agenda/reseau/horizons-solidaires/", "/observatoire/", "/404.html",
+    "/agenda/reseau/horizons-solidaires/", "/observatoire/", "/pays/", "/pays/senegal/", "/404.html",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
@@ -225,6 +225,22 @@ def test_map_is_usable_by_keyboard(page, base_url: str) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url("**#region-84")
     assert page.locator("#region-84 a").inner_text() == "RESACOOP"
+
+
+def test_world_map_leads_to_a_country_page_from_the_keyboard(page, base_url: str) -> None:
+    page.goto(base_url + "/pays/")
+    countries = page.locator(".rrma-world a")
+    names = [countries.nth(i).get_attribute("aria-label") for i in range(countries.count())]
+    assert "Sénégal : 1 ressource, 1 événement" in names
+    assert page.locator(".rrma-world__land").get_attribute("aria-hidden") == "true"  # the others are a picture
+    countries.first.focus()
+    for _ in range(len(names)):
+        if page.evaluate("document.activeElement.getAttribute('aria-label')").startswith("Sénégal"):
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/pays/senegal/")
+    assert page.locator("h1").inner_text() == "Sénégal"
 
 
 def test_agenda_filters_without_reload(page, base_url: str) -> None:

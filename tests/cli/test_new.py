@@ -206,3 +206,29 @@ def test_a_guided_event_in_a_terminal(content: Path) -> None:
     event = next(e for e in site.events if e.id == "webinaire-des-porteurs-de-projets").data
     assert (event.mode, event.online_url, event.networks, event.kind) == ("en-ligne", "https://visio.example.org/webinaire", ["centraider"], "webinaire")
     assert event.start.isoformat().startswith("2023-11-17T10:30")
+
+
+def test_countries_by_code_or_french_name_and_a_misspelt_one_gets_its_code(content: Path) -> None:
+    result = run_rrma("new", "event", "--root", content, "--title", "Rencontre Sénégal", "--start", "2026-12-01", "--network", "centraider",
+                      "--kind", "rencontre", "--city", "Orléans", "--country", "Sénégal", "--country", "ht", "--zone", "afrique-de-l-ouest",
+                      "--no-interactive")
+    assert result.returncode == 0, result.stderr
+    _ok(content)
+    site, _ = load_site(Project(content))
+    event = next(e for e in site.events if e.id == "rencontre-senegal").data
+    assert event.countries == ["SN", "HT"] and event.zones == ["afrique-de-l-ouest"]
+    result = run_rrma("new", "network", "--root", content, "--name", "Réseau test", "--region", "24", "--description", "Un réseau.",
+                      "--partner-country", "Senegl", "--no-interactive")
+    assert result.returncode == 2
+    assert result.stderr.startswith("--partner-country : « Senegl » n'est pas un code de pays ; vouliez-vous dire « SN » (Sénégal) ?")
+    assert not (content / "networks" / "reseau-test.yml").exists()
+
+
+def test_the_form_offers_countries_by_their_french_name(content: Path) -> None:
+    from rrma.outputs.cms import cms_config
+
+    site, _ = load_site(Project(content))
+    config = cms_config(Project(content), site.taxonomies, repo="o/r")
+    fields = {f["name"]: f for c in config["collections"] if c["name"] == "resources" for f in c["fields"]}
+    assert {"label": "Sénégal", "value": "SN"} in fields["countries"]["options"] and fields["countries"]["multiple"] is True
+    assert fields["zones"]["options"][0] == {"label": "Afrique de l'Ouest", "value": "afrique-de-l-ouest"}

@@ -36,11 +36,34 @@ def test_event_time_forms() -> None:
 
 @pytest.mark.parametrize(
     ("value", "needle"),
-    [("2026-02-29", "29 février 2026 n'existe pas"), ("2026-13-01", "mois 13"), ("2026-11-14 24:00", "l'heure 24:00"), ("14/11/2026", "AAAA-MM-JJ")],
+    [("2026-02-29", "29 février 2026 n'existe pas"), ("2026-13-01", "mois 13"), ("2026-11-14 24:00", "l'heure 24:00"), ("14/11/2026", "attendu 2026-11-14"),
+     ("31/02/2026", "AAAA-MM-JJ"), ("hier", "AAAA-MM-JJ")],
 )
 def test_event_time_errors(value: str, needle: str) -> None:
     error = _error(EVENT_TIME, value)
     assert error["type"] == "rrma.RRMA014" and needle in error["ctx"]["message"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [("17/11/2023", "2023-11-17"), ("17/11/2023 10h30", "2023-11-17 10:30"), ("17 novembre 2023", "2023-11-17"),
+     ("17 novembre 2023 à 10h30", "2023-11-17 10:30"), ("lundi 1er décembre 2025, 9h", "2025-12-01 09:00"),
+     ("2023-11-17 10h30", "2023-11-17 10:30"), ("1er déc. 2023", "2023-12-01"), ("17 Fevrier 2024 14h", "2024-02-17 14:00")],
+)
+def test_a_date_typed_the_french_way_gets_the_exact_value_to_write(typed: str, written: str) -> None:
+    error = _error(EVENT_TIME, typed)
+    assert error["type"] == "rrma.RRMA014"
+    assert error["ctx"]["message"] == f"« {typed} » est écrit à la française, attendu {written}"
+    assert f"`{written}`" in error["ctx"]["hint"]
+    assert EVENT_TIME.validate_python(written) is not None  # what it says to write is accepted
+
+
+@pytest.mark.parametrize(("typed", "written"), [("novembre 2023", "2023-11"), ("Nov. 2023", "2023-11"), ("11/2023", "2023-11"), ("17/11/2023", "2023-11-17")])
+def test_a_publication_date_typed_the_french_way_gets_the_exact_value_to_write(typed: str, written: str) -> None:
+    adapter = TypeAdapter(PartialDate)
+    error = _error(adapter, typed)
+    assert error["ctx"]["message"] == f"« {typed} » est écrit à la française, attendu {written}"
+    assert adapter.validate_python(written) == written
 
 
 def test_partial_dates() -> None:

@@ -49,3 +49,11 @@ def web_editor(node_modules: Path) -> list[tuple[str, Path]]:
         raise PluginError(f"{dist}/decap-cms.js absent : lancez `npm ci` (ou `make serve`, qui le fait)")
     keep = [p for p in sorted(dist.iterdir()) if p.name.endswith(("decap-cms.js", ".wasm")) or p.name == "LICENSE"]
     return [(f"admin/vendor/{p.name}", p) for p in keep]
+
+
+def world_atlas(node_modules: Path) -> Path:
+    """Natural Earth's countries at 1:110m (npm ``world-atlas``), which the world map of /pays/ is drawn from."""
+    path = node_modules / "world-atlas" / "countries-110m.json"
+    if not path.is_file():
+        raise PluginError(f"{path} absent : lancez `npm ci` (ou `make serve`, qui le fait)")
+    return path

@@ -44,9 +44,9 @@ class PageManager:
         self._keys: dict[str, bytes] = {}
         self.converter: BodyConverter | None = None
 
-    def generate(self, site: Site, today: date, output: Output, files: Files, config: MkDocsConfig) -> SitePages:
+    def generate(self, site: Site, today: date, output: Output, files: Files, config: MkDocsConfig, world: dict[str, Any] | None = None) -> SitePages:
         """Add a file for every generated page and static file; refuse a hand-written page at a generated address."""
-        self.pages = pages = build_pages(site, today, output)
+        self.pages = pages = build_pages(site, today, output, world)
         self.specs = {}
         self.converter = None if self.reference else BodyConverter(config)
         for spec in pages.pages:

@@ -20,9 +20,10 @@ import click
 from pydantic import BaseModel
 
 from ..core.source import Source, split_front_matter
-from ..core.suggest import closest
+from ..core.suggest import closest, fold
 from ..core.yamlpos import load_yaml
 from ..kinds.base import Collection, ref_target, slugify
+from ..kinds.countries import countries, country_guess
 from ..kinds.events import EVENTS
 from ..kinds.networks import NETWORKS
 from ..kinds.resources import RESOURCES
@@ -68,7 +69,7 @@ EXAMPLES = {
     "title": "Titre", "summary": "Résumé en une ou deux phrases.", "start": "2026-11-14 09:30", "end": "2026-11-14 17:00",
     "published": "2026-11", "source_url": "https://…", "online_url": "https://…", "registration_url": "https://…",
     "website": "https://…", "email": "contact@…", "venue": "Salle, adresse", "city": "Ville", "authors": "[Nom de l'autrice ou de la structure]",
-    "language": "fr", "themes": "[gestion-de-projet]", "audiences": "[porteurs-de-projets]", "odd": "[4, 17]", "networks": "[nom-du-reseau]",
+    "language": "fr", "countries": "[SN, HT]", "partner_countries": "[SN, HT]", "zones": "[afrique-de-l-ouest]", "themes": "[gestion-de-projet]", "audiences": "[porteurs-de-projets]", "odd": "[4, 17]", "networks": "[nom-du-reseau]",
     "attachments": "\n#   - file: files/nom-du-fichier.pdf\n#     title: Intitulé du document", "logo": "\n#   file: logos/nom.png\n#   alt: Logo de …",
     "coordinates": "\n#   lat: 45.76\n#   lon: 4.84", "social": "\n#   linkedin: https://…", "description": "|\n#   Texte de présentation.",
 }
@@ -278,6 +279,17 @@ def _multi(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
+def _countries(values: tuple[str, ...]) -> list[str]:
+    """``--country Sénégal`` or ``--country sn``: the code « SN » when the name or code is exact;
+    anything else is kept as typed, for the check to suggest the code."""
+    found = []
+    for value in _multi(values):
+        guess = country_guess(value)
+        exact = guess is not None and (fold(value) in (fold(guess), fold(countries()[guess].name)))
+        found.append(guess if exact else value)
+    return found
+
+
 def _common(func: Any) -> Any:
     for option in reversed([
         click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Dossier du dépôt du portail."),
@@ -318,6 +330,8 @@ def _in_options(problem: Any, command: click.Command) -> str:
     for param in command.params:
         if isinstance(param, click.Option) and param.name:
             options[param.name] = options[f"{param.name}s"] = param.opts[0]  # --network for `networks`
+    options["countries"] = options.get("country", "--country")
+    options["partner_countries"] = options.get("partner_country", "--partner-country")
     field = (problem.field or "").split(".")[0]
     where = options.get(field, field or "fichier")
     def option(match: re.Match[str]) -> str:
@@ -343,6 +357,8 @@ def new() -> None:
 @click.option("--theme", multiple=True, help="Thématique (taxonomies/themes.yml).")
 @click.option("--odd", multiple=True, type=int, help="Numéro d'ODD, de 1 à 17.")
 @click.option("--audience", multiple=True, help="Public visé (taxonomies/audiences.yml).")
+@click.option("--country", multiple=True, help="Pays concerné : code ISO 3166-1 (SN) ou nom français (Sénégal), répétable.")
+@click.option("--zone", multiple=True, help="Zone géographique (taxonomies/zones.yml).")
 @click.option("--language", help="Langue (code ISO : fr, en…).")
 @click.option("--published", help="Date de publication : AAAA, AAAA-MM ou AAAA-MM-JJ.")
 @click.option("--author", multiple=True, help="Auteur ou structure autrice.")
@@ -350,10 +366,10 @@ def new() -> None:
 @click.option("--source-url", help="Page où la ressource est publiée.")
 @click.option("--file", "files", multiple=True, type=click.Path(dir_okay=False, path_type=Path), help="Fichier joint à copier dans resources/files/.")
 @_common
-def resource(title, summary, type_, network, theme, odd, audience, language, published, author, licence, source_url, files, root, slug, draft, interactive) -> None:
+def resource(title, summary, type_, network, theme, odd, audience, country, zone, language, published, author, licence, source_url, files, root, slug, draft, interactive) -> None:
     """Nouvelle ressource : resources/<nom>.md"""
     _finish("resource", {"title": title, "summary": summary, "type": type_, "networks": _multi(network), "themes": _multi(theme),
-                         "odd": list(odd), "audiences": _multi(audience), "language": language, "published": published,
+                         "odd": list(odd), "audiences": _multi(audience), "countries": _countries(country), "zones": _multi(zone), "language": language, "published": published,
                          "authors": list(author), "licence": licence, "source_url": source_url, "draft": draft}, root, slug, files, interactive)
 
 
@@ -374,14 +390,16 @@ def resource(title, summary, type_, network, theme, odd, audience, language, pub
 @click.option("--theme", multiple=True, help="Thématique.")
 @click.option("--odd", multiple=True, type=int, help="Numéro d'ODD.")
 @click.option("--audience", multiple=True, help="Public visé.")
+@click.option("--country", multiple=True, help="Pays concerné : code ISO 3166-1 (SN) ou nom français (Sénégal), répétable.")
+@click.option("--zone", multiple=True, help="Zone géographique (taxonomies/zones.yml).")
 @click.option("--campaign", help="Campagne nationale (taxonomies/campaigns.yml).")
 @_common
-def event(title, summary, start, end, network, kind, mode, venue, city, region, online_url, registration_url, source_url, theme, odd, audience, campaign, root, slug, draft, interactive) -> None:
+def event(title, summary, start, end, network, kind, mode, venue, city, region, online_url, registration_url, source_url, theme, odd, audience, country, zone, campaign, root, slug, draft, interactive) -> None:
     """Nouvel événement : events/<nom>.md"""
     _finish("event", {"title": title, "summary": summary, "start": start, "end": end, "networks": _multi(network), "kind": kind, "mode": mode,
                       "venue": venue, "city": city, "region": region, "online_url": online_url, "registration_url": registration_url,
                       "source_url": source_url, "themes": _multi(theme), "odd": list(odd), "audiences": _multi(audience),
-                      "campaign": campaign, "draft": draft}, root, slug, interactive=interactive)
+                      "countries": _countries(country), "zones": _multi(zone), "campaign": campaign, "draft": draft}, root, slug, interactive=interactive)
 
 
 @new.command()
@@ -392,8 +410,10 @@ def event(title, summary, start, end, network, kind, mode, venue, city, region, 
 @click.option("--email", help="Adresse e-mail de contact.")
 @click.option("--city", help="Ville du siège.")
 @click.option("--description", help="Présentation (Markdown).")
+@click.option("--partner-country", multiple=True, help="Pays partenaire : code ISO 3166-1 (SN) ou nom français (Sénégal), répétable.")
+@click.option("--zone", multiple=True, help="Zone géographique (taxonomies/zones.yml).")
 @_common
-def network(name, acronym, region, website, email, city, description, root, slug, draft, interactive) -> None:
+def network(name, acronym, region, website, email, city, description, partner_country, zone, root, slug, draft, interactive) -> None:
     """Nouveau réseau : networks/<nom>.yml"""
     _finish("network", {"name": name, "acronym": acronym, "region": region, "website": website, "email": email,
-                        "city": city, "description": description}, root, slug, interactive=interactive)
+                        "city": city, "description": description, "partner_countries": _countries(partner_country), "zones": _multi(zone)}, root, slug, interactive=interactive)

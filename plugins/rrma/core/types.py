@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from .suggest import fold
+
 PARIS = ZoneInfo("Europe/Paris")
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -87,6 +89,10 @@ RegionCode = Annotated[str, BeforeValidator(_region_code), WithJsonSchema({"type
 
 Odd = Annotated[int, Field(ge=1, le=17)]
 
+# An ISO 3166-1 alpha-2 code (« SN »). Like Slug, checked by the link pass, which suggests the code
+# of a country written by its name (« Sénégal » → « SN »).
+CountryCode = Annotated[str, WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$"})]
+
 
 def _impossible(year: int, month: int, day: int | None) -> PydanticCustomError | None:
     if not 1 <= month <= 12:
@@ -98,6 +104,56 @@ def _impossible(year: int, month: int, day: int | None) -> PydanticCustomError |
         except ValueError:
             return fail("RRMA014", f"le {day} {MONTHS[month - 1]} {year} n'existe pas, attendu une date du calendrier", "vérifiez le jour et le mois")
     return None
+
+
+_FR_NUMERIC = re.compile(r"^(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})$")
+_FR_WORDS = re.compile(r"^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?P<d>\d{1,2})(?:er)?\s+(?P<month>[a-zéû]+\.?)\s+(?P<y>\d{4})$")
+_FR_MONTH_YEAR = re.compile(r"^(?:(?P<month>[a-zéû]+\.?)|(?P<m>\d{1,2})[/.])\s*(?P<y>\d{4})$")
+_FR_TIME = re.compile(r"^(?P<h>\d{1,2})\s*[hH:]\s*(?P<min>\d{2})?$")
+_FR_SPLIT = re.compile(r"^(?P<day>.+?)(?:\s*,)?\s+(?:à\s+)?(?P<time>\d{1,2}\s*[hH:]\s*(?:\d{2})?)$")
+
+
+def _month(name: str) -> int | None:
+    """« novembre », « Novembre », « nov. », « fevrier » → its number."""
+    key = fold(name).rstrip(".")
+    for number, month in enumerate(MONTHS, start=1):
+        if fold(month) == key or (len(key) >= 3 and fold(month).startswith(key)):
+            return number
+    return None
+
+
+def _french_day(text: str) -> str | None:
+    """« 17/11/2023 », « 17 novembre 2023 », « 1er déc. 2023 », « 2023-11-17 » → « 2023-11-17 »."""
+    if _DATE_RE.match(text):
+        return text
+    if m := _FR_NUMERIC.match(text):
+        day, month = int(m["d"]), int(m["m"])
+    elif m := _FR_WORDS.match(text.lower()):
+        day, month = int(m["d"]), _month(m["month"]) or 0
+    else:
+        return None
+    try:
+        return date(int(m["y"]), month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def french_date(value: str, *, with_time: bool = True) -> str | None:
+    """The value to write for a date typed the French way (« 17/11/2023 10h30 » → « 2023-11-17 10:30 »),
+    or None if ``value`` is not one. Without ``with_time``, a publication date: « novembre 2023 » → « 2023-11 »."""
+    text = " ".join(value.strip().split())
+    if not with_time and (m := _FR_MONTH_YEAR.match(text.lower())):
+        month = _month(m["month"]) if m["month"] else int(m["m"])
+        return f"{m['y']}-{month:02d}" if month and 1 <= month <= 12 else None
+    time_part = None
+    if with_time and (m := _FR_SPLIT.match(text)):
+        text, time_part = m["day"], _FR_TIME.match(m["time"].replace(" ", ""))
+        if time_part is None or int(time_part["h"]) > 23 or int(time_part["min"] or 0) > 59:
+            return None
+    day = _french_day(text)
+    if day is None:
+        return None
+    return f"{day} {int(time_part['h']):02d}:{time_part['min'] or '00'}" if time_part else day
 
 
 def parse_event_time(value: Any) -> date | datetime:
@@ -122,6 +178,8 @@ def parse_event_time(value: Any) -> date | datetime:
         if hour > 23 or minute > 59 or second > 59:
             raise fail("RRMA014", f"l'heure {hour}:{minute:02d} n'existe pas, attendu une heure entre 00:00 et 23:59", "écrivez l'heure sur 24 heures, par exemple 14:30")
         return datetime(year, month, day, hour, minute, second, tzinfo=PARIS)
+    if (written := french_date(text)) is not None and written != text:
+        raise fail("RRMA014", f"« {value} » est écrit à la française, attendu {written}", f"remplacez la valeur par `{written}` (AAAA-MM-JJ, l'heure en HH:MM, heure de Paris)")
     raise fail("RRMA014", f"« {value} » n'est pas une date reconnue, attendu AAAA-MM-JJ ou AAAA-MM-JJ HH:MM", "écrivez par exemple `2026-11-14` ou `2026-11-14 09:30` (heure de Paris)")
 
 
@@ -137,6 +195,8 @@ def _partial_date(value: Any) -> str:
         value = str(value)
     if isinstance(value, date):
         value = value.isoformat()
+    if isinstance(value, str) and not _PARTIAL_RE.match(value.strip()) and (written := french_date(value, with_time=False)) is not None:
+        raise fail("RRMA014", f"« {value} » est écrit à la française, attendu {written}", f"remplacez la valeur par `{written}` (AAAA, AAAA-MM ou AAAA-MM-JJ)")
     if not isinstance(value, str) or not (m := _PARTIAL_RE.match(value.strip())):
         raise fail("RRMA014", f"« {value} » n'est pas une date de publication, attendu AAAA, AAAA-MM ou AAAA-MM-JJ", "écrivez par exemple `2022`, `2022-09` ou `2022-09-29`")
     year, month, day = m.group(1), m.group(2), m.group(3)

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..core.diagnostics import Diagnostic
-from ..core.types import PARIS, EventTime, Odd, RegionCode, Slug, Text, Url
+from ..core.types import PARIS, CountryCode, EventTime, Odd, RegionCode, Slug, Text, Url
 from ..project import Project
 from .base import Collection, Entry, Model, markup_problems, ref
 
@@ -37,6 +37,8 @@ class Event(Model):
     themes: list[Slug] = Field(title='Thématiques', default_factory=list, json_schema_extra=ref("themes"), description="Thématiques (voir taxonomies/themes.yml)")
     odd: list[Odd] = Field(title='ODD', default_factory=list, json_schema_extra=ref("odd"), description="Objectifs de développement durable concernés, numéros de 1 à 17")
     audiences: list[Slug] = Field(title='Publics', default_factory=list, json_schema_extra=ref("audiences"), description="Publics visés (voir taxonomies/audiences.yml)")
+    countries: list[CountryCode] = Field(title='Pays', default_factory=list, json_schema_extra=ref("countries"), description="Pays concernés : codes ISO 3166-1 à deux lettres (SN pour le Sénégal, HT pour Haïti)")
+    zones: list[Slug] = Field(title='Zones géographiques', default_factory=list, json_schema_extra=ref("zones"), description="Zones du monde concernées (voir taxonomies/zones.yml)")
     campaign: Slug | None = Field(None, title='Campagne', json_schema_extra=ref("campaigns"), description="Campagne nationale dont l'événement fait partie (voir taxonomies/campaigns.yml)")
     draft: bool = Field(False, title='Brouillon', description="`true` : brouillon visible seulement en prévisualisation locale")
 

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from ..core.diagnostics import Diagnostic
-from ..core.types import Email, PartialDate, RegionCode, Slug, Text, Url
+from ..core.types import CountryCode, Email, PartialDate, RegionCode, Slug, Text, Url
 from ..project import Project
 from .base import Collection, Entry, Model, markup_problems, ref
 from .files import check_asset
@@ -55,6 +55,8 @@ class Network(Model):
     description: Text = Field(title='Présentation', description="Présentation du réseau, en Markdown")
     themes: list[Slug] = Field(title='Thématiques', default_factory=list, json_schema_extra=ref("themes"), description="Thématiques de travail (voir taxonomies/themes.yml)")
     missions: list[Slug] = Field(title='Missions', default_factory=list, json_schema_extra=ref("missions"), description="Missions exercées (voir taxonomies/missions.yml)")
+    partner_countries: list[CountryCode] = Field(title='Pays partenaires', default_factory=list, json_schema_extra=ref("countries"), description="Pays où le réseau et ses membres ont des partenaires : codes ISO 3166-1 à deux lettres (SN pour le Sénégal)")
+    zones: list[Slug] = Field(title='Zones géographiques', default_factory=list, json_schema_extra=ref("zones"), description="Zones du monde où le réseau travaille (voir taxonomies/zones.yml)")
     logo: Logo | None = Field(None, title='Logo', description="Logo du réseau")
     social: Social | None = Field(None, title='Réseaux sociaux', description="Réseaux sociaux")
     editors: list[GitHubHandle] = Field(title='Relecteurs GitHub', default_factory=list, description="Comptes GitHub qui relisent les contributions de ce réseau (@identifiant ou @organisation/equipe)")

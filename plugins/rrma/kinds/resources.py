@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pydantic import Field
 
 from ..core.diagnostics import Diagnostic
-from ..core.types import Odd, PartialDate, Slug, Text, Url
+from ..core.types import CountryCode, Odd, PartialDate, Slug, Text, Url
 from ..project import Project
 from .base import Collection, Entry, Model, markup_problems, ref
 from .files import check_asset
@@ -32,6 +32,8 @@ class Resource(Model):
     themes: list[Slug] = Field(title='Thématiques', default_factory=list, json_schema_extra=ref("themes"), description="Thématiques (voir taxonomies/themes.yml)")
     odd: list[Odd] = Field(title='ODD', default_factory=list, json_schema_extra=ref("odd"), description="Objectifs de développement durable concernés, numéros de 1 à 17")
     audiences: list[Slug] = Field(title='Publics', default_factory=list, json_schema_extra=ref("audiences"), description="Publics visés (voir taxonomies/audiences.yml)")
+    countries: list[CountryCode] = Field(title='Pays', default_factory=list, json_schema_extra=ref("countries"), description="Pays concernés : codes ISO 3166-1 à deux lettres (SN pour le Sénégal, HT pour Haïti)")
+    zones: list[Slug] = Field(title='Zones géographiques', default_factory=list, json_schema_extra=ref("zones"), description="Zones du monde concernées (voir taxonomies/zones.yml)")
     language: str = Field("fr", title='Langue', json_schema_extra=ref("languages"), description="Langue du document : code ISO 639-1 (voir taxonomies/languages.yml)")
     published: PartialDate | None = Field(None, title='Date de publication', description="Date de publication : AAAA, AAAA-MM ou AAAA-MM-JJ")
     authors: list[Text] = Field(title='Auteurs', default_factory=list, description="Auteurs ou structures autrices")

@@ -22,10 +22,11 @@ from ..core.suggest import did_you_mean
 from ..core.urls import EVENT_FACETS, FACETS, LANDING, item_url, src_uri
 from ..project import Project
 from .base import Collection, Entry, EntryCache, Loc, entry_diagnostic, load_collection, load_entry, ref_target, references
+from .countries import country_guess
 from .events import EVENTS, Event
 from .networks import NETWORKS, Network
 from .resources import RESOURCES, Resource
-from .taxonomies import SPECS, Taxonomy, load_taxonomies
+from .taxonomies import Taxonomy, load_taxonomies
 
 COLLECTIONS: tuple[Collection[Any], ...] = (NETWORKS, EVENTS, RESOURCES)
 
@@ -64,6 +65,9 @@ def _link(entry: Entry[Any], targets: dict[str, tuple[set[Any], dict[str, str], 
         known, labels, noun = targets[ref.target]
         if ref.value in known:
             continue
+        if ref.target == "countries":
+            problems.append(_unknown_country(entry, ref.loc, str(ref.value), labels))
+            continue
         source = "networks/" if ref.target == "networks" else f"taxonomies/{ref.target}.yml"
         problems.append(
             entry.at(
@@ -91,6 +95,14 @@ def _with_choices(problem: Diagnostic, collection: Collection[Any], choices: dic
         return problem
     known, source = choices[target]
     return replace(problem, hint=f"{problem.hint} ; {_choices(known, source)}")
+
+
+def _unknown_country(entry: Entry[Any], loc: Loc, value: str, labels: dict[str, str]) -> Diagnostic:
+    """« Sénégal » or « sn » where « SN » is expected: the code, with the country's French name."""
+    match = country_guess(value)
+    guess = f" ; vouliez-vous dire « {match} » ({labels[match]}) ?" if match is not None and match != value else ""
+    return entry.at(loc, "RRMA016", f"« {value} » n'est pas un code de pays{guess}, attendu un code ISO 3166-1 à deux lettres majuscules",
+                    "écrivez le code du pays, par exemple `SN` pour le Sénégal ou `HT` pour Haïti ; le formulaire en ligne propose les pays par leur nom")
 
 
 # Generated listings a link may name (« theme/eau.md », « ../agenda/type/rencontre.md »).
@@ -219,7 +231,7 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
 
     # A missing or invalid taxonomy is reported once, not at every reference to it.
     targets: dict[str, tuple[set[Any], dict[str, str], str]] = {
-        name: (set(t.terms), t.labels(), SPECS[name].label) for name, t in taxonomies.items() if t.loaded
+        name: (set(t.terms), t.labels(), t.spec.label) for name, t in taxonomies.items() if t.loaded
     }
     # Files that failed to load still exist: do not report references to them twice.
     targets["networks"] = (loaded["networks"].ids, {e.id: e.data.name for e in loaded["networks"].entries}, "réseaux")

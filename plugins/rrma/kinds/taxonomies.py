@@ -18,6 +18,7 @@ from ..core.validation import diagnostics_from_error
 from ..core.yamlpos import load_yaml
 from ..project import Project
 from .base import Model
+from .countries import countries
 
 TermId = Annotated[str, Field(pattern=SLUG_RE.pattern)]
 
@@ -79,8 +80,13 @@ SPECS: dict[str, TaxonomySpec] = {
         TaxonomySpec("missions", "missions", Term),
         TaxonomySpec("licences", "licences", LicenceTerm),
         TaxonomySpec("languages", "langues", LanguageTerm),
+        TaxonomySpec("zones", "zones géographiques", Term),
     ]
 }
+
+# Countries are a taxonomy too (references, labels, schemas and the form treat them alike), but
+# they come from pycountry (ISO 3166-1 in French), not from a file of taxonomies/.
+COUNTRIES = TaxonomySpec("countries", "pays", Term)
 
 
 @dataclass
@@ -134,4 +140,5 @@ def load_taxonomies(project: Project) -> tuple[dict[str, Taxonomy], list[Diagnos
                 problems.append(Diagnostic(rel, span.line, span.column, "RRMA009", "id", f"identifiant « {term.id} » déjà défini dans cette taxonomie", "chaque terme doit avoir un identifiant unique"))
                 continue
             taxonomy.terms[term.id] = term
+    result["countries"] = Taxonomy(COUNTRIES, dict(countries()), loaded=True)
     return result, problems

@@ -38,3 +38,9 @@ def address(city: str | None, region: str | None) -> dict[str, Any] | None:
 
 def clean(data: dict[str, Any] | None) -> dict[str, Any] | None:
     return {k: v for k, v in data.items() if v not in (None, [], "")} if data else None
+
+
+def places(country_codes: list[str], zones: list[str], labels: Any) -> list[dict[str, Any]]:
+    """The countries (by name and ISO 3166-1 code) and zones an item is about, as schema.org places."""
+    return ([{"@type": "Country", "name": labels.term("countries", c), "identifier": c} for c in country_codes]
+            + [{"@type": "Place", "name": labels.term("zones", z)} for z in zones])

@@ -44,6 +44,8 @@ def _network_columns() -> list[Column]:
         Column("creation", "string", "Date de création (AAAA, AAAA-MM ou AAAA-MM-JJ)", lambda e: e.data.founded),
         Column("missions", "string", f"Missions, séparées par « {SEPARATOR} »", lambda e: e.data.missions, many=True),
         Column("thematiques", "string", f"Thématiques, séparées par « {SEPARATOR} »", lambda e: e.data.themes, many=True),
+        Column("pays_partenaires", "string", f"Pays partenaires, codes ISO 3166-1 alpha-2 séparés par « {SEPARATOR} »", lambda e: e.data.partner_countries, many=True),
+        Column("zones", "string", f"Zones géographiques (taxonomies/zones.yml), séparées par « {SEPARATOR} »", lambda e: e.data.zones, many=True),
     ]
 
 
@@ -61,6 +63,8 @@ def _event_columns() -> list[Column]:
         Column("reseaux", "string", f"Réseaux organisateurs, séparés par « {SEPARATOR} »", lambda e: e.data.networks, many=True),
         Column("thematiques", "string", f"Thématiques, séparées par « {SEPARATOR} »", lambda e: e.data.themes, many=True),
         Column("odd", "string", f"Numéros d'ODD, séparés par « {SEPARATOR} »", lambda e: [str(o) for o in e.data.odd], many=True),
+        Column("pays", "string", f"Pays concernés, codes ISO 3166-1 alpha-2 séparés par « {SEPARATOR} »", lambda e: e.data.countries, many=True),
+        Column("zones", "string", f"Zones géographiques (taxonomies/zones.yml), séparées par « {SEPARATOR} »", lambda e: e.data.zones, many=True),
         Column("source", "string", "Page d'annonce", lambda e: e.data.source_url),
     ]
 
@@ -78,6 +82,8 @@ def _resource_columns() -> list[Column]:
         Column("thematiques", "string", f"Thématiques, séparées par « {SEPARATOR} »", lambda e: e.data.themes, many=True),
         Column("odd", "string", f"Numéros d'ODD, séparés par « {SEPARATOR} »", lambda e: [str(o) for o in e.data.odd], many=True),
         Column("publics", "string", f"Publics, séparés par « {SEPARATOR} »", lambda e: e.data.audiences, many=True),
+        Column("pays", "string", f"Pays concernés, codes ISO 3166-1 alpha-2 séparés par « {SEPARATOR} »", lambda e: e.data.countries, many=True),
+        Column("zones", "string", f"Zones géographiques (taxonomies/zones.yml), séparées par « {SEPARATOR} »", lambda e: e.data.zones, many=True),
         Column("source", "string", "Page où la ressource est publiée", lambda e: e.data.source_url),
     ]
 

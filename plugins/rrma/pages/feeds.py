@@ -39,6 +39,7 @@ def event_jsonld(entry: Entry[Any], labels: Labels, output: Output) -> dict[str,
         "organizer": [{"@type": "Organization", "name": labels.networks[n].data.name, "url": output.absolute(item_url("networks", n))}
                       for n in e.networks if n in labels.networks],
         "inLanguage": "fr",
+        "about": jsonld.places(e.countries, e.zones, labels) or None,
     }
 
 

@@ -18,6 +18,7 @@ from ..kinds.resources import Resource
 from ..kinds.site import Site
 from ..outputs import jsonld, opendata
 from .agenda import agenda_pages, event_facets
+from .countries import country_links, country_pages
 from .feeds import atom_feeds, calendars, event_jsonld
 from .library import FACET_TITLES, all_option, facet_label, listing_pages, resource_facets
 from .model import EMPTY_SITEMAP, SITE_FEEDS, Output, PageSpec, SitePages
@@ -40,7 +41,8 @@ __all__ = ["EMPTY_SITEMAP", "SITE_FEEDS", "Output", "PageSpec", "SitePages", "bu
 SEARCH_KINDS = {"ressource": "Ressource", "evenement": "Événement", "reseau": "Réseau", "page": "Page"}
 
 
-def build_pages(site: Site, today: date, output: Output | None = None) -> SitePages:
+def build_pages(site: Site, today: date, output: Output | None = None, world: dict[str, Any] | None = None) -> SitePages:
+    """Every page; ``world`` is the world map's shapes (:func:`rrma.pages.worldmap.world_shapes`), None for no map."""
     output = output or Output("http://127.0.0.1:8000/", datetime.combine(today, time(0), tzinfo=PARIS))
     labels = Labels(site)
     regions_of = {n.id: n.data.region for n in site.networks}.get
@@ -69,6 +71,8 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
                     "missions": [{"label": labels.term("missions", m), "description": getattr(site.taxonomies["missions"].terms.get(m), "description", None)}
                                  for m in n.missions],  # under `mkdocs serve`, the taxonomy may be broken
                     "themes": [labels.term("themes", t) for t in n.themes],
+                    "countries": country_links(n.partner_countries),
+                    "zones": [labels.term("zones", z) for z in n.zones],
                     "social": {k: v for k, v in (n.social.model_dump() if n.social else {}).items() if v},
                     "logo": {"url": f"logos/{entry.id}/{n.logo.file.split('/')[-1]}", "alt": n.logo.alt} if n.logo else None,
                     "upcoming": [event_cards[e.id] for e in events_next if entry.id in e.data.networks],
@@ -89,7 +93,7 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
                 source=entry.path,
                 description=f"{n.name} — réseau régional multi-acteurs" + (f" ({labels.region(n.region)})" if n.region else ""),
                 search={"kind": "reseau", "summary": "",
-                        "tags": [n.acronym or "", n.city or "", labels.region(n.region) or "",
+                        "tags": [n.acronym or "", n.city or "", labels.region(n.region) or "", *_places(n.partner_countries, n.zones, labels),
                                  *(labels.term("themes", t) for t in n.themes), *(labels.term("missions", m) for m in n.missions)],
                         "facets": {"theme": list(n.themes), "region": [n.region] if n.region else [], "reseau": [entry.id]}},
             )
@@ -129,7 +133,8 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
                 description=r.summary,
                 search={"kind": "ressource", "summary": r.summary, "date": resource_cards[entry.id]["published"],
                         "tags": [resource_cards[entry.id]["type_label"], *(labels.term("themes", t) for t in r.themes),
-                                 *(n["name"] for n in resource_cards[entry.id]["networks"]), *(labels.term("audiences", a) for a in r.audiences)],
+                                 *(n["name"] for n in resource_cards[entry.id]["networks"]), *(labels.term("audiences", a) for a in r.audiences),
+                                 *_places(r.countries, r.zones, labels)],
                         "facets": {"theme": list(r.themes), "region": facets_of[entry.id]["regions"], "reseau": list(r.networks)}},
             )
         )
@@ -180,6 +185,8 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
                     "themes": [labels.term("themes", t) for t in e.themes],
                     "odd": [{"number": o, "label": labels.term("odd", o)} for o in e.odd],
                     "audiences": [labels.term("audiences", a) for a in e.audiences],
+                    "countries": country_links(e.countries),
+                    "zones": [labels.term("zones", z) for z in e.zones],
                     "ics_url": f"agenda/{entry.id}/{entry.id}.ics",
                     "og": {"type": "article", "title": e.title},
                     "jsonld": jsonld.dumps(event_jsonld(entry, labels, output)),
@@ -188,13 +195,15 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
                 source=entry.path,
                 description=e.summary or f"{e.title} — {card['dates']}",
                 search={"kind": "evenement", "summary": e.summary or "", "date": card["dates"],
-                        "tags": [labels.term("event-kinds", e.kind), e.city or "", labels.region(e.region) or "",
+                        "tags": [labels.term("event-kinds", e.kind), e.city or "", labels.region(e.region) or "", *_places(e.countries, e.zones, labels),
                                  *(labels.term("themes", t) for t in e.themes), *(n["name"] for n in card["networks"]),
                                  labels.term("campaigns", e.campaign) if e.campaign else ""],
                         "facets": {"theme": list(e.themes), "region": event_facets(entry, regions_of)["regions"], "reseau": list(e.networks)}},
             )
         )
     pages.extend(agenda_pages(site, labels, event_cards, today, regions_of))
+
+    pages.extend(country_pages(site, labels, today, {"networks": network_cards, "resources": resource_cards, "events": event_cards}, world))
 
     # Hand-written pages that show data.
     next_events = [event_cards[e.id] for e in events_next[:3]]
@@ -234,6 +243,11 @@ def build_pages(site: Site, today: date, output: Output | None = None) -> SitePa
         "reseau": {n.id: n.data.acronym or n.data.name for n in site.networks},
     }
     return SitePages(pages, extra, files, SITE_FEEDS, search_facets, data_files)
+
+
+def _places(country_codes: list[str], zones: list[str], labels: Labels) -> list[str]:
+    """Country and zone names an item is found by in the search (« Sénégal », « Caraïbe »)."""
+    return [labels.term("countries", c) for c in country_codes] + [labels.term("zones", z) for z in zones]
 
 
 def search_examples(site: Site, labels: Labels, count: int = 3) -> list[str]:
@@ -281,6 +295,8 @@ def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labe
         "themes": [labels.term("themes", t) for t in r.themes],
         "odd": [{"number": o, "label": labels.term("odd", o)} for o in r.odd],
         "audiences": [labels.term("audiences", a) for a in r.audiences],
+        "countries": country_links(r.countries),
+        "zones": [labels.term("zones", z) for z in r.zones],
         "language": labels.term("languages", r.language),
         "authors": r.authors,
         "licence": {"label": licence.label, "url": licence.url} if licence else None,
@@ -301,6 +317,7 @@ def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labe
             "license": licence.url if licence and licence.url else (licence.label if licence else None),
             "sameAs": r.source_url,
             "audience": [{"@type": "Audience", "audienceType": labels.term("audiences", a)} for a in r.audiences] or None,
+            "spatialCoverage": jsonld.places(r.countries, r.zones, labels) or None,
             "encoding": [{"@type": "MediaObject", "contentUrl": a["url"] if a["external"] else output.absolute(a["url"]), "encodingFormat": a["format"], "name": a["title"]}
                          for a in attachments] or None,
         }),
