@@ -176,10 +176,10 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
                               "mises en forme (* _) imbriquées sur des centaines de niveaux ? Simplifiez-le ; le site n'a pas été construit entièrement.") from None
 
     def _static_files(self, config: MkDocsConfig) -> list[tuple[str, dict[str, str]]]:
-        """Logos, attachments, the search engine and, with the web editor, Decap CMS and its configuration."""
+        """Logos, attachments, the search engine, the typeface and, with the web editor, Decap CMS and its configuration."""
         assert self.project is not None and self.site is not None
         node_modules = self.project.root / self.config.node_modules_dir
-        copied = assets.item_assets(self.site) + assets.search_engine(node_modules)
+        copied = assets.item_assets(self.site) + assets.search_engine(node_modules) + assets.typeface(node_modules)
         made: list[tuple[str, dict[str, str]]] = []
         if self.config.cms.enabled:
             copied += assets.web_editor(node_modules)

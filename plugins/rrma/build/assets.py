@@ -42,6 +42,20 @@ def search_engine(node_modules: Path) -> list[tuple[str, Path]]:
     return [(f"assets/javascripts/vendor/{name}", path) for name, path in wanted]
 
 
+# The portal's typeface, Public Sans (SIL Open Font License), from the npm package @fontsource/public-sans:
+# only the Latin subset and the styles the stylesheet uses (rrma.css, « Typeface »).
+TYPEFACE = ("public-sans-latin-400-normal.woff2", "public-sans-latin-400-italic.woff2", "public-sans-latin-700-normal.woff2")
+
+
+def typeface(node_modules: Path) -> list[tuple[str, Path]]:
+    package = node_modules / "@fontsource" / "public-sans"
+    wanted = [(name, package / "files" / name) for name in TYPEFACE] + [("LICENSE-public-sans.txt", package / "LICENSE")]
+    missing = [str(path) for _, path in wanted if not path.is_file()]
+    if missing:
+        raise PluginError(f"paquet npm absent ({', '.join(missing)}) : lancez `npm ci` (ou `make serve`, qui le fait)")
+    return [(f"assets/fonts/{name}", path) for name, path in wanted]
+
+
 def web_editor(node_modules: Path) -> list[tuple[str, Path]]:
     """Decap CMS's bundle and the lazy chunks it loads from the same folder (no source maps)."""
     dist = node_modules / "decap-cms" / "dist"

@@ -74,7 +74,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                     "countries": country_links(n.partner_countries),
                     "zones": [labels.term("zones", z) for z in n.zones],
                     "social": {k: v for k, v in (n.social.model_dump() if n.social else {}).items() if v},
-                    "logo": {"url": f"logos/{entry.id}/{n.logo.file.split('/')[-1]}", "alt": n.logo.alt} if n.logo else None,
+                    "logo": network_cards[entry.id]["logo"],
                     "upcoming": [event_cards[e.id] for e in events_next if entry.id in e.data.networks],
                     "past": [event_cards[e.id] for e in events_past if entry.id in e.data.networks][:5],
                     "resources": [resource_cards[r.id] for r in resources if entry.id in r.data.networks],

@@ -51,7 +51,21 @@ def network_card(entry: Entry[Network], labels: Labels) -> dict[str, Any]:
         "city": n.city,
         "website": n.website,
         "national": n.scope == "national",
+        "logo": {"url": f"logos/{entry.id}/{n.logo.file.split('/')[-1]}", "alt": n.logo.alt} if n.logo else None,
+        "monogram": monogram(n.acronym, n.name),
     }
+
+
+# Words a monogram skips: « Réseau des acteurs de la coopération » → « RAC ».
+_MINOR_WORDS = {"de", "des", "du", "la", "le", "les", "et", "en", "pour", "au", "aux", "d", "l", "à"}
+
+
+def monogram(acronym: str | None, name: str) -> str:
+    """Up to three letters that stand for a network without a logo: its acronym when short, else its name's initials."""
+    if acronym and len(acronym) <= 4 and " " not in acronym:
+        return acronym.upper()
+    words = [w for w in name.replace("'", " ").replace("’", " ").replace("-", " ").split() if w.lower() not in _MINOR_WORDS]
+    return "".join(w[0] for w in words[:3]).upper() or name[:1].upper()
 
 
 def resource_year(resource: Resource) -> int | None:
