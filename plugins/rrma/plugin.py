@@ -156,6 +156,11 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         assert self.renderer is not None
         return self.pages.context(context, page, self.renderer)
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A page's section highlighted in the navigation only while that page was rendered."""
+        self.pages.rendered()
+        return None
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The side work's files join the pages."""
         if self.renderer is not None:

@@ -37,6 +37,7 @@ class PageManager:
 
     def __init__(self, *, reference: bool = False) -> None:
         self.reference = reference
+        self._section: Any = None  # the nav page marked active for the page being rendered (see `context`)
         self.pages: SitePages | None = None
         self.specs: dict[str, PageSpec] = {}
         self.reuse = Reuse()
@@ -93,6 +94,10 @@ class PageManager:
         if self.pages is not None:
             context["rrma_feeds"] = self.pages.feeds
         spec = self.specs.get(page.file.src_uri)
+        if spec is not None and not spec.in_nav:
+            self._section = section_of(page, context.get("nav"))
+            if self._section is not None:
+                self._section.active = True  # until `rendered`: Material highlights the section's link
         if spec is not None and spec.uri in self._reused:
             context["rrma_html"] = self._reused[spec.uri][1]
         elif spec is not None:
@@ -109,6 +114,12 @@ class PageManager:
             add_to_toc(page, context["rrma"].get("sections", []))
         return context
 
+    def rendered(self) -> None:
+        """After a page: its section is no longer active for the next one."""
+        if self._section is not None:
+            self._section.active = False
+            self._section = None
+
 
 def preview_inputs(config: MkDocsConfig, problems: Any, feeds: Any, drafts: bool) -> Any:
     """What every page of a preview is made from besides its own data (:meth:`PageManager.start_preview`):
@@ -116,6 +127,14 @@ def preview_inputs(config: MkDocsConfig, problems: Any, feeds: Any, drafts: bool
     theme = [config.theme.custom_dir] if config.theme.custom_dir else []
     return (fingerprint(config.docs_dir, *theme), config.config_file_path and os.stat(config.config_file_path).st_mtime_ns,
             config.site_url, problems, feeds, drafts)
+
+
+def section_of(page: Page, nav: Any) -> Any:
+    """The nav page of the section a generated page belongs to (``agenda/…`` → ``agenda/``), if any."""
+    head = page.url.split("/", 1)[0]
+    if not head or nav is None:
+        return None
+    return next((p for p in nav.pages if p.url == f"{head}/" and p is not page), None)
 
 
 def front_matter(spec: PageSpec, *, template: str) -> dict[str, str]:

@@ -44,3 +44,12 @@ def places(country_codes: list[str], zones: list[str], labels: Any) -> list[dict
     """The countries (by name and ISO 3166-1 code) and zones an item is about, as schema.org places."""
     return ([{"@type": "Country", "name": labels.term("countries", c), "identifier": c} for c in country_codes]
             + [{"@type": "Place", "name": labels.term("zones", z)} for z in zones])
+
+
+def breadcrumb_list(trail: list[dict[str, str]], absolute: Any) -> dict[str, Any]:
+    """A page's breadcrumbs as schema.org ``BreadcrumbList`` (the page itself last, without a link)."""
+    return {
+        "@context": CONTEXT, "@type": "BreadcrumbList",
+        "itemListElement": [{"@type": "ListItem", "position": i, "name": step["title"], "item": absolute(step["url"])}
+                            for i, step in enumerate(trail, start=1)],
+    }

@@ -62,6 +62,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
             PageSpec(
                 item_url("networks", entry.id), n.name, "rrma/network.html",
                 {
+                    **breadcrumbs("networks", entry.id, n.name, output),
                     "network": network_cards[entry.id],
                     "email": n.email,
                     "other_cities": n.other_cities,
@@ -177,6 +178,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
             PageSpec(
                 item_url("events", entry.id), e.title, "rrma/event.html",
                 {
+                    **breadcrumbs("events", entry.id, e.title, output),
                     "event": card,
                     "venue": e.venue, "city": e.city, "region": labels.region(e.region),
                     "mode": {"sur-place": "Sur place", "en-ligne": "En ligne", "hybride": "Sur place et en ligne"}[e.mode],
@@ -250,6 +252,17 @@ def _places(country_codes: list[str], zones: list[str], labels: Labels) -> list[
     return [labels.term("countries", c) for c in country_codes] + [labels.term("zones", z) for z in zones]
 
 
+# The section each item belongs to, as its breadcrumbs show it.
+SECTIONS = {"networks": ("Réseaux", "reseaux/"), "events": ("Agenda", "agenda/"), "resources": ("Ressources", "ressources/")}
+
+
+def breadcrumbs(kind: str, item_id: str, title: str, output: Output) -> dict[str, Any]:
+    """Home › section › item: the trail the page shows, and its schema.org twin."""
+    section, section_url = SECTIONS[kind]
+    trail = [{"title": "Accueil", "url": ""}, {"title": section, "url": section_url}, {"title": title, "url": item_url(kind, item_id)}]
+    return {"breadcrumbs": trail, "breadcrumbs_jsonld": jsonld.dumps(jsonld.breadcrumb_list(trail, output.absolute))}
+
+
 def search_examples(site: Site, labels: Labels, count: int = 3) -> list[str]:
     """Words to suggest on the search page: the themes most present in the guides and events
     (a suggestion must find something on this site, whatever its content)."""
@@ -290,6 +303,7 @@ def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labe
         citation += f" {r.source_url}"
     licence = site.taxonomies["licences"].terms.get(r.licence) if r.licence else None
     return {
+        **breadcrumbs("resources", entry.id, r.title, output),
         "resource": card,
         "published": published_phrase(r.published) if r.published else None,
         "themes": [labels.term("themes", t) for t in r.themes],
