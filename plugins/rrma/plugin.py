@@ -32,7 +32,7 @@ from .core.markup import sanitize
 from .core.types import PARIS
 from .core.wording import plural
 from .outputs.cms import cms_config, editor_data
-from .pages.specs import Output
+from .pages.specs import Output, is_local
 from .pages.worldmap import world_shapes
 from .project import Project, project_from_options
 from .render import Renderer
@@ -86,6 +86,9 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         self.pages.reference = self.reference
         for option, path in ASSETS:
             config[option].append(path)
+        if not self.is_serve and is_local(config.site_url or ""):
+            log.info(f"adresse publique inconnue (site_url, variable RRMA_SITE_URL) : calendriers, flux, données et sitemap.xml "
+                     f"pointent vers {config.site_url or 'http://127.0.0.1:8000/'}, qui ne sert qu'à l'aperçu ; ne publiez pas ce site-là")
         return None
 
     # First, before MkDocs cleans site/: a broken tree must leave the last good site in place.

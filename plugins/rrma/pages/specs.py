@@ -80,6 +80,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                     "past": [event_cards[e.id] for e in events_past if entry.id in e.data.networks][:5],
                     "resources": [resource_cards[r.id] for r in resources if entry.id in r.data.networks],
                     "ics_url": f"flux/agenda-{entry.id}.ics",
+                    "ics_webcal": "webcal://" + output.absolute(f"flux/agenda-{entry.id}.ics").split("://", 1)[-1],
                     "feeds": [{"type": "text/calendar", "title": f"Agenda {of(network_cards[entry.id]['short'])} (iCalendar)", "url": f"flux/agenda-{entry.id}.ics"}],
                     "og": {"type": "profile", "title": n.name},
                     "jsonld": jsonld.dumps({
@@ -238,6 +239,17 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
     pages.append(observatory_page(site, labels))
     pages.append(PageSpec("recherche/", "Recherche", "rrma/search.html", {"kinds": SEARCH_KINDS, "examples": search_examples(site, labels)},
                           description="Rechercher un guide, un événement, un réseau sur le portail des RRMA."))
+    pages.append(subscribe_page(network_cards, output))
+    pages.append(PageSpec(
+        "plan-du-site/", "Plan du site", "rrma/sitemap.html",
+        {"networks": sorted(network_cards.values(), key=lambda c: fold(c["name"])),
+         "resource_types": next((f["options"] for f in facet_menu if f["key"] == "type"), []),
+         "resource_count": len(all_cards),
+         "event_count": len(site.events),
+         "archives": [{"title": p.title.removeprefix("Agenda — "), "url": p.url} for p in pages if p.url.startswith("agenda/archives/")],
+         "information": INFORMATION_PAGES},
+        description="Toutes les rubriques du portail des RRMA, les réseaux, les types de ressources et les archives de l'agenda.",
+    ))
     add_network_figures(site, labels, pages)
     search_facets = {
         "theme": {str(k): t.label for k, t in site.taxonomies["themes"].terms.items()},
@@ -250,6 +262,38 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
 def _places(country_codes: list[str], zones: list[str], labels: Labels) -> list[str]:
     """Country and zone names an item is found by in the search (« Sénégal », « Caraïbe »)."""
     return [labels.term("countries", c) for c in country_codes] + [labels.term("zones", z) for z in zones]
+
+
+# Hand-written pages of the footer (content/), in the site map too.
+INFORMATION_PAGES = [
+    {"title": "Mentions légales", "url": "mentions-legales/"},
+    {"title": "Accessibilité", "url": "accessibilite/"},
+    {"title": "Données personnelles", "url": "donnees-personnelles/"},
+    {"title": "Contact", "url": "contact/"},
+    {"title": "S'abonner : calendriers et flux", "url": "abonnements/"},
+]
+
+
+def is_local(site_url: str) -> bool:
+    """The preview's address (or none given): what a calendar app elsewhere cannot reach."""
+    host = site_url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+    return host in ("127.0.0.1", "localhost", "0.0.0.0", "") or host.startswith("127.")
+
+
+def subscribe_page(network_cards: dict[str, dict[str, Any]], output: Output) -> PageSpec:
+    """Calendars to subscribe to (webcal: and the https address to copy) and the Atom feeds."""
+    def calendar(title: str, url: str) -> dict[str, str]:
+        address = output.absolute(url)
+        return {"title": title, "url": url, "address": address, "webcal": "webcal://" + address.split("://", 1)[-1]}
+    calendars = [calendar("Tout l'agenda des RRMA", "flux/agenda.ics")] + [
+        calendar(f"Agenda {of(c['short'])}", f"flux/agenda-{c['id']}.ics")
+        for c in sorted(network_cards.values(), key=lambda c: fold(c["short"]))]
+    return PageSpec(
+        "abonnements/", "S'abonner : calendriers et flux", "rrma/subscribe.html",
+        {"calendars": calendars, "local": is_local(output.site_url),
+         "feeds": [{"title": f["title"], "url": f["url"], "address": output.absolute(f["url"])} for f in SITE_FEEDS if f["type"] != "text/calendar"]},
+        description="Suivre l'agenda des réseaux régionaux multi-acteurs dans son calendrier, et les nouvelles ressources dans un lecteur de flux.",
+    )
 
 
 # The section each item belongs to, as its breadcrumbs show it.

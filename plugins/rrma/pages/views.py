@@ -121,5 +121,9 @@ def past(site: Site, today: date) -> list[Entry[Event]]:
 
 
 def of(name: str) -> str:
-    """« de Centraider », « d'Occitanie Coopération »: French elision before a vowel."""
-    return f"d'{name}" if name[:1].lower() in "aeiouyàâéèêëîïôöùûüœ" else f"de {name}"
+    """« de Centraider », « d'Occitanie Coopération », « d'Horizons Solidaires »: French elision before a
+    vowel or a mute h (not before the aspirated h of « Hauts-de-France », « de Haute-Savoie »)."""
+    first = name[:1].lower()
+    if first in "aeiouyàâéèêëîïôöùûüœ" or (first == "h" and not name.lower().startswith(("haut", "hameau", "hall"))):
+        return f"d'{name}"
+    return f"de {name}"
