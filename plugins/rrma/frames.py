@@ -42,7 +42,12 @@ REGIONS = ("site_meta", "htmltitle", "extrahead", "content")
 CONSTANTS = frozenset({"config", "pages", "rrma_feeds", "rrma_problems"})
 MAX_FRAMES = 8  # per template and context shape; the least recently used goes first
 
-CARD_TEMPLATES = {"resource": ("rrma/partials/resource-card.html", "r"), "event": ("rrma/partials/event-card.html", "e")}
+# kind → (template, variable, extra context); "month-event": an event under a month heading (its title one level down)
+CARD_TEMPLATES: dict[str, tuple[str, str, dict[str, Any]]] = {
+    "resource": ("rrma/partials/resource-card.html", "r", {}),
+    "event": ("rrma/partials/event-card.html", "e", {}),
+    "month-event": ("rrma/partials/event-card.html", "e", {"level": 4}),
+}
 
 
 @dataclass
@@ -185,13 +190,13 @@ class Cards:
     _cache: dict[tuple[str, int, str], tuple[Any, str]] = field(default_factory=dict)
 
     def __call__(self, kind: str, items: Any, base_url: str) -> Markup:
-        name, variable = CARD_TEMPLATES[kind]
+        name, variable, extra = CARD_TEMPLATES[kind]
         template = self.env.get_template(name)
         out = []
         for item in items or ():
             key = (kind, id(item), base_url)
             cached = self._cache.get(key)
             if cached is None or cached[0] is not item:
-                cached = self._cache[key] = (item, template.render({variable: item, "base_url": base_url}))
+                cached = self._cache[key] = (item, template.render({variable: item, "base_url": base_url, **extra}))
             out.append(cached[1])
         return Markup("".join(out))

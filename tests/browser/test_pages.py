@@ -13,6 +13,7 @@ PAGES = [
     "/", "/charte/", "/reseaux/", "/reseaux/horizons-solidaires/", "/reseaux/cirrma/", "/ressources/",
     "/ressources/monter-un-projet/", "/ressources/type/etude-observatoire/", "/agenda/", "/agenda/centraider-25-ans/",
     "/agenda/reseau/horizons-solidaires/", "/observatoire/", "/pays/", "/pays/senegal/", "/404.html",
+    "/recherche/", "/abonnements/", "/plan-du-site/", "/accessibilite/", "/mentions-legales/", "/donnees-personnelles/", "/contact/",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
@@ -212,19 +213,27 @@ def test_open_a_resource_from_the_library(page, base_url: str) -> None:
 
 def test_map_is_usable_by_keyboard(page, base_url: str) -> None:
     page.goto(base_url + "/reseaux/")
-    tiles = page.locator(".rrma-map a")
+    tiles = page.locator(".rrma-map__tile")
     assert tiles.count() == 18
-    labels = [tiles.nth(i).get_attribute("aria-label") for i in range(18)]
-    assert "ARA, Auvergne-Rhône-Alpes : RESACOOP" in labels
-    assert "COR, Corse : pas de réseau régional" in labels
-    tiles.first.focus()
-    for _ in range(40):  # Tab through the tiles until Auvergne-Rhône-Alpes
-        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "ARA, Auvergne-Rhône-Alpes : RESACOOP":
-            break
+    names = tiles.locator(".rrma-map__name").all_inner_texts()  # full names, visible without hovering
+    assert names[:5] == ["Hauts-de-France", "Bretagne", "Normandie", "Île-de-France", "Grand Est"]  # north to south, west to east
+    assert names[-5:] == ["Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte"]  # the overseas insets last
+    tops = [box["y"] for box in tiles.evaluate_all("ts => ts.slice(0, 13).map(t => t.getBoundingClientRect().toJSON())")]
+    assert tops == sorted(tops)  # reading order is also the order on screen
+    corse = tiles.filter(has_text="Corse")
+    assert corse.locator("a").count() == 0
+    assert corse.inner_text().split("\n") == ["Corse", "pas de réseau régional"]
+    linked = page.locator(".rrma-map a .rrma-map__name").all_inner_texts()
+    page.locator(".rrma-map a").first.focus()
+    seen = []
+    for _ in linked:  # Tab goes through the tiles as they are read
+        seen.append(page.evaluate("document.activeElement.querySelector('.rrma-map__name').textContent"))
         page.keyboard.press("Tab")
-    page.keyboard.press("Enter")
-    page.wait_for_url("**#region-84")
-    assert page.locator("#region-84 a").inner_text() == "RESACOOP"
+    assert seen == linked
+    page.locator(".rrma-map a", has_text="Auvergne-Rhône-Alpes").focus()
+    page.keyboard.press("Enter")  # one network in the region: its page
+    page.wait_for_url("**/reseaux/resacoop/")
+    assert page.locator("h1").inner_text().startswith("RESACOOP")
 
 
 def test_world_map_leads_to_a_country_page_from_the_keyboard(page, base_url: str) -> None:

@@ -1,11 +1,13 @@
-"""A tile-grid map of France's 18 regions: one square per region, placed by
-geography, the five overseas regions in a row of insets.
+"""A tile-grid map of France's 18 regions: one tile per region, placed by
+geography and labelled with its full name, the five overseas regions in a row
+of insets. The tiles come in reading order (row by row, then the insets), so
+the keyboard goes through them as the eye does.
 
 Why tiles and not boundaries: the boundary package first considered
 (@svg-maps/france.regions) is CC BY-NC and lacks the overseas regions, and no
 other one was vetted yet; tiles also keep every region the same size, so small
 regions stay easy to reach by touch, keyboard and screen reader. Positions are
-(column, row) on the grid.
+(column, row) on the grid; the abbreviations only name the tiles here.
 """
 
 from __future__ import annotations
@@ -28,37 +30,23 @@ TILES: dict[str, tuple[int, int, str]] = {
     "94": (4, 5, "COR"),
 }
 OVERSEAS_ORDER = ["01", "02", "03", "04", "06"]
-OVERSEAS_ABBR = {"01": "GP", "02": "MQ", "03": "GF", "04": "RE", "06": "YT"}
-
-SIZE = 64
-GAP = 6
-OVERSEAS_TOP = 6.6  # in tiles: a separate row under the mainland
+COLUMNS = 5
 
 
 def region_map(regions: dict[str, str], networks_by_region: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    """Tiles with their position, label and networks, for the SVG template."""
-    tiles = []
+    """Tiles in reading order, with their grid cell, full name and networks. A region with one network
+    links to it, with several to its entry in the directory, with none to nothing (and says so)."""
+    mainland, overseas = [], []
     for code, label in regions.items():
+        networks = networks_by_region.get(code, [])
+        href = networks[0]["url"] if len(networks) == 1 else (f"#region-{code}" if networks else None)
+        tile = {"code": code, "label": label, "networks": networks, "href": href, "local": href is not None and href.startswith("#")}
         if code in TILES:
-            col, row, abbr = TILES[code]
-            x, y = col * (SIZE + GAP), row * (SIZE + GAP)
+            col, row, _ = TILES[code]
+            mainland.append({**tile, "col": col + 1, "row": row + 1})
         else:
             index = OVERSEAS_ORDER.index(code) if code in OVERSEAS_ORDER else len(OVERSEAS_ORDER)
-            x, y, abbr = index * (SIZE + GAP), OVERSEAS_TOP * (SIZE + GAP), OVERSEAS_ABBR.get(code, code)
-        networks = networks_by_region.get(code, [])
-        names = ", ".join(n["short"] for n in networks)
-        tiles.append(
-            {
-                "code": code,
-                "label": label,
-                "abbr": abbr,
-                "x": x,
-                "y": round(y),
-                "networks": networks,
-                # the visible abbreviation is part of the name (WCAG 2.5.3, label in name)
-                "aria": f"{abbr}, {label} : {names}" if networks else f"{abbr}, {label} : pas de réseau régional",
-            }
-        )
-    width = 5 * (SIZE + GAP)
-    height = round((OVERSEAS_TOP + 1) * (SIZE + GAP))
-    return {"tiles": tiles, "size": SIZE, "width": width, "height": height, "overseas_y": round((OVERSEAS_TOP - 0.35) * (SIZE + GAP))}
+            overseas.append({**tile, "col": index + 1, "row": 1})
+    mainland.sort(key=lambda t: (t["row"], t["col"]))
+    overseas.sort(key=lambda t: (t["col"], t["label"]))
+    return {"mainland": mainland, "overseas": overseas, "columns": COLUMNS}

@@ -105,6 +105,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
         if card["region"]:
             by_region[card["region"]].append(card)
     regions = site.taxonomies["regions"]
+    the_map = region_map({c: t.label for c, t in regions.terms.items()}, by_region)
     region_list = [
         {"code": code, "label": term.label, "overseas": term.overseas, "networks": by_region.get(code, [])}
         for code, term in sorted(regions.terms.items(), key=lambda kv: (kv[1].overseas, fold(kv[1].label)))
@@ -114,7 +115,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
             "reseaux/", "Les réseaux régionaux", "rrma/networks.html",
             {
                 "regions": region_list,
-                "map": region_map({c: t.label for c, t in regions.terms.items()}, by_region),
+                "map": the_map,
                 "national": [c for c in network_cards.values() if c["national"]],
                 "count": sum(1 for c in network_cards.values() if not c["national"]),
             },
@@ -217,6 +218,9 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
             "latest_resources": all_cards[:6],
             "networks": sorted((c for c in network_cards.values() if not c["national"]), key=lambda c: fold(c["region_label"] or "")),
             "national": [c for c in network_cards.values() if c["national"]],
+            "map": the_map,
+            "campaigns": [{"label": t.label, "description": getattr(t, "description", None)}
+                          for t in site.taxonomies["campaigns"].terms.values()],
         },
         "charte.md": {
             # sections the template adds after the page's own text: in its table of contents too
