@@ -95,7 +95,7 @@ def _cards(site: Path, url: str) -> list[str]:
         path = site / url / ("" if page == 1 else f"page/{page}/") / "index.html"
         if not path.is_file():
             return titles
-        titles += re.findall(r'<h3 class="rrma-card__title"><a href="[^"]+">([^<]+)</a>', path.read_text(encoding="utf-8"))
+        titles += re.findall(r'<h[34] class="rrma-card__title"><a href="[^"]+">([^<]+)</a>', path.read_text(encoding="utf-8"))
         page += 1
 
 
@@ -175,7 +175,7 @@ def test_no_empty_banner_in_a_published_build(site: Path) -> None:
 
 
 def _event_titles(path: Path) -> list[str]:
-    return [html.unescape(t) for t in re.findall(r'<h3 class="rrma-card__title"><a href="[^"]+">([^<]+)</a>', path.read_text(encoding="utf-8"))]
+    return [html.unescape(t) for t in re.findall(r'<h[34] class="rrma-card__title"><a href="[^"]+">([^<]+)</a>', path.read_text(encoding="utf-8"))]
 
 
 def test_old_events_move_to_yearly_archives_and_none_is_lost(tmp_path: Path) -> None:
@@ -196,7 +196,7 @@ def test_old_events_move_to_yearly_archives_and_none_is_lost(tmp_path: Path) -> 
     assert PAST_SHOWN <= len(shown) < len(loaded.events)  # all upcoming ones (none here) and the recent past, whole months
     archives = sorted(p.parent.name for p in (site / "agenda" / "archives").glob("*/index.html"))
     assert archives == ["2017", "2018", "2019"]  # the 12 real events go back to 2017; 2020's trainings are all recent enough
-    assert re.search(r'Événements plus anciens : <a href="\.\./agenda/archives/2019/">2019</a> \(\d+\)', agenda)
+    assert re.search(r'Événements plus anciens\u00a0: <a href="\.\./agenda/archives/2019/">2019</a> \(\d+\)', agenda)
     # every event is on the agenda or in its year's archive: none is lost
     archived = {t for year in archives for t in _event_titles(site / "agenda" / "archives" / year / "index.html")}
     assert {e.data.title for e in loaded.events} == set(shown) | archived
@@ -330,3 +330,32 @@ def test_an_item_is_found_by_the_name_of_its_country_or_zone(site: Path) -> None
     assert {"ressources/capitalisation-projets-eau-assainissement-sahel/", "agenda/journee-d-etude-migrations-lyon-2015/"} <= found("senegal")
     assert "agenda/journee-d-etude-migrations-lyon-2015/" in found("Maghreb")
     assert "reseaux/ocean-indien-solidarites/" in found("Comores")
+
+
+def test_french_numbers_and_times_are_never_cut_at_a_line_end() -> None:
+    from datetime import datetime
+
+    from rrma.core.types import PARIS
+    from rrma.pages.dates import event_dates
+    from rrma.render import fr_number
+
+    assert fr_number(12345) == "12\u202f345" and fr_number(999) == "999"
+    assert event_dates(datetime(2025, 11, 6, 10, tzinfo=PARIS), datetime(2025, 11, 6, 19, 30, tzinfo=PARIS)) == "6 novembre 2025, de 10\u00a0h à 19\u00a0h\u00a030"
+
+
+def test_elision_before_a_vowel_or_a_mute_h() -> None:
+    from rrma.pages.views import of
+
+    assert of("Horizons Solidaires") == "d'Horizons Solidaires"
+    assert of("Occitanie Coopération") == "d'Occitanie Coopération"
+    assert of("Centraider") == "de Centraider"
+    assert of("Hauts-de-France Coopération") == "de Hauts-de-France Coopération"  # aspirated h
+
+
+def test_a_network_without_a_logo_gets_a_monogram() -> None:
+    from rrma.pages.views import monogram
+
+    assert monogram("GESCOD", "Grand Est Solidarités et Coopérations pour le Développement") == "GES"
+    assert monogram("RBS", "Réseau Bretagne Solidaire") == "RBS"
+    assert monogram(None, "Horizons Solidaires") == "HS"
+    assert monogram(None, "Pays de la Loire Coopération Internationale") == "PLC"

@@ -24,6 +24,7 @@ class Renderer:
         self.env = env
         self.frames = Frames(env, enabled=not reference)
         env.globals["rrma_cards"] = Cards(env)
+        env.filters["fr_number"] = fr_number
         self._menus: dict[tuple[int, str, str | None], dict[str, Markup]] = {}
 
     def page(self, template: str, context: dict[str, Any]) -> str:
@@ -39,3 +40,8 @@ class Renderer:
 
     def admin_page(self, site_name: str) -> str:
         return self.env.get_template(ADMIN_PAGE).render(site_name=site_name)
+
+
+def fr_number(value: int) -> str:
+    """« 12 345 »: French thousands, grouped by a narrow non-breaking space."""
+    return f"{value:,}".replace(",", "\u202f")

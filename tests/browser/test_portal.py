@@ -24,6 +24,7 @@ def test_item_pages_show_breadcrumbs_and_their_section_in_the_navigation(page, b
         ("/agenda/centraider-25-ans/", "Agenda", None),
         ("/ressources/monter-un-projet/", "Ressources", None),
     ]:
+        section_url = base_url + "/" + path.split("/")[1] + "/"
         page.goto(base_url + path)
         crumbs = page.locator("nav.rrma-breadcrumbs li")
         assert crumbs.count() == 3
@@ -33,8 +34,9 @@ def test_item_pages_show_breadcrumbs_and_their_section_in_the_navigation(page, b
         assert here.get_attribute("aria-current") == "page"
         assert here.inner_text() == (title or page.locator("h1").inner_text())
         crumbs.nth(1).locator("a").click()
-        assert page.locator("h1").count() == 1
+        page.wait_for_url(section_url)
         page.go_back()
+        page.wait_for_url(base_url + path)
         # the section is highlighted in the navigation (desktop sidebar)
         active = page.locator(".md-nav--primary .md-nav__item--active > a.md-nav__link")
         assert active.count() == 1 and active.inner_text().strip() == section
@@ -78,12 +80,15 @@ def test_past_events_offer_nothing_to_add_to_a_calendar(page, base_url: str) -> 
 def test_the_footer_links_to_every_information_page(page, base_url: str) -> None:
     page.goto(base_url + "/agenda/")
     links = page.locator("footer nav a")
-    assert links.all_inner_texts() == ["Mentions légales", "Accessibilité : non conforme", "Données personnelles", "Contact",
+    assert links.all_inner_texts() == ["Mentions légales", "Accessibilité\u00a0: non conforme", "Données personnelles", "Contact",
                                        "Plan du site", "Flux et calendriers", "Données ouvertes", "Code source"]
     links.nth(1).click()
+    page.wait_for_url("**/accessibilite/")
     assert page.locator("h1").inner_text() == "Déclaration d'accessibilité"
     assert "non conforme" in page.locator("#etat-de-conformite + p").inner_text()
     page.go_back()
+    page.wait_for_url("**/agenda/")
     links.nth(4).click()
+    page.wait_for_url("**/plan-du-site/")
     assert page.locator("h1").inner_text() == "Plan du site"
     assert page.locator(".rrma-sitemap a", has_text="Horizons Solidaires").count() == 1

@@ -15,7 +15,7 @@ from rrma.pages.specs import Output, build_pages
 from rrma.project import Project
 
 from tests.conftest import PUBLIC_URL as URL
-from tests.conftest import REPO, BuiltSite
+from tests.conftest import REPO, BuiltSite, build_site, copy_content
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 
@@ -117,8 +117,9 @@ def built(published_site: Path) -> Path:
 
 
 def _jsonld(html: str) -> dict:
-    [block] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    return json.loads(block)
+    """The page's own schema.org item (its breadcrumbs are a second block)."""
+    [data] = [d for d in map(json.loads, re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)) if d["@type"] != "BreadcrumbList"]
+    return data
 
 
 def test_json_ld_of_each_kind(built: Path) -> None:
@@ -156,10 +157,21 @@ def test_head_announces_feeds_canonical_and_open_graph(built: Path) -> None:
 
 def test_event_page_offers_its_calendar_file(built: Path) -> None:
     html = (built / "agenda/centraider-25-ans/index.html").read_text(encoding="utf-8")
-    assert 'href="../../agenda/centraider-25-ans/centraider-25-ans.ics" download>Ajouter à mon agenda</a>' in html
-    assert "23 mai 2025, de 9 h 30 à 16 h" in html
+    assert "23 mai 2025, de 9\u00a0h\u00a030 à 16\u00a0h" in html  # a time is never cut at a line's end
+    assert "Ajouter à mon agenda" not in html  # past: nothing to add
     [event] = _events((built / "agenda/centraider-25-ans/centraider-25-ans.ics").read_bytes())
     assert str(event["SUMMARY"]).startswith("25 ans de Centraider")
+
+
+def test_only_an_upcoming_event_offers_to_add_it_to_a_calendar(tmp_path: Path) -> None:
+    content = copy_content(tmp_path / "repo", site=True)
+    (content / "events" / "rencontre-a-venir.md").write_text(
+        "---\ntitle: Rencontre à venir\nstart: 2030-05-23 09:30\nend: 2030-05-23 16:00\nnetworks: [resacoop]\nkind: rencontre\ncity: Lyon\n---\n",
+        encoding="utf-8")
+    build_site(content)
+    html = (content / "site/agenda/rencontre-a-venir/index.html").read_text(encoding="utf-8")
+    assert 'href="../../agenda/rencontre-a-venir/rencontre-a-venir.ics" download>Ajouter à mon agenda</a>' in html
+    assert "Ajouter à mon agenda" not in (content / "site/agenda/centraider-25-ans/index.html").read_text(encoding="utf-8")
 
 
 def test_agenda_facet_pages(built: Path, shared_site: BuiltSite) -> None:

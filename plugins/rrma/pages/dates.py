@@ -19,9 +19,13 @@ def month(key: str) -> str:
     return f"{MONTHS[int(key[5:7]) - 1]} {key[:4]}"
 
 
+NBSP = "\u00a0"
+
+
 def clock(t: datetime) -> str:
+    """« 10 h 30 », its parts held together by non-breaking spaces (never « 10 h » at a line's end, « 30 » on the next)."""
     t = t.astimezone(PARIS)
-    return f"{t.hour} h" + (f" {t.minute:02d}" if t.minute else "")
+    return f"{t.hour}{NBSP}h" + (f"{NBSP}{t.minute:02d}" if t.minute else "")
 
 
 def event_dates(start: date | datetime, end: date | datetime | None) -> str:

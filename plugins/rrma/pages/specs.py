@@ -274,7 +274,7 @@ INFORMATION_PAGES = [
     {"title": "Accessibilité", "url": "accessibilite/"},
     {"title": "Données personnelles", "url": "donnees-personnelles/"},
     {"title": "Contact", "url": "contact/"},
-    {"title": "S'abonner : calendriers et flux", "url": "abonnements/"},
+    {"title": "S'abonner\u00a0: calendriers et flux", "url": "abonnements/"},
 ]
 
 
@@ -293,7 +293,7 @@ def subscribe_page(network_cards: dict[str, dict[str, Any]], output: Output) -> 
         calendar(f"Agenda {of(c['short'])}", f"flux/agenda-{c['id']}.ics")
         for c in sorted(network_cards.values(), key=lambda c: fold(c["short"]))]
     return PageSpec(
-        "abonnements/", "S'abonner : calendriers et flux", "rrma/subscribe.html",
+        "abonnements/", "S'abonner\u00a0: calendriers et flux", "rrma/subscribe.html",
         {"calendars": calendars, "local": is_local(output.site_url),
          "feeds": [{"title": f["title"], "url": f["url"], "address": output.absolute(f["url"])} for f in SITE_FEEDS if f["type"] != "text/calendar"]},
         description="Suivre l'agenda des réseaux régionaux multi-acteurs dans son calendrier, et les nouvelles ressources dans un lecteur de flux.",
