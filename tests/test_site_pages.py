@@ -359,3 +359,4 @@ def test_a_network_without_a_logo_gets_a_monogram() -> None:
     assert monogram("RBS", "Réseau Bretagne Solidaire") == "RBS"
     assert monogram(None, "Horizons Solidaires") == "HS"
     assert monogram(None, "Pays de la Loire Coopération Internationale") == "PLC"
+    assert monogram("RESACOOP", "RESACOOP") == "RES"

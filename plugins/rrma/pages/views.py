@@ -65,6 +65,8 @@ def monogram(acronym: str | None, name: str) -> str:
     if acronym and len(acronym) <= 4 and " " not in acronym:
         return acronym.upper()
     words = [w for w in name.replace("'", " ").replace("’", " ").replace("-", " ").split() if w.lower() not in _MINOR_WORDS]
+    if len(words) == 1:  # « RESACOOP », « Centraider »: the word's first letters, not a lone initial
+        return words[0][:3].upper()
     return "".join(w[0] for w in words[:3]).upper() or name[:1].upper()
 
 
