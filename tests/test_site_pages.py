@@ -360,3 +360,14 @@ def test_a_network_without_a_logo_gets_a_monogram() -> None:
     assert monogram(None, "Horizons Solidaires") == "HS"
     assert monogram(None, "Pays de la Loire Coopération Internationale") == "PLC"
     assert monogram("RESACOOP", "RESACOOP") == "RES"
+
+
+def test_templates_hold_french_punctuation_with_non_breaking_spaces() -> None:
+    """What the portal itself writes never puts « : », « ; », « ? », « ! » or « » » at the start of a line."""
+    from tests.conftest import REPO
+
+    found = []
+    for path in sorted((REPO / "overrides").rglob("*.html")):
+        text = re.sub(r"<script.*?</script>|\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}", "", path.read_text(encoding="utf-8"), flags=re.S)
+        found += [f"{path.name}: {m.group(0)!r}" for m in re.finditer(r"\S* [:;?!»](?=[\s<\"]|$)|« \S*", text, flags=re.M)]
+    assert found == []
