@@ -240,7 +240,7 @@ def test_world_map_leads_to_a_country_page_from_the_keyboard(page, base_url: str
     page.goto(base_url + "/pays/")
     countries = page.locator(".rrma-world a")
     names = [countries.nth(i).get_attribute("aria-label") for i in range(countries.count())]
-    assert "Sénégal : 1 ressource, 1 événement" in names
+    assert "Sénégal\u00a0: 1 ressource, 1 événement" in names
     assert page.locator(".rrma-world__land").get_attribute("aria-hidden") == "true"  # the others are a picture
     countries.first.focus()
     for _ in range(len(names)):
