@@ -326,7 +326,7 @@
       status.textContent = n === 0
         ? "Aucun résultat pour « " + query + " »."
         : (approximate ? "Aucun résultat exact ; " + n + " résultat" + (n > 1 ? "s" : "") + " approchant" + (n > 1 ? "s" : "") + " pour « " + query + " »."
-          : (result.pruned ? "Les " + n + " résultats les plus pertinents" : n + " résultat" + (n > 1 ? "s" : "")) + " pour « " + query + " »"
+          : n + " résultat" + (n > 1 ? "s" : "") + " pour « " + query + " »"
             + (n > shown ? " (les " + shown + " premiers sont affichés)." : "."));
       var rest = top.slice(head.length);
       return chunksOf(rest, true).then(function () {
