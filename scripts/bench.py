@@ -6,6 +6,12 @@ For each size, builds a synthetic portal (scripts/generate_corpus.py) and a
 baseline: mkdocs-material with its search plugin on the same number of plain
 Markdown pages of the same text, kept out of the navigation (its fastest
 configuration). Prints a Markdown table; figures are medians of --runs builds.
+
+Then the search, side by side with Pagefind (PyPI ``pagefind[extended]``, installed by the
+bench with ``pip install --target`` under the work folder: never a dependency of the site) run
+over the same built site, both queried in headless Chromium over loopback: index build time,
+bytes on the wire for a first query, latency, and relevance (scripts/relevance.py): known-item
+queries on the synthetic corpus and natural queries on the repository's own content.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import threading
+import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -29,6 +36,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 from generate_corpus import generate  # noqa: E402
+from relevance import CLASSES, NATURAL, Query, known_item_queries, mrr_and_hits, normalise  # noqa: E402
 
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764028800"}
@@ -76,59 +84,212 @@ def gz(data: bytes) -> int:
 def first_query_bytes(site: Path, query: str) -> tuple[int, int]:
     """What search.js downloads for a first query: manifest, the shards of its terms, the documents shown."""
     sys.path.insert(0, str(REPO / "plugins"))
-    from rrma.outputs.search import query_plan, query_terms, search_files
+    from rrma.outputs.search import search_files
 
     def read(path: str) -> str:
         return (site / path).read_text(encoding="utf-8")
 
     manifest = json.loads(read("recherche/manifest.json"))
-    terms = query_plan(query_terms(query, skip_stop_words=True), set(manifest.get("frequent", [])))  # as search.js does
-    scores, shards = search_files(read, terms)
-    top = sorted(scores, key=lambda r: -scores[r])[:10]  # search.js shows 10 results, then more on request
+    refs, shards = search_files(read, query)  # as search.js does
+    top = refs[:10]  # search.js shows 10 results, then more on request
     needed = ["recherche/manifest.json", *shards] + [f"recherche/docs-{c}.json" for c in sorted({int(r) // manifest["docsPerChunk"] for r in top})]
     raw = [(site / path).read_bytes() for path in needed]
     return sum(len(b) for b in raw), sum(gz(b) for b in raw)
 
 
-def latency(site: Path) -> tuple[float, float, float]:
-    """Query latency in headless Chromium: first query (with downloads), then p50 and p95 of the others."""
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # search.js gives up downloads a newer query made useless
+            super().handle_error(request, client_address)
+
+
+PORTAL_QUERY = """q => new Promise(resolve => {
+    const status = document.querySelector('.rrma-status');
+    const list = document.querySelector('.rrma-hits');
+    const input = document.querySelector('#rrma-search-q');
+    const start = performance.now();
+    let shown = null;
+    status.textContent = '';
+    const done = () => {
+        if (shown === null && status.textContent) shown = performance.now() - start;  // the first results are on screen
+        if (shown !== null && list.getAttribute('aria-busy') === 'false') {
+            observer.disconnect();
+            resolve([shown, [...list.querySelectorAll('.rrma-hit__title a')].slice(0, 10).map(a => a.href)]);
+        }
+    };
+    const observer = new MutationObserver(done);
+    observer.observe(status, {childList: true, characterData: true, subtree: true});
+    observer.observe(list, {attributes: true, attributeFilter: ['aria-busy']});
+    input.value = q;
+    input.form.dispatchEvent(new Event('submit', {cancelable: true}));
+})"""
+
+# Pagefind's own API: the results' data (address, title, excerpt) of the first five are what a
+# page shows first, as with the portal; the next five are read for the relevance figures.
+PAGEFIND_QUERY = """async q => {
+    window.pf = window.pf || await import('/pagefind/pagefind.js');
+    const start = performance.now();
+    const search = await window.pf.search(q);
+    const first = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
+    const shown = performance.now() - start;
+    const next = await Promise.all(search.results.slice(5, 10).map(r => r.data()));
+    return [shown, [...first, ...next].map(d => d.url)];
+}"""
+
+
+def _wire(site: Path, urls: list[str], prefix: str) -> tuple[int, int]:
+    """Bytes of the files a browser fetched (raw, and as a gzip server sends them; Pagefind's
+    index files are already gzip-compressed)."""
+    raw = gzipped = 0
+    for url in dict.fromkeys(urls):
+        path = site / url.split(prefix, 1)[1].split("?")[0]
+        data = path.read_bytes()
+        raw += len(data)
+        gzipped += len(data) if data[:2] == b"\x1f\x8b" else gz(data)
+    return raw, gzipped
+
+
+def browser_figures(site: Path, queries: list[str], *, pagefind: bool) -> dict:
+    """Latency (first query, then p50 and p95 of the others), first-query bytes (engine code and
+    index data) and each query's first ten results, for the portal's search and for Pagefind."""
     from playwright.sync_api import sync_playwright
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    class Server(ThreadingHTTPServer):
-        def handle_error(self, request: object, client_address: object) -> None:
-            if not isinstance(sys.exc_info()[1], ConnectionError):  # search.js gives up downloads a newer query made useless
-                super().handle_error(request, client_address)
-
-    server = Server(("127.0.0.1", 0), partial(Quiet, directory=str(site)))
+    server = _Server(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/recherche/"
-    timings = []
+    origin = f"http://127.0.0.1:{server.server_address[1]}/"
+    out: dict = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox", "--disable-gpu",
                                     "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic"])
-        page = browser.new_page()
-        page.goto(url)
-        for query in QUERIES:
-            timings.append(page.evaluate("""q => new Promise(resolve => {
-                const status = document.querySelector('.rrma-status');
-                const input = document.querySelector('#rrma-search-q');
-                const start = performance.now();
-                const seen = status.textContent;
-                status.textContent = '';
-                new MutationObserver((m, o) => { if (status.textContent) { o.disconnect(); resolve(performance.now() - start); } })
-                    .observe(status, {childList: true, characterData: true, subtree: true});
-                input.value = q;
-                input.form.dispatchEvent(new Event('submit', {cancelable: true}));
-            })""", query))
+        for engine in ("portail", "pagefind") if pagefind else ("portail",):
+            page = browser.new_page()
+            page.goto(origin + "recherche/")
+            script = PORTAL_QUERY if engine == "portail" else PAGEFIND_QUERY
+            timings, results = [], []
+            for query in queries:
+                seconds, found = page.evaluate(script, query)
+                timings.append(seconds)
+                results.append([normalise(u, origin) for u in found])
+                if len(timings) == 1 and engine == "pagefind":  # (the portal's are counted by first_query_bytes: it prefetches)
+                    fetched = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+                    out["pagefind_first"] = _wire(site, [u for u in fetched if "/pagefind/" in u], origin)
+            page.close()
+            rest = sorted(timings[1:]) or [0.0]
+            out[f"{engine}_latency"] = (timings[0], statistics.median(rest), rest[max(0, int(len(rest) * 0.95) - 1)])
+            out[f"{engine}_results"] = results
         browser.close()
     server.shutdown()
     server.server_close()
-    rest = sorted(timings[1:])
-    return timings[0], statistics.median(rest), rest[max(0, int(len(rest) * 0.95) - 1)]
+    return out
+
+
+PAGEFIND = "pagefind[extended]==1.5.2"
+ENGINE = ("vendor/lunr.min.js", "vendor/lunr.stemmer.support.js", "vendor/lunr.fr.js", "search.js")  # the portal's search code
+
+
+def pagefind_index(work: Path, site: Path) -> float:
+    """Install Pagefind for the bench only, index the built site's content (each page's
+    <article>), and return the seconds it took."""
+    target = work / "pagefind-pkg"
+    if not (target / "pagefind").is_dir():
+        subprocess.run([PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--target", str(target), PAGEFIND], check=True)
+    shutil.rmtree(site / "pagefind", ignore_errors=True)
+    env = {**ENV, "PYTHONPATH": str(target)}
+    command = [PY, "-m", "pagefind", "--site", str(site), "--root-selector", "article", "--force-language", "fr"]
+    started = time.perf_counter()
+    out = subprocess.run(command, env=env, capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"échec de Pagefind :\n{out.stdout[-2000:]}{out.stderr[-2000:]}")
+    return time.perf_counter() - started
+
+
+INDEX_TIMER = """
+import sys, time
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from rrma.build import outputs
+
+start = outputs.OutputManager.start
+def timed(self, search, data):
+    t = time.perf_counter(); search[0](*search[1]); sys.stderr.write(f"INDEX {time.perf_counter() - t}\\n")
+    return start(self, search, data)
+outputs.OutputManager.start = timed
+build(load_config("mkdocs.yml", site_dir=sys.argv[1]))
+"""
+
+
+def index_seconds(portal: Path, work: Path) -> float:
+    """Seconds the portal takes to make its search index (done by the side process during a
+    build; timed here in the build's own process, once, from the same documents)."""
+    out = subprocess.run([PY, "-c", INDEX_TIMER, str(work / "index-timing-site")], cwd=portal, env=ENV, capture_output=True, text=True)
+    shutil.rmtree(work / "index-timing-site", ignore_errors=True)
+    times = [float(line.split()[1]) for line in out.stderr.splitlines() if line.startswith("INDEX ")]
+    if out.returncode or not times:
+        raise SystemExit(out.stderr[-3000:])
+    return times[-1]
+
+
+def repository_site(work: Path) -> Path:
+    """The repository's own content, built, for the natural queries."""
+    root = work / "depot"
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    for name in ("networks", "events", "resources", "taxonomies", "content", "overrides"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "node_modules").symlink_to(REPO / "node_modules")
+    measured([PY, "-m", "mkdocs", "build", "-q", "--strict"], root)
+    return root / "site"
+
+
+def relevance(queries: list[Query], results: list[list[str]]) -> dict[str, tuple[float, int, int]]:
+    """MRR@10, hits@5 and the number of queries, by class and for all."""
+    figures = {}
+    for kind in (*CLASSES, "toutes"):
+        chosen = [(q, r) for q, r in zip(queries, results) if kind in ("toutes", q.kind)]
+        mrr, hits = mrr_and_hits([r for _, r in chosen], [q.relevant for q, _ in chosen])
+        figures[kind] = (mrr, hits, len(chosen))
+    return figures
+
+
+def search_figures(n: int, portal: Path, work: Path) -> dict:
+    """The portal's search beside Pagefind's, on the same built site and queries."""
+    site = portal / "site"
+    print(f"… {n} ressources : Pagefind", file=sys.stderr)
+    pagefind_seconds = pagefind_index(work, site)
+    print(f"… {n} ressources : index du portail", file=sys.stderr)
+    portal_seconds = index_seconds(portal, work)
+    known = known_item_queries(portal)
+    texts = QUERIES + [q.text for q in known]
+    print(f"… {n} ressources : requêtes dans Chromium", file=sys.stderr)
+    figures = browser_figures(site, texts, pagefind=True)
+    out = {"index": {"portail": portal_seconds, "pagefind": pagefind_seconds},
+           "pagefind_size": size(site / "pagefind"), "portail_size": size(site / "recherche")}
+    index_raw, index_gz = first_query_bytes(site, QUERIES[0])
+    engine = [(site / "assets" / "javascripts" / name).read_bytes() for name in ENGINE]
+    figures["portail_first"] = (index_raw + sum(map(len, engine)), index_gz + sum(map(gz, engine)))
+    for engine in ("portail", "pagefind"):
+        out[engine] = {"latency": figures[f"{engine}_latency"], "first": figures[f"{engine}_first"],
+                       "relevance": relevance(known, figures[f"{engine}_results"][len(QUERIES):])}
+    shutil.rmtree(site / "pagefind")  # not part of the portal's site (its size is measured before)
+    return out
+
+
+def natural_figures(work: Path) -> list[tuple[str, list[str], dict[str, int]]]:
+    """Each natural query on the repository's content: the pages it must find, and for each
+    engine, how many of them are in its first ten results."""
+    site = repository_site(work)
+    pagefind_index(work, site)
+    figures = browser_figures(site, [q for q, _ in NATURAL], pagefind=True)
+    rows = []
+    for i, (query, wanted) in enumerate(NATURAL):
+        rows.append((query, wanted, {e: sum(w in figures[f"{e}_results"][i] for w in wanted) for e in ("portail", "pagefind")}))
+    return rows
 
 
 def rebuild(portal: Path, tmp: str | None) -> float:
@@ -182,8 +343,12 @@ def main() -> int:
         first = [first_query_bytes(portal / "site", q) for q in QUERIES[:5]]
         rows[n] = {**{f"{k}_{m}": v for k, r in results.items() for m, v in r.items()}, "check": statistics.median(checks),
                    "material_raw": len(index), "material_gz": gz(index), "first_raw": max(f[0] for f in first), "first_gz": max(f[1] for f in first),
-                   "latency": latency(portal / "site"), "rebuild": rebuild(portal, PREVIEW_TMP), "rebuild_disk": rebuild(portal, None)}
+                   "rebuild": rebuild(portal, PREVIEW_TMP), "rebuild_disk": rebuild(portal, None)}
+        rows[n].update(search=search_figures(n, portal, args.work))
+        rows[n]["latency"] = rows[n]["search"]["portail"]["latency"]
     print(table(rows))
+    print()
+    print(search_table(rows, natural_figures(args.work)))
     return 0
 
 
@@ -215,6 +380,31 @@ def table(rows: dict[int, dict]) -> str:
         a, b = rows[sizes[0]], rows[sizes[-1]]
         lines += ["", f"Rapport de temps {sizes[-1]} / {sizes[0]} : portail {b['portail_seconds'] / a['portail_seconds']:.1f}, "
                   f"référence {b['reference_seconds'] / a['reference_seconds']:.1f}."]
+    return "\n".join(lines)
+
+
+def search_table(rows: dict[int, dict], natural: list[tuple[str, list[str], dict[str, int]]]) -> str:
+    """The search, portal beside Pagefind: weight, time, latency, relevance; then the natural queries."""
+    kb = lambda b: f"{b / 1e3:.0f} ko"  # noqa: E731
+    lines = ["Recherche : le portail et Pagefind sur le même site construit, mêmes requêtes, même navigateur", "",
+             "| mesure | " + " | ".join(f"{n} ressources (portail / Pagefind)" for n in rows) + " |", "| --- |" + " --- |" * len(rows)]
+
+    def line(label: str, fn) -> None:
+        lines.append(f"| {label} | " + " | ".join(fn(r["search"]) for r in rows.values()) + " |")
+
+    line("construction de l'index", lambda s: f"{s['index']['portail']:.1f} s / {s['index']['pagefind']:.1f} s")
+    line("index sur le disque", lambda s: f"{s['portail_size'] / 1e6:.1f} Mo / {s['pagefind_size'] / 1e6:.1f} Mo")
+    line("première requête : téléchargé, code et index (brut / gzip)",
+         lambda s: f"{kb(s['portail']['first'][0])} / {kb(s['portail']['first'][1])} ; {kb(s['pagefind']['first'][0])} / {kb(s['pagefind']['first'][1])}")
+    line("latence : 1re requête, puis médiane / p95",
+         lambda s: "{:.0f} ms, {:.0f} / {:.0f} ms ; {:.0f} ms, {:.0f} / {:.0f} ms".format(*s["portail"]["latency"], *s["pagefind"]["latency"]))
+    for kind in (*CLASSES, "toutes"):
+        line(f"MRR@10 ; dans les 5 premiers — requêtes « {kind} »",
+             lambda s, k=kind: "{:.3f} ; {}/{} / {:.3f} ; {}/{}".format(*s["portail"]["relevance"][k], *s["pagefind"]["relevance"][k]))
+    lines += ["", "Requêtes naturelles sur le contenu du dépôt (pages attendues trouvées dans les 10 premiers résultats) :", "",
+              "| requête | pages attendues | portail | Pagefind |", "| --- | --- | --- | --- |"]
+    for query, wanted, found in natural:
+        lines.append(f"| {query} | {', '.join(wanted)} | {found['portail']}/{len(wanted)} | {found['pagefind']}/{len(wanted)} |")
     return "\n".join(lines)
 
 

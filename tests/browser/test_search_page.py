@@ -116,3 +116,24 @@ def test_search_works_offline_once_the_index_is_fetched(page, base_url: str) -> 
     page.wait_for_function("document.querySelector('.rrma-status').textContent.includes('alimentation')")
     assert _results(page) and "n'a pas pu être chargée" not in page.locator(".rrma-status").inner_text()
     page.context.set_offline(False)
+
+
+def test_a_result_found_in_an_attached_file_says_so(page, base_url: str) -> None:
+    page.goto(base_url + "/recherche/?q=objet")
+    page.wait_for_selector(".rrma-hits[aria-busy=false]", state="attached")
+    meta = page.locator(".rrma-hits .rrma-card__meta").all_inner_texts()
+    assert len(meta) == 1 and meta[0].endswith(" · dans le document"), meta
+    page.goto(base_url + "/recherche/?q=partenariat")
+    page.wait_for_selector(".rrma-hits[aria-busy=false]", state="attached")
+    assert not any("dans le document" in m for m in page.locator(".rrma-hits .rrma-card__meta").all_inner_texts())
+
+
+def test_results_show_the_type_and_forgive_a_typo(page, base_url: str) -> None:
+    page.goto(base_url + "/recherche/?q=solidarite internationnale")
+    page.wait_for_selector(".rrma-hits[aria-busy=false]", state="attached")
+    status = page.locator(".rrma-status").inner_text()
+    assert re.match(r"\d+ résultats pour « solidarite internationnale »", status), status  # « solidarite » is exact: not « approchants »
+    first = page.locator(".rrma-hit__title").first.inner_text().lower()
+    assert "solidarité" in first and "internationa" in first, first  # both words in the title come first, despite the typo
+    badges = set(page.locator(".rrma-hits .rrma-badge").all_inner_texts())
+    assert "Étude de l'observatoire" in badges and "Ressource" not in badges, badges

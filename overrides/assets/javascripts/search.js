@@ -14,6 +14,7 @@
   var status = root.querySelector(".rrma-status");
   var list = root.querySelector(".rrma-hits");
   var noResult = root.querySelector(".rrma-no-result");
+  // the type shown with a result (an index without labels gives the kind)
   var KINDS = { ressource: "Ressource", evenement: "Événement", reseau: "Réseau", page: "Page" };
   var pipeline = lunr.Pipeline.load(["trimmer-fr", "accentFold-fr", "stemmer-fr"]);
   // French elisions split words, as when the index was built (split_elisions in search.py).
@@ -111,54 +112,104 @@
     return Object.keys(found).map(Number);
   }
 
-  function queryTerms(query) {
+  var folding = lunr.Pipeline.load(["trimmer-fr", "accentFold-fr"]);
+  var stemming = lunr.Pipeline.load(["stemmer-fr"]);
+
+  function stemOf(word) {
+    return stemming.run([new lunr.Token(word)]).map(String)[0] || "";
+  }
+
+  function queryWords(query) {
     // stop words were never indexed (search.py): skipping them saves fetching a shard
     var stop = manifest.stopWords || [];
     var kept = lunr.tokenizer(query).filter(function (token) {
       var word = lunr.fr.trimmer(token.clone()).toString();
       return word.length > 1 && stop.indexOf(word) < 0;
     });
-    var terms = pipeline.run(kept).map(String).filter(Boolean);
-    // words in most documents count only when the query has nothing else (query_plan in search.py)
-    var frequent = manifest.frequent || [];
-    var rare = terms.filter(function (t) { return frequent.indexOf(t) < 0; });
-    return rare.length ? rare : terms;
+    var seen = {};
+    // every word counts, however common: none is dropped (rank in search.py)
+    return folding.run(kept).map(String).filter(Boolean).map(function (word) { return { word: word, term: stemOf(word) }; })
+      .filter(function (w) { return w.term && !seen[w.term] && (seen[w.term] = true); });
+  }
+
+  var LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+  function neighbours(word) {
+    // what a word with one letter wrong, missing, doubled or swapped may have meant (typo_terms in
+    // search.py): the words one letter away, each through the stemmer; a wrong or missing letter
+    // only after the third (a term's shard is named by its first three letters)
+    var found = {};
+    for (var i = 0; i <= word.length; i++) {
+      if (i < word.length) found[word.slice(0, i) + word.slice(i + 1)] = true;
+      if (i + 1 < word.length) found[word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)] = true;
+      if (i >= 3) {
+        for (var c = 0; c < LETTERS.length; c++) {
+          if (i < word.length) found[word.slice(0, i) + LETTERS[c] + word.slice(i + 1)] = true;
+          found[word.slice(0, i) + LETTERS[c] + word.slice(i)] = true;
+        }
+      }
+    }
+    delete found[word];
+    var terms = {};
+    Object.keys(found).forEach(function (w) { if (w.length > 1) terms[stemOf(w)] = true; });
+    return Object.keys(terms).filter(function (t) { return t && shardOf(t) !== undefined; }).sort();
   }
 
   function run(query, options) {
-    var terms = queryTerms(query);
+    var words = queryWords(query);
+    var terms = words.map(function (w) { return w.term; });
     if (!terms.length) return Promise.resolve({ terms: [], hits: [] });
-    var partial = options.partial ? terms[terms.length - 1] : null;
-    var plan = {};
-    terms.forEach(function (t) {
-      var n = shardOf(t);
-      if (n !== undefined) (plan[n] = plan[n] || []).push({ term: t, wildcard: false });
-    });
-    if (partial) prefixShards(partial).forEach(function (n) { (plan[n] = plan[n] || []).push({ term: partial, wildcard: true }); });
-    var numbers = Object.keys(plan).map(Number);
-    return Promise.all(numbers.map(shard)).then(function (indexes) {
-      var scores = {}, matched = {};
-      indexes.forEach(function (index, i) {
-        var wanted = plan[numbers[i]];
+    var partial = options.partial ? words[words.length - 1] : null;
+    var fuzzyFrom = manifest.fuzzyMinLetters || 5;
+    var needed = {};
+    words.forEach(function (w) { if (shardOf(w.term) !== undefined) needed[shardOf(w.term)] = true; });
+    if (partial) prefixShards(partial.term).forEach(function (n) { needed[n] = true; });
+    return Promise.all(Object.keys(needed).map(Number).map(shard)).then(function () {
+      // A word not in the index (a typo?) of five letters or more: its neighbours that are.
+      var asked = [];
+      words.forEach(function (w) {
+        var n = shardOf(w.term);
+        var known = n !== undefined && shards[n].invertedIndex[w.term];
+        asked.push({ word: w.term, term: w.term, n: n, boost: 1, wildcard: false });
+        if (partial === w) prefixShards(w.term).forEach(function (m) { asked.push({ word: w.term, term: w.term, n: m, boost: 0.3, wildcard: true }); });
+        if (!known && !(partial === w) && w.word.length >= fuzzyFrom) {
+          neighbours(w.word).forEach(function (t) { asked.push({ word: w.term, term: t, n: shardOf(t), boost: 0.5, wildcard: false, typo: true }); });
+        }
+      });
+      var more = {};
+      asked.forEach(function (a) { if (a.n !== undefined && !shards[a.n]) more[a.n] = true; });
+      return Promise.all(Object.keys(more).map(Number).map(shard)).then(function () { return asked; });
+    }).then(function (asked) {
+      // One lunr query per word: a document is ranked by how many of the query's words it has,
+      // then by how many of them are in its title, then by its BM25 score (rank in search.py).
+      var hits = {}, exact = false;
+      asked.forEach(function (a) {
+        var index = a.n === undefined ? null : shards[a.n];
+        if (!index || (!a.wildcard && !index.invertedIndex[a.term])) return;
+        if (!a.typo) exact = true;
         index.query(function (q) {
-          wanted.forEach(function (w) {
-            q.term(w.term, {
-              usePipeline: false,
-              wildcard: w.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
-              editDistance: options.fuzzy && !w.wildcard && w.term.length > 4 ? 1 : 0,
-              boost: w.wildcard ? 0.3 : 1
-            });
-          });
+          q.term(a.term, { usePipeline: false, boost: a.boost,
+                           wildcard: a.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE });
         }).forEach(function (r) {
-          scores[r.ref] = (scores[r.ref] || 0) + r.score;
-          Object.keys(r.matchData.metadata).forEach(function (t) { (matched[r.ref] = matched[r.ref] || {})[t] = true; });
+          var hit = hits[r.ref] = hits[r.ref] || { ref: Number(r.ref), score: 0, words: {}, inTitle: {}, matched: {}, inFiles: true };
+          hit.score += r.score;
+          hit.words[a.word] = true;
+          Object.keys(r.matchData.metadata).forEach(function (t) {
+            hit.matched[t] = true;
+            var where = r.matchData.metadata[t];
+            if (where.title) hit.inTitle[a.word] = true;
+            if (Object.keys(where).some(function (f) { return f !== "files"; })) hit.inFiles = false;
+          });
         });
       });
-      var refs = Object.keys(scores).map(Number).filter(keep);
-      refs.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
-      // a word in thousands of documents keeps only its best ones in the index (_prune in search.py)
-      var pruned = terms.some(function (t) { return manifest.pruned && manifest.pruned[t]; });
-      return { terms: terms, pruned: pruned, hits: refs.map(function (ref) { return { ref: ref, score: scores[ref], matched: matched[ref] || {} }; }) };
+      var list = Object.keys(hits).map(function (ref) {
+        var h = hits[ref];
+        h.count = Object.keys(h.words).length;
+        h.titled = Object.keys(h.inTitle).length;
+        return h;
+      }).filter(function (h) { return keep(h.ref); });
+      list.sort(function (a, b) { return b.count - a.count || b.titled - a.titled || b.score - a.score || a.ref - b.ref; });
+      return { terms: terms, hits: list, approximate: !exact && list.length > 0 };
     });
   }
 
@@ -225,6 +276,8 @@
     badge.textContent = KINDS[doc[1]] || doc[1];
     meta.appendChild(badge);
     if (doc[3]) meta.appendChild(document.createTextNode(" · " + doc[3]));
+    // found only in the text of an attached file: said, since the page itself may not show the words
+    if (h.inFiles) meta.appendChild(document.createTextNode(" · dans le document"));
     var title = document.createElement("p");
     title.className = "rrma-hit__title";
     var a = document.createElement("a");
@@ -273,7 +326,7 @@
       status.textContent = n === 0
         ? "Aucun résultat pour « " + query + " »."
         : (approximate ? "Aucun résultat exact ; " + n + " résultat" + (n > 1 ? "s" : "") + " approchant" + (n > 1 ? "s" : "") + " pour « " + query + " »."
-          : (result.pruned ? "Les " + n + " résultats les plus pertinents" : n + " résultat" + (n > 1 ? "s" : "")) + " pour « " + query + " »"
+          : n + " résultat" + (n > 1 ? "s" : "") + " pour « " + query + " »"
             + (n > shown ? " (les " + shown + " premiers sont affichés)." : "."));
       var rest = top.slice(head.length);
       return chunksOf(rest, true).then(function () {
@@ -304,11 +357,8 @@
     }).then(function () {
       return run(query, { partial: options.partial });
     }).then(function (result) {
-      if (result.hits.length || !result.terms.length) return [result, false];
-      return run(query, { fuzzy: true }).then(function (fuzzy) { return [fuzzy, true]; });
-    }).then(function (pair) {
       if (mine !== generation) return null;  // a newer query is on its way
-      return render(pair[0], query, pair[1] && pair[0].hits.length > 0);
+      return render(result, query, result.approximate);
     }).then(prefetch).catch(function () {
       list.setAttribute("aria-busy", "false");
       status.textContent = "La recherche n'a pas pu être chargée. Vérifiez votre connexion puis réessayez.";

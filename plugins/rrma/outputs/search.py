@@ -30,15 +30,15 @@ from lunr import __TARGET_JS_VERSION__
 from lunr.pipeline import Pipeline
 from stop_words import get_stop_words
 
-FIELDS = (("title", 10), ("tags", 4), ("summary", 3), ("body", 1))
-BODY_WORDS = 300  # body text indexed per document
+# Field weights: a word in a title outweighs one in the tags (type, themes, missions…),
+# then the summary, then the body, then an attached document's text.
+FIELDS = (("title", 20), ("tags", 6), ("summary", 4), ("body", 1), ("files", 0.5))
 SNIPPET_CHARS = 600
 DOCS_PER_CHUNK = 10  # results are spread over the whole corpus: small chunks, few bytes per shown result
 SHARD_TARGET = 1_500  # postings per shard, roughly: a first query fetches one or two small shards
-COMMON_SHARE = 0.25  # a term in more than this share of documents is not indexed in their body
+COMMON_SHARE = 0.25  # a term in more than this share of documents is not indexed in their body or files
 COMMON_MIN_DOCS = 200  # (only in collections this large: small sites keep every posting)
-FREQUENT_SHARE = 0.5  # a term in more than this share of documents only counts in a query made of such terms
-KEPT_POSTINGS = 500  # a term in more documents than this keeps only its best ones (see _prune)
+FUZZY_MIN_LETTERS = 5  # a word this long, not in the index, is searched with one letter wrong, missing or doubled
 PREFETCH_LIMIT = 2_000_000  # bytes: below this, the browser fetches the whole index after a first answer
 
 # lunr-languages' French word characters (lunr.fr.wordCharacters), as a regex class.
@@ -146,11 +146,8 @@ class SearchDoc:
     tags: list[str] = field(default_factory=list)
     date: str | None = None  # shown with the result (already formatted in French)
     facets: dict[str, list[str]] = field(default_factory=dict)  # theme, region, network → ids
-
-
-def _cap(text: str, words: int) -> str:
-    parts = text.split()
-    return " ".join(parts[:words])
+    label: str = ""  # shown with the result: « Fiche pratique », « Événement », « Réseau »
+    files: str = ""  # text of the attached documents
 
 
 def shard_key(term: str) -> str:
@@ -161,11 +158,9 @@ def shard_key(term: str) -> str:
 def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dict[str, str]:
     """Every file of the search, by path under ``recherche/``."""
     index = lunr_index([[index_terms(doc.title), index_terms(" ".join(doc.tags)), index_terms(doc.summary),
-                         index_terms(_cap(doc.body, BODY_WORDS))] for doc in docs], FIELDS, SEARCH_PIPELINE)
+                         index_terms(doc.body), index_terms(doc.files)] for doc in docs], FIELDS, SEARCH_PIPELINE)
     found_in = {term: len({ref for name, refs in posting.items() if name != "_index" for ref in refs}) for term, posting in index["invertedIndex"]}
-    frequent = _frequent_terms(found_in, len(docs))
     _drop_common_body_terms(index, found_in, len(docs))
-    pruned = _prune(index, len(docs))
 
     # Group two-letter prefixes into shards of similar weight, in alphabetical order.
     weight: dict[str, int] = defaultdict(int)
@@ -199,7 +194,8 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
         total += len(files[f"recherche/index-{number}.json"])
     chunks = [docs[i : i + DOCS_PER_CHUNK] for i in range(0, len(docs), DOCS_PER_CHUNK)] or [[]]
     for number, chunk in enumerate(chunks):
-        files[f"recherche/docs-{number}.json"] = _json([[d.url, d.kind, d.title, d.date or "", (d.summary + " " + d.body).strip()[:SNIPPET_CHARS]] for d in chunk])
+        files[f"recherche/docs-{number}.json"] = _json([[d.url, d.label or d.kind, d.title, d.date or "", (d.summary + " " + d.body).strip()[:SNIPPET_CHARS]]
+                                                       for d in chunk])
     # Filters need every document's facets at the first query: values are numbered, so
     # each document costs a few digits instead of a few identifiers.
     kinds = sorted({d.kind for d in docs})
@@ -219,10 +215,7 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
         "labels": {name: facet_labels[name] for name in sorted(facet_labels)},
         # never indexed: a query skips them instead of fetching a shard for nothing
         "stopWords": sorted(STOP_WORDS),
-        # in most documents (« projet »): left out of a query that has other words (see _frequent_terms)
-        "frequent": frequent,
-        # term → documents it is in, when only the KEPT_POSTINGS best are in the index
-        "pruned": pruned,
+        "fuzzyMinLetters": FUZZY_MIN_LETTERS,
     })
     return files
 
@@ -280,79 +273,19 @@ def lunr_index(docs: list[list[list[str]]], fields: tuple[tuple[str, int], ...],
             "invertedIndex": [[term, inverted[term]] for term in sorted(inverted)], "pipeline": list(pipeline)}
 
 
-def _frequent_terms(found_in: dict[str, int], count: int) -> list[str]:
-    """Terms found in more than half of a large collection.
-
-    Such a term says almost nothing about which document is wanted, but its
-    shard is the heaviest to fetch and to search. Like the « common terms »
-    queries of search engines, search.js uses it only when the query has
-    nothing else: « évaluation des projets » is searched as « évaluation »,
-    while « projets » alone still finds every document about projects.
-    """
-    if count < COMMON_MIN_DOCS:
-        return []
-    return sorted(term for term, documents in found_in.items() if documents > FREQUENT_SHARE * count)
-
-
-def _prune(index: dict[str, Any], count: int) -> dict[str, int]:
-    """Keep only the best KEPT_POSTINGS documents of a term found in more.
-
-    Static index pruning: a search for a word found in thousands of documents
-    shows the most relevant first and nobody reads the three-thousandth; the
-    postings past the first KEPT_POSTINGS are most of a shard's weight and of the
-    browser's work for that query. A document is ranked by its score for the
-    term summed over fields (field boosts included, as lunr stores them).
-    search.js then says « Les N résultats les plus pertinents ».
-    """
-    if count < COMMON_MIN_DOCS:
-        return {}
-    vectors = {ref: vector for ref, vector in index["fieldVectors"]}
-    removed: dict[str, set[int]] = defaultdict(set)  # field ref → term indices whose posting was removed
-    pruned: dict[str, int] = {}
-    for term, posting in index["invertedIndex"]:
-        number = posting["_index"]
-        score: dict[str, float] = defaultdict(float)
-        for name, postings in posting.items():
-            if name == "_index":
-                continue
-            for ref in postings:
-                vector = vectors.get(f"{name}/{ref}", [])
-                for position in range(0, len(vector), 2):
-                    if vector[position] == number:
-                        score[ref] += vector[position + 1]
-                        break
-        if len(score) <= KEPT_POSTINGS:
-            continue
-        kept = set(sorted(score, key=lambda ref: (-score[ref], int(ref)))[:KEPT_POSTINGS])
-        for name, postings in posting.items():
-            if name == "_index":
-                continue
-            for ref in [r for r in postings if r not in kept]:
-                del postings[ref]
-                removed[f"{name}/{ref}"].add(number)
-        pruned[term] = len(score)
-    _remove_from_vectors(index, removed)
-    return dict(sorted(pruned.items()))
-
-
-def query_plan(terms: list[str], frequent: set[str]) -> list[str]:
-    """The terms a query searches (search.js does the same): frequent ones only if alone."""
-    rare = [t for t in terms if t not in frequent]
-    return rare or terms
-
-
 def _drop_common_body_terms(index: dict[str, Any], found_in: dict[str, int], count: int) -> None:
     """Corpus stop words: a term found in most documents says little about any of them,
     and its body postings would be most of the shard a first query downloads. Such terms
-    stay searchable in titles, tags and summaries."""
+    stay searchable, with every posting, in titles, tags and summaries: no title match is lost."""
     if count < COMMON_MIN_DOCS:
         return
     removed: dict[str, set[int]] = defaultdict(set)
     for term, posting in index["invertedIndex"]:
-        if found_in[term] > COMMON_SHARE * count and posting.get("body"):
-            for ref in posting["body"]:
-                removed[f"body/{ref}"].add(posting["_index"])
-            posting["body"] = {}
+        if found_in[term] > COMMON_SHARE * count:
+            for name in ("body", "files"):
+                for ref in posting.get(name, ()):
+                    removed[f"{name}/{ref}"].add(posting["_index"])
+                posting[name] = {}
     _remove_from_vectors(index, removed)
 
 
@@ -371,25 +304,105 @@ def _remove_from_vectors(index: dict[str, Any], removed: dict[str, set[int]]) ->
     index["fieldVectors"] = vectors
 
 
-def search_files(read: Callable[[str], str], terms: list[str]) -> tuple[dict[str, float], list[str]]:
-    """Scores of the documents for analysed terms, found as search.js finds them: each term in its
-    own shard, scores summed per document. ``read`` returns a file of the search by its path (as
-    :func:`build` names it). Also returns the shard files read. For tests and benchmarks."""
+def query_words(text: str) -> list[tuple[str, str]]:
+    """A query's words, as search.js reads them: stop words skipped, each word trimmed and
+    folded, with its term (stemmed); a term once."""
+    words: dict[str, str] = {}
+    for raw in _words(text):
+        trimmed = trim(raw)
+        if not trimmed or trimmed in STOP_WORDS or len(trimmed) < 2:
+            continue
+        word = fold(trimmed)
+        words.setdefault(stem(word), word)
+    return [(word, term) for term, word in words.items() if term]
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def typo_terms(word: str, shard_of: dict[str, int]) -> list[str]:
+    """The terms of the words one letter away from ``word`` (a letter too many, swapped, and, after
+    the third, wrong or missing), each through the stemmer, that some shard may hold.
+
+    Why on the word and not on its term: a typo can defeat the stemmer (« hommess » is not
+    stemmed as « hommes »). Why not a wrong or missing letter among the first three: the shard
+    a term is in is named by them, and 52 more shards per letter is too much to fetch for a typo.
+    search.js does the same (neighbours)."""
+    found: set[str] = set()
+    for i in range(len(word) + 1):
+        if i < len(word):
+            found.add(word[:i] + word[i + 1:])
+        if i + 1 < len(word):
+            found.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+        if i >= 3:
+            for letter in _LETTERS:
+                if i < len(word):
+                    found.add(word[:i] + letter + word[i + 1:])
+                found.add(word[:i] + letter + word[i:])
+    found.discard(word)
+    terms = {stem(w) for w in found if len(w) > 1}
+    return sorted(t for t in terms if t and shard_key(t) in shard_of)
+
+
+def search_files(read: Callable[[str], str], query: str) -> tuple[list[str], list[str]]:
+    """The documents search.js lists for a query, best first, found as it finds them: each word
+    by itself in its own shard, or, when it is not in the index and has five letters or more, the
+    words one letter away that are (:func:`typo_terms`); then ranked by :func:`rank`. ``read``
+    returns a file of the search by its path (as :func:`build` names it). Also returns the shard
+    files read. For tests and benchmarks."""
     from lunr.index import Index
 
     manifest = json.loads(read("recherche/manifest.json"))
     shard_of = manifest["shards"]
-    shards = sorted({shard_of[shard_key(t)] for t in terms if shard_key(t) in shard_of})
-    scores: dict[str, float] = {}
-    for number in shards:
-        index = Index.load(json.loads(read(f"recherche/index-{number}.json")))
-        query = index.create_query()
-        for term in terms:
-            if shard_of.get(shard_key(term)) == number:
-                query.term(term, use_pipeline=False)
-        for hit in index.query(query):
-            scores[hit["ref"]] = scores.get(hit["ref"], 0) + hit["score"]
-    return scores, [f"recherche/index-{number}.json" for number in shards]
+    loaded: dict[int, Index] = {}
+
+    def shard(term: str) -> Index | None:
+        number = shard_of.get(shard_key(term))
+        if number is None:
+            return None
+        if number not in loaded:
+            loaded[number] = Index.load(json.loads(read(f"recherche/index-{number}.json")))
+        return loaded[number]
+
+    asked: list[tuple[str, str, float]] = []  # query term, index term, boost
+    for word, term in query_words(query):
+        index = shard(term)
+        asked.append((term, term, 1))
+        if (index is None or term not in index.inverted_index) and len(word) >= manifest["fuzzyMinLetters"]:
+            asked += [(term, t, 0.5) for t in typo_terms(word, shard_of)]
+    hits: dict[str, Hit] = {}
+    for word, term, boost in asked:
+        index = shard(term)
+        if index is None or term not in index.inverted_index:
+            continue
+        query_ = index.create_query()
+        query_.term(term, use_pipeline=False, boost=boost)
+        for found in index.query(query_):
+            hit = hits.setdefault(found["ref"], Hit(found["ref"]))
+            hit.score += found["score"]
+            hit.words.add(word)
+            if any("title" in fields for fields in found["match_data"].metadata.values()):
+                hit.in_title.add(word)
+    return rank(list(hits.values())), [f"recherche/index-{number}.json" for number in sorted(loaded)]
+
+
+@dataclass
+class Hit:
+    """A document found by a query: its score summed over the query's words, and which words."""
+
+    ref: str
+    score: float = 0.0
+    words: set[str] = field(default_factory=set)
+    in_title: set[str] = field(default_factory=set)
+
+
+def rank(hits: list[Hit]) -> list[str]:
+    """Documents by the number of the query's words they have, then the number of those in their
+    title, then their score. Why not the score alone: a word in thousands of bodies can outweigh
+    a rarer one, and a title that has every word of the query is what its visitor is looking for.
+    Every word counts: none is dropped because it is common (search.js ranks the same way)."""
+    hits = sorted(hits, key=lambda h: (-len(h.words), -len(h.in_title), -h.score, int(h.ref)))
+    return [h.ref for h in hits]
 
 
 def _json(data: Any) -> str:

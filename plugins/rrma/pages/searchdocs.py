@@ -5,8 +5,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from ..outputs.attachments import document_text
 from ..outputs.search import SearchDoc, build
 from .specs import SitePages
 
@@ -67,11 +69,12 @@ def search_documents(items: list[IndexedPage], hand_written: dict[str, tuple[str
     for item in items:
         search = item.search
         docs.append(SearchDoc(item.url, search["kind"], item.title, search.get("summary", ""), markdown_text(item.body),
-                              [t for t in search.get("tags", []) if t], search.get("date"), search.get("facets", {})))
+                              [t for t in search.get("tags", []) if t], search.get("date"), search.get("facets", {}),
+                              search.get("label", ""), " ".join(filter(None, (document_text(Path(f)) for f in search.get("files", []))))))
     for uri in sorted(hand_written):
         title, text = page_title_and_text(*hand_written[uri])
         url = "" if uri == "index.md" else uri.removesuffix("index.md").removesuffix(".md") + ("/" if not uri.endswith("index.md") else "")
-        docs.append(SearchDoc(url, "page", title, "", text))
+        docs.append(SearchDoc(url, "page", title, "", text, label="Page"))
     order = {"ressource": 0, "evenement": 1, "reseau": 2, "page": 3}
     return sorted(docs, key=lambda d: (order[d.kind], d.url))
 

@@ -94,8 +94,12 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                 body=n.description,
                 source=entry.path,
                 description=f"{n.name} — réseau régional multi-acteurs" + (f" ({labels.region(n.region)})" if n.region else ""),
-                search={"kind": "reseau", "summary": "",
-                        "tags": [n.acronym or "", n.city or "", labels.region(n.region) or "", *_places(n.partner_countries, n.zones, labels),
+                # what the page shows: its missions with their descriptions (« Formation et appui-conseil… »)
+                search={"kind": "reseau", "label": "Réseau",
+                        "summary": "".join(f"{d.rstrip('.')}. " for m in n.missions
+                                           if (d := getattr(site.taxonomies["missions"].terms.get(m), "description", None))).strip(),
+                        "tags": [n.legal_form or "", *n.other_cities, n.acronym or "", n.city or "", labels.region(n.region) or "",
+                                 *_places(n.partner_countries, n.zones, labels),
                                  *(labels.term("themes", t) for t in n.themes), *(labels.term("missions", m) for m in n.missions)],
                         "facets": {"theme": list(n.themes), "region": [n.region] if n.region else [], "reseau": [entry.id]}},
             )
@@ -134,7 +138,10 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                 body=entry.body,
                 source=entry.path,
                 description=r.summary,
-                search={"kind": "ressource", "summary": r.summary, "date": resource_cards[entry.id]["published"],
+                search={"kind": "ressource", "label": resource_cards[entry.id]["type_label"], "summary": r.summary,
+                        "date": resource_cards[entry.id]["published"],
+                        # attached files in the repo: their text is indexed (read by the search's worker process)
+                        "files": [str(site.project.dir(site.project.resources_dir) / a.file) for a in r.attachments if a.file],
                         "tags": [resource_cards[entry.id]["type_label"], *(labels.term("themes", t) for t in r.themes),
                                  *(n["name"] for n in resource_cards[entry.id]["networks"]), *(labels.term("audiences", a) for a in r.audiences),
                                  *_places(r.countries, r.zones, labels)],
@@ -198,7 +205,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                 body=entry.body,
                 source=entry.path,
                 description=e.summary or f"{e.title} — {card['dates']}",
-                search={"kind": "evenement", "summary": e.summary or "", "date": card["dates"],
+                search={"kind": "evenement", "label": "Événement", "summary": e.summary or "", "date": card["dates"],
                         "tags": [labels.term("event-kinds", e.kind), e.city or "", labels.region(e.region) or "", *_places(e.countries, e.zones, labels),
                                  *(labels.term("themes", t) for t in e.themes), *(n["name"] for n in card["networks"]),
                                  labels.term("campaigns", e.campaign) if e.campaign else ""],
