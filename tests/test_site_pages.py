@@ -314,7 +314,7 @@ def test_items_name_their_countries_and_zones_on_their_page_in_json_ld_and_open_
 
 
 def test_an_item_is_found_by_the_name_of_its_country_or_zone(site: Path) -> None:
-    from rrma.outputs.search import query_terms, search_files
+    from rrma.outputs.search import search_files
 
     def read(name: str) -> str:
         return (site / name).read_text(encoding="utf-8")
@@ -324,8 +324,8 @@ def test_an_item_is_found_by_the_name_of_its_country_or_zone(site: Path) -> None
             for row in json.loads(read(f"recherche/docs-{n // manifest['docsPerChunk']}.json"))]
 
     def found(query: str) -> set[str]:
-        scores, _ = search_files(read, query_terms(query))
-        return {docs[int(ref)][0] for ref in scores}
+        refs, _ = search_files(read, query)
+        return {docs[int(ref)][0] for ref in refs}
 
     assert {"ressources/capitalisation-projets-eau-assainissement-sahel/", "agenda/journee-d-etude-migrations-lyon-2015/"} <= found("senegal")
     assert "agenda/journee-d-etude-migrations-lyon-2015/" in found("Maghreb")

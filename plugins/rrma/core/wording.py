@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .types import MONTHS, partial_date_key
+from .types import format_partial_date, partial_date_key
 
 NBSP = "\u00a0"
 
@@ -25,9 +25,5 @@ def file_size(size: int) -> str:
 
 def published_phrase(value: str) -> str:
     """« publié le 29 mars 2006 », « publié le 1er mars 2006 », « publié en mars 2006 », « publié en 2006 »."""
-    year, month, day = partial_date_key(value)
-    if day:
-        return f"publié le {'1er' if day == 1 else day} {MONTHS[month - 1]} {year}"
-    if month:
-        return f"publié en {MONTHS[month - 1]} {year}"
-    return f"publié en {year}"
+    day = partial_date_key(value)[2]
+    return ("publié le " if day else "publié en ") + format_partial_date(value)
