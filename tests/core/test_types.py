@@ -93,3 +93,37 @@ def test_valid_emails(value: str) -> None:
 @pytest.mark.parametrize("value", ["contact(at)example.org", "mailto:a@example.org", "a@b", "a b@example.org"])
 def test_invalid_emails(value: str) -> None:
     assert _error(TypeAdapter(Email), value)["type"] == "rrma.RRMA018"
+
+
+def test_a_time_written_overseas_is_the_local_wall_time():
+    from rrma.core.types import PARIS, in_zone, parse_event_time
+
+    written = parse_event_time("2026-03-14 18:00")
+    local = in_zone(written, "America/Guadeloupe")
+    assert (local.hour, local.utcoffset().total_seconds() / 3600) == (18, -4)
+    assert local.astimezone(PARIS).strftime("%H:%M") == "23:00"
+    assert in_zone(parse_event_time("2026-03-14"), "Indian/Reunion").isoformat() == "2026-03-14"
+
+
+@pytest.mark.parametrize("value", ["Mars/Olympus", "../../etc/passwd", "", 12])
+def test_an_unknown_time_zone_is_refused_in_french(value):
+    from pydantic import TypeAdapter, ValidationError
+    from rrma.core.types import TimeZoneName
+
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(TimeZoneName).validate_python(value)
+    assert "fuseau horaire" in str(caught.value) and "America/Guadeloupe" in str(caught.value)
+
+
+def test_every_overseas_region_has_its_own_time_zone():
+    from pathlib import Path
+
+    from rrma.kinds.taxonomies import load_taxonomies
+    from rrma.project import Project
+
+    taxonomies, problems = load_taxonomies(Project(Path(__file__).resolve().parents[2]))
+    assert problems == []
+    zones = {term.label: term.timezone for term in taxonomies["regions"].terms.values()}
+    assert zones["Guadeloupe"] == "America/Guadeloupe" and zones["La Réunion"] == "Indian/Reunion" and zones["Mayotte"] == "Indian/Mayotte"
+    assert zones["Bretagne"] == "Europe/Paris"
+    assert all(term.timezone != "Europe/Paris" for term in taxonomies["regions"].terms.values() if term.overseas)

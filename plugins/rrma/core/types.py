@@ -183,6 +183,30 @@ def parse_event_time(value: Any) -> date | datetime:
     raise fail("RRMA014", f"« {value} » n'est pas une date reconnue, attendu AAAA-MM-JJ ou AAAA-MM-JJ HH:MM", "écrivez par exemple `2026-11-14` ou `2026-11-14 09:30` (heure de Paris)")
 
 
+def _time_zone(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise fail("RRMA014", f"« {value} » n'est pas un fuseau horaire, attendu un nom IANA comme America/Guadeloupe",
+                   "écrivez le fuseau du lieu : Europe/Paris, America/Guadeloupe, America/Martinique, America/Cayenne, Indian/Reunion, Indian/Mayotte…")
+    try:
+        ZoneInfo(value)
+    except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError; a path-like name a ValueError
+        raise fail("RRMA014", f"« {value} » n'est pas un fuseau horaire connu, attendu un nom IANA comme America/Guadeloupe",
+                   "écrivez le fuseau du lieu : Europe/Paris, America/Guadeloupe, America/Martinique, America/Cayenne, Indian/Reunion, Indian/Mayotte…") from None
+    return value
+
+
+TimeZoneName = Annotated[str, BeforeValidator(_time_zone), WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)*$"})]
+
+
+def in_zone(moment: date | datetime, zone: str | ZoneInfo) -> date | datetime:
+    """A time as written in a file (read as Paris time) taken as the wall time of ``zone`` instead:
+    ``2026-03-14 18:00`` in Guadeloupe is 18:00 there, 23:00 in Paris. Dates are left alone."""
+    if not isinstance(moment, datetime):
+        return moment
+    tz = zone if isinstance(zone, ZoneInfo) else ZoneInfo(zone)
+    return moment.replace(tzinfo=tz)
+
+
 _EVENT_TIME_SCHEMA = {
     "type": "string",
     "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2})?)?$",

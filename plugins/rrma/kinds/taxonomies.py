@@ -13,7 +13,7 @@ from pydantic import Field, TypeAdapter, ValidationError
 
 from ..core.diagnostics import Diagnostic
 from ..core.source import read_source
-from ..core.types import SLUG_RE, Odd, RegionCode, Text, Url
+from ..core.types import SLUG_RE, Odd, RegionCode, Text, TimeZoneName, Url
 from ..core.validation import diagnostics_from_error
 from ..core.yamlpos import load_yaml
 from ..project import Project
@@ -35,6 +35,7 @@ class RegionTerm(Model):
     id: RegionCode = Field(description="Code INSEE de la région, sur deux chiffres")
     label: Text = Field(description="Nom officiel de la région")
     overseas: bool = Field(False, description="Région d'outre-mer")
+    timezone: TimeZoneName = Field("Europe/Paris", description="Fuseau horaire IANA de la région : les heures qu'on y écrit sont des heures locales")
 
 
 class OddTerm(Model):
