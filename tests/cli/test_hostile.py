@@ -86,3 +86,39 @@ def test_help_documents_every_exit_code() -> None:
             "3 en cas d'erreur interne de rrma") in text
     readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
     assert "2 en cas d'erreur d'utilisation, 3 en cas d'erreur interne de `rrma`" in readme
+
+
+SECRET = "clé-privée-de-la-machine-de-construction"
+
+
+@pytest.mark.parametrize("link", ["resources/cle.md", "taxonomies/themes.yml", "content/cle.md", "content/dossier"])
+def test_a_link_out_of_the_repository_is_refused_unread(link: str, tmp_path: Path) -> None:
+    """A pull request can add a symbolic link to any file of the machine that builds it: it is
+    named as such, and what it leads to is neither read, nor shown, nor published."""
+    secret = tmp_path / "ailleurs" / "cle.md"
+    secret.parent.mkdir()
+    secret.write_text(f"---\ntitle: {SECRET}\nsummary: {SECRET}\ntype: guide\nnetworks: [centraider]\n---\n{SECRET}\n", encoding="utf-8")
+    tree = copy_content(tmp_path / "depot", site=True)
+    target = tree / link
+    if target.exists():
+        target.unlink()
+    target.symlink_to(secret.parent if link.endswith("dossier") else secret)
+    result = run_rrma("check", tree)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"{link}:1:1: lien symbolique vers « {secret.parent if link.endswith('dossier') else secret} », hors du dépôt, attendu un fichier du dépôt" in result.stdout
+    assert "[RRMA030]" in result.stdout and SECRET not in result.stdout + result.stderr
+
+
+def test_a_build_with_a_link_out_of_the_repository_publishes_nothing(tmp_path: Path) -> None:
+    from mkdocs.exceptions import Abort, PluginError
+
+    from tests.conftest import build_site
+
+    secret = tmp_path / "cle.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    tree = copy_content(tmp_path / "depot", site=True)
+    (tree / "content" / "cle.txt").symlink_to(secret)
+    with pytest.raises((Abort, PluginError)):
+        build_site(tree)
+    site = tree / "site"
+    assert not site.exists() or not any(SECRET in p.read_text(errors="ignore") for p in site.rglob("*") if p.is_file())

@@ -55,9 +55,25 @@ class Source:
     text: str
 
 
-def read_source(file: Path, rel: str, max_bytes: int = MAX_CONTENT_BYTES) -> tuple[Source | None, list[Diagnostic]]:
+def outside(file: Path, root: Path) -> str | None:
+    """Where ``file`` really leads when a symbolic link takes it out of ``root`` (else None).
+    A pull request may add a link to any file of the machine that builds it (a key, a token):
+    what it leads to must never be read, let alone published."""
+    if not file.is_symlink() and not any(parent.is_symlink() for parent in file.parents if parent != root and root in parent.parents):
+        return None
+    try:
+        real = file.resolve(strict=True)
+    except (OSError, RuntimeError):  # a loop or a link to nothing: reported when the file is opened
+        return None
+    return None if real.is_relative_to(root.resolve()) else os.readlink(file) if file.is_symlink() else str(real)
+
+
+def read_source(file: Path, rel: str, max_bytes: int = MAX_CONTENT_BYTES, *, root: Path | None = None) -> tuple[Source | None, list[Diagnostic]]:
     """The text of ``file``; its size is checked before a byte is read, and a link that leads
-    nowhere, a pipe or a device is named, never waited on or read without end."""
+    nowhere, a pipe or a device is named, never waited on or read without end. With ``root``,
+    a file that a symbolic link takes out of ``root`` is refused unread."""
+    if root is not None and (target := outside(file, root)) is not None:
+        return None, [Diagnostic(rel, 1, 1, "RRMA030", "", f"lien symbolique vers « {target} », hors du dépôt, attendu un fichier du dépôt", _LINK_HINT)]
     try:  # non-blocking: opening a named pipe must not wait for a writer
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:

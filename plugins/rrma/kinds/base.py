@@ -143,7 +143,7 @@ def load_entry(project: Project, collection: Collection[M], file: Path) -> tuple
     """Read, parse and validate one file; never raises on bad content."""
     rel = project.rel(file)
     problems = check_slug(rel, file)
-    source, errors = read_source(file, rel, project.max_content_bytes)
+    source, errors = read_source(file, rel, project.max_content_bytes, root=project.root)
     if source is None:
         return None, problems + errors
     body, body_line, offset, yaml_text = "", 0, 0, source.text

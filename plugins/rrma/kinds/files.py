@@ -7,11 +7,12 @@ its asset folder: no ``..`` escape, no absolute path, no symlink out.
 from __future__ import annotations
 
 import errno
+import os
 import stat
 from pathlib import Path, PurePosixPath
 
 from ..core.diagnostics import Diagnostic
-from ..core.source import human_size, os_problem
+from ..core.source import human_size, os_problem, outside
 from ..core.suggest import did_you_mean
 from ..core.yamlpos import Loc
 from ..project import Project
@@ -74,3 +75,17 @@ def check_asset(
 def _folder(entry: Entry, loc: Loc, value: str, expected: str, folder: str, asset_dir: str) -> Diagnostic:
     return entry.at(loc, "RRMA021", f"« {value} » désigne un dossier, attendu un fichier comme `{expected}`",
                     f"placez le fichier dans {folder}/{asset_dir}/ et écrivez `{asset_dir}/<nom du fichier>`")
+
+
+def links_out_of_the_repo(project: Project) -> list[Diagnostic]:
+    """Symbolic links among the hand-written pages (MkDocs publishes whatever they lead to) that
+    lead out of the repository: each is refused, named with where it leads."""
+    docs = project.dir(project.docs_dir)
+    found = []
+    for folder, dirs, files in os.walk(docs) if docs.is_dir() else ():
+        for name in sorted((*dirs, *files)):
+            path = Path(folder) / name
+            if path.is_symlink() and (target := outside(path, project.root)) is not None:
+                found.append(Diagnostic(project.rel(path), 1, 1, "RRMA030", "", f"lien symbolique vers « {target} », hors du dépôt, attendu un fichier du dépôt",
+                                        "remplacez le lien symbolique par le fichier lui-même, ou supprimez-le"))
+    return found

@@ -24,6 +24,7 @@ from ..project import Project
 from .base import Collection, Entry, EntryCache, Loc, entry_diagnostic, load_collection, load_entry, ref_target, references
 from .countries import country_guess
 from .events import EVENTS, Event
+from .files import links_out_of_the_repo
 from .networks import NETWORKS, Network
 from .resources import RESOURCES, Resource
 from .taxonomies import Taxonomy, load_taxonomies
@@ -223,6 +224,8 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
     report = Report()
     taxonomies, problems = load_taxonomies(project)
     report.extend(problems)
+    if share is None or share[0] == 0:  # the hand-written pages, once per check
+        report.extend(links_out_of_the_repo(project))
     loaded = {c.name: load_collection(project, c, cache, None if c is NETWORKS else share) for c in COLLECTIONS}
     choices = {name: (t.terms, f"taxonomies/{name}.yml") for name, t in taxonomies.items() if t.loaded}
     choices["networks"] = (loaded["networks"].ids, "networks/")

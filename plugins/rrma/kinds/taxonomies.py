@@ -116,7 +116,7 @@ def load_taxonomies(project: Project) -> tuple[dict[str, Taxonomy], list[Diagnos
         if not file.is_file() and not file.is_symlink():  # a link that leads nowhere is named by read_source
             problems.append(Diagnostic(rel, 1, 1, "RRMA019", "", f"taxonomie « {name} » introuvable, attendu le fichier {rel}", "restaurez ce fichier : le contenu du portail s'y réfère"))
             continue
-        source, errors = read_source(file, rel, project.max_content_bytes)
+        source, errors = read_source(file, rel, project.max_content_bytes, root=project.root)
         problems += errors
         if source is None:
             continue
