@@ -70,6 +70,7 @@ EXTRAS: dict[str, tuple[str | None, Callable[[Path], None]]] = {
     "events/lien-casse.md": (None, _link("evenement-supprime.md")),
     "taxonomies/missions.yml": (None, _link("missions-2025.yml")),  # no corpus file names a mission
     "resources/enorme.md": (None, _sparse(30 * 1024 * 1024)),
+    "resources/lien-hors-depot.md": (None, _link("/etc/passwd")),  # a file of the machine: never read
     "resources/brouillon-lie.md": ("resources/lien-vers-brouillon.md", _text(DRAFT_GUIDE)),  # valid: no line of its own  # read, it would be « caractère nul »: its size is checked first
 }
 

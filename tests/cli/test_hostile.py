@@ -122,3 +122,42 @@ def test_a_build_with_a_link_out_of_the_repository_publishes_nothing(tmp_path: P
         build_site(tree)
     site = tree / "site"
     assert not site.exists() or not any(SECRET in p.read_text(errors="ignore") for p in site.rglob("*") if p.is_file())
+
+
+def _resource(body: str) -> str:
+    return f"---\ntitle: Un texte imbriqué\nsummary: Pour voir.\ntype: fiche-pratique\nnetworks: [centraider]\n---\n{body}\n"
+
+
+DEEP = {  # just past the check's bounds; far deeper still, Python-Markdown exhausts the stack during the build
+    "liste": "".join("    " * i + f"- niveau {i}\n" for i in range(300)),
+    "encadre": "".join("    " * i + "!!! note\n" for i in range(400)) + "    " * 400 + "texte\n",
+    "gras": "**" * 1000 + "texte" + "**" * 1000,
+    "citation": ">" * 3000 + " texte",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DEEP))
+def test_a_text_nested_deep_enough_to_stop_the_build_is_a_finding_of_the_check(name: str, tmp_path: Path) -> None:
+    tree = copy_content(tmp_path)
+    (tree / "resources" / f"{name}.md").write_text(_resource(DEEP[name]), encoding="utf-8")
+    result = run_rrma("check", tree)
+    assert result.returncode == 1 and "[RRMA031]" in result.stdout and f"resources/{name}.md:" in result.stdout, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_text_nested_just_within_the_check_s_bounds_builds(tmp_path: Path) -> None:
+    """What the check accepts, the build converts: 49 levels of list and of notes, 99 marks in a row."""
+    from tests.conftest import build_site
+
+    tree = copy_content(tmp_path, site=True)
+    within = {
+        "liste": "".join("    " * i + f"- niveau {i}\n" for i in range(50)),
+        "encadre": "".join("    " * i + "!!! note\n" for i in range(49)) + "    " * 49 + "texte\n",
+        "gras": "**" * 24 + "texte" + "**" * 24,
+        "citation": ">" * 99 + " texte",
+    }
+    for name, body in within.items():
+        (tree / "resources" / f"{name}.md").write_text(_resource(body), encoding="utf-8")
+    assert run_rrma("check", tree).returncode == 0
+    build_site(tree)
+    assert all((tree / "site" / "ressources" / name / "index.html").is_file() for name in within)

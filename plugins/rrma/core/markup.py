@@ -117,6 +117,36 @@ def _prose_lines(text: str) -> Iterator[tuple[int, str, Callable[[int], bool]]]:
         yield number, line, lambda index, spans=spans: any(start <= index < end for start, end in spans)
 
 
+# Python-Markdown recurses once per level of nesting: a list or a note nested a few hundred levels
+# deep, or a run of a thousand `**`, exhausts Python's stack during the build. Real texts stay far
+# below these bounds (a list is rarely nested more than four levels), which stay far below the stack.
+MAX_INDENT = 200  # columns of indentation: 50 levels of list or note
+MAX_MARKERS = 100  # `>` starting one line, or `*`, `_`, `~`, `[` in a row
+_MARKER_RUN = re.compile(r"(?:[*_~\[]\s?){%d,}" % MAX_MARKERS)
+_QUOTES = re.compile(r"^(?:\s*>){%d,}" % MAX_MARKERS)
+
+
+def deep_nesting(text: str) -> Finding | None:
+    """The first place where ``text`` nests deeper than any page needs, and deep enough to stop
+    Markdown's conversion (which the check does not run), or None."""
+    fenced = False
+    for number, line in enumerate(text.split("\n")):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        stripped = line.lstrip(" \t")
+        indent = len(line[: len(line) - len(stripped)].expandtabs(4))
+        if indent >= MAX_INDENT and stripped:
+            return Finding(number, 0, f"texte décalé de {indent} espaces (des listes ou des encadrés imbriqués sur une cinquantaine de niveaux ou plus), "
+                                      "attendu quelques niveaux au plus", "remettez le texte à la marge : une liste s'imbrique sur deux ou trois niveaux")
+        if (match := _QUOTES.match(line) or _MARKER_RUN.search(line)) is not None:
+            return Finding(number, match.start(), f"plus de {MAX_MARKERS} marques de mise en forme à la suite (`>`, `*`, `_`, `~` ou `[`), attendu quelques-unes au plus",
+                           "simplifiez la mise en forme : une citation, un mot en gras ou en italique n'en demande qu'une ou deux")
+    return None
+
+
 def unsafe_markup(text: str, *, iframe_hosts: Iterable[str] = ()) -> list[Finding]:
     """Constructs that :func:`sanitize` would remove, with their positions."""
     findings: list[Finding] = []

@@ -20,6 +20,7 @@ from .diagnostics import Diagnostic
 # below what would take a parser seconds and hundreds of megabytes.
 MAX_CONTENT_BYTES = 1024 * 1024
 
+OUTSIDE_HINT = "remplacez le lien symbolique par le fichier lui-même, ou supprimez-le"
 _LINK_HINT = "remplacez le lien symbolique par le fichier lui-même (ou corrigez sa cible), ou supprimez-le"
 
 
@@ -73,7 +74,7 @@ def read_source(file: Path, rel: str, max_bytes: int = MAX_CONTENT_BYTES, *, roo
     nowhere, a pipe or a device is named, never waited on or read without end. With ``root``,
     a file that a symbolic link takes out of ``root`` is refused unread."""
     if root is not None and (target := outside(file, root)) is not None:
-        return None, [Diagnostic(rel, 1, 1, "RRMA030", "", f"lien symbolique vers « {target} », hors du dépôt, attendu un fichier du dépôt", _LINK_HINT)]
+        return None, [Diagnostic(rel, 1, 1, "RRMA030", "", f"lien symbolique vers « {target} », hors du dépôt, attendu un fichier du dépôt", OUTSIDE_HINT)]
     try:  # non-blocking: opening a named pipe must not wait for a writer
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:

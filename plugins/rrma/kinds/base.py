@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from ..core.catalogue import hint_for
 from ..core.diagnostics import Diagnostic
-from ..core.markup import Finding, unsafe_markup
+from ..core.markup import Finding, deep_nesting, unsafe_markup
 from ..core.source import read_source, split_front_matter
 from ..core.types import SLUG_RE
 from ..core.urls import RESERVED
@@ -275,8 +275,11 @@ def markup_problems(entry: Entry[Any], project: Project, text: str, *, loc: Loc 
     without it, ``text`` is the body after the front matter.
     """
     findings = unsafe_markup(text, iframe_hosts=project.iframe_hosts)
-    return [entry_diagnostic(entry, project, f, loc, "RRMA028", f.message, f.hint or "écrivez du Markdown simple ; le contenu retiré n'apparaîtra pas sur le site")
-            for f in findings]
+    problems = [entry_diagnostic(entry, project, f, loc, "RRMA028", f.message, f.hint or "écrivez du Markdown simple ; le contenu retiré n'apparaîtra pas sur le site")
+                for f in findings]
+    if (deep := deep_nesting(text)) is not None:
+        problems.append(entry_diagnostic(entry, project, deep, loc, "RRMA031", deep.message, deep.hint))
+    return problems
 
 
 def entry_diagnostic(entry: Entry[Any], project: Project, finding: Finding, loc: Loc | None, code: str, message: str, hint: str) -> Diagnostic:

@@ -12,7 +12,7 @@ import stat
 from pathlib import Path, PurePosixPath
 
 from ..core.diagnostics import Diagnostic
-from ..core.source import human_size, os_problem, outside
+from ..core.source import OUTSIDE_HINT, human_size, os_problem, outside
 from ..core.suggest import did_you_mean
 from ..core.yamlpos import Loc
 from ..project import Project
@@ -87,5 +87,5 @@ def links_out_of_the_repo(project: Project) -> list[Diagnostic]:
             path = Path(folder) / name
             if path.is_symlink() and (target := outside(path, project.root)) is not None:
                 found.append(Diagnostic(project.rel(path), 1, 1, "RRMA030", "", f"lien symbolique vers « {target} », hors du dépôt, attendu un fichier du dépôt",
-                                        "remplacez le lien symbolique par le fichier lui-même, ou supprimez-le"))
+                                        OUTSIDE_HINT))
     return found
