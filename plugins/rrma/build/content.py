@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from pathlib import Path
+from typing import Any
 
 from mkdocs.plugins import get_plugin_logger
 
@@ -14,6 +16,8 @@ from ..project import Project
 
 log = get_plugin_logger("rrma")
 NO_POSITIONS = Positions()
+# Shown by the preview instead of a text nested too deep for Markdown (RRMA031), which would stop the build.
+DEEP_TEXT = "*Texte non affiché : il est imbriqué trop profondément pour être converti (voir le problème signalé pour ce fichier).*"
 
 
 class ContentManager:
@@ -36,7 +40,7 @@ class ContentManager:
         self.problems = problems
         for problem in problems:
             log.error(f"{problem.headline()}\n    conseil : {problem.hint} [{problem.code}]")
-        self.site = site.published(include_drafts=drafts)
+        self.site = _without_deep_texts(site.published(include_drafts=drafts), problems)
         if not keep_cache:  # where each value was in its file only serves to report problems, all reported now
             for entry in (*self.site.networks, *self.site.events, *self.site.resources):
                 entry.positions = NO_POSITIONS
@@ -49,3 +53,19 @@ class ContentManager:
         project = self.project
         names = (project.networks_dir, project.events_dir, project.resources_dir, project.taxonomies_dir)
         return [project.dir(name) for name in names if project.dir(name).is_dir()]
+
+
+def _without_deep_texts(site: Site, problems: list[Diagnostic]) -> Site:
+    """The site with every Markdown text that RRMA031 found nested too deep replaced by a notice:
+    a build stops on the finding anyway, the preview shows the rest of the page and keeps serving.
+    The cached entries are left as read, so the next rebuild finds the same problem."""
+    deep = {(p.path, p.field) for p in problems if p.code == "RRMA031" and p.field in ("texte", "description")}
+    if not deep:
+        return site
+    def fix(entry: Any) -> Any:
+        if (entry.path, "texte") in deep:
+            return replace(entry, body=DEEP_TEXT)
+        if (entry.path, "description") in deep and getattr(entry.data, "description", None):
+            return replace(entry, data=entry.data.model_copy(update={"description": DEEP_TEXT}))
+        return entry
+    return replace(site, **{f.name: [fix(e) for e in value] for f in fields(site) if isinstance(value := getattr(site, f.name), list)})
