@@ -84,6 +84,11 @@ class Call(Model):
         spans = [(r.opens, r.closes) for r in self.rounds] if self.rounds else [(self.opens, self.closes)]
         return [(self.moment(o, end=False) if o is not None else None, self.moment(c, end=True) if c is not None else None) for o, c in spans]
 
+    def last_closing(self) -> date | datetime | None:
+        """The last closing date or time as written (the call's own, or its last round's)."""
+        values = [v for v in (self.closes, *(r.closes for r in self.rounds)) if v is not None]
+        return max(values, key=lambda v: self.moment(v, end=True), default=None)
+
     def last_close(self) -> datetime | None:
         closes = [c for _, c in self.windows() if c is not None]
         own = self.moment(self.closes, end=True) if self.closes is not None else None

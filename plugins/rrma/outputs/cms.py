@@ -46,6 +46,8 @@ FORM_HINTS: dict[str, str] = {
     "countries": "Les pays concernés",
     "opens": "Le jour (2026-03-03) ou le jour et l'heure (2026-03-03 09:00) d'ouverture des candidatures",
     "closes": "Le jour (2026-06-15 : jusqu'à la fin du jour) ou le jour et l'heure (2026-06-15 12:00) de clôture ; vide si le financeur n'en publie pas",
+    "rounds.opens": "Le jour ou le jour et l'heure d'ouverture de la session, vide s'il n'est pas publié",
+    "rounds.closes": "Le jour (jusqu'à la fin du jour) ou le jour et l'heure de clôture de la session",
     "timezone": "Pour un appel d'outre-mer : America/Guadeloupe, America/Martinique, America/Cayenne, Indian/Reunion, Indian/Mayotte ; vide pour l'heure de Paris",
     "mode": "Sur place : indiquez le lieu et la ville ; en ligne : le lien de connexion ou d'inscription ; hybride : les deux",
     "venue": "Salle, bâtiment, adresse : pour un événement sur place ou hybride",
