@@ -11,7 +11,8 @@
 
   function left(closes, now) {
     var days = Math.floor((closes - now) / DAY);
-    return days < 1 ? " (dernier jour)" : " (dans " + days + " jour" + (days > 1 ? "s" : "") + ")";
+    var grouped = String(days).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");  // « 1 581 »: French thousands
+    return days < 1 ? " (dernier jour)" : " (dans " + grouped + " jour" + (days > 1 ? "s" : "") + ")";
   }
 
   function stateAt(data, now) {

@@ -66,7 +66,7 @@ def _when(value: date | datetime, call: Call, zone_label: str | None) -> str:
 
 def _days_left(closes: datetime, now: datetime) -> str:
     days = (closes - now) // timedelta(days=1)
-    return " (dernier jour)" if days < 1 else f" (dans {days} jour{'s' if days > 1 else ''})"
+    return " (dernier jour)" if days < 1 else f" (dans {days:,} jour{'s' if days > 1 else ''})".replace(",", "\u202f")
 
 
 def call_state(call: Call, now: datetime, zone_label: str | None = None) -> dict[str, Any]:
