@@ -24,7 +24,7 @@ def _plural(n: int, one: str, many: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True,
               help="text : pour un humain ; github : annotations GitHub Actions ; json : liste lisible par une machine.")
 def check(path: Path, fmt: str) -> None:
-    """Vérifie réseaux, événements, ressources et taxonomies du DOSSIER.
+    """Vérifie réseaux, événements, ressources, appels à projets et taxonomies du DOSSIER.
 
     Les options du plugin rrma (dossiers des données, sites autorisés dans un
     cadre <iframe> : iframe_hosts…) sont lues dans le fichier mkdocs.yml du
