@@ -86,3 +86,13 @@ def test_screenshots(browser, base_url: str, width: int) -> None:
         page.wait_for_load_state("networkidle")
         page.screenshot(path=f"/tmp/rrma-calls-{name}-{width}.png", full_page=True)
     context.close()
+
+
+def test_calls_are_in_the_site_search_with_their_type(page, base_url: str) -> None:
+    page.goto(base_url + "/recherche/?q=OECO")
+    page.wait_for_function("document.querySelectorAll('.rrma-hit__title').length > 0")
+    hit = page.locator(".rrma-hits li", has_text="Je coopère avec les pays de l'OECO").first
+    assert hit.locator(".rrma-badge").inner_text() == "Appel à projets"
+    page.goto(base_url + "/recherche/?q=fictif&type=appel")
+    page.wait_for_function("document.querySelectorAll('.rrma-hit__title').length > 0")
+    assert set(page.locator(".rrma-hits .rrma-badge").all_inner_texts()) == {"Appel à projets"}
