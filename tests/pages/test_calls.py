@@ -112,7 +112,7 @@ def test_deadlines_in_calendars_parsed_back(shared_site: BuiltSite) -> None:
     again = call_files(site, Output("https://rrma.example.org/", datetime(2026, 12, 2, 8, 0, tzinfo=PARIS)))
     (event,) = _calendar(first["appels-a-projets/fonds-regional-ecsi-test/fonds-regional-ecsi-test.ics"])
     assert event.decoded("dtstart") == datetime(2031, 6, 15, 10, 0, tzinfo=ZoneInfo("UTC"))  # 12:00 in Paris, summer time
-    assert str(event["summary"]) == "Clôture : Fonds régional pour l'éducation à la citoyenneté mondiale (appel fictif)"
+    assert str(event["summary"]) == "Clôture\u00a0: Fonds régional pour l'éducation à la citoyenneté mondiale (appel fictif)"
     (alarm,) = event.walk("VALARM")
     assert alarm.decoded("trigger") == -timedelta(days=7) and str(alarm["action"]) == "DISPLAY"
     (overseas,) = _calendar(first["appels-a-projets/appel-ocean-indien-test/appel-ocean-indien-test.ics"])

@@ -299,7 +299,7 @@ def _deadline(entry: Entry[Call], url: str, output: Output) -> bytes:
     event = icalendar.Event()
     event.add("uid", call_uid(entry.id, output.uid_domain))
     event.add("dtstamp", output.now.astimezone(timezone.utc))
-    event.add("summary", f"Clôture : {c.title}")
+    event.add("summary", f"Clôture\u00a0: {c.title}")
     if isinstance(closes, datetime):  # the closing minute, as an instant (calendar apps show it in their own zone)
         event.add("dtstart", c.moment(closes, end=True).astimezone(timezone.utc))
         event.add("dtend", c.moment(closes, end=True).astimezone(timezone.utc))
@@ -307,11 +307,11 @@ def _deadline(entry: Entry[Call], url: str, output: Output) -> bytes:
         event.add("dtstart", closes)
         event.add("dtend", closes + timedelta(days=1))
     event.add("url", c.apply_url or url)
-    event.add("description", "\n".join(t for t in (c.summary, f"Financé par : {', '.join(f.name for f in c.funders)}", c.apply_url and f"Candidater : {c.apply_url}", url) if t))
+    event.add("description", "\n".join(t for t in (c.summary, f"Financé par\u00a0: {', '.join(f.name for f in c.funders)}", c.apply_url and f"Candidater\u00a0: {c.apply_url}", url) if t))
     event.add("transp", "TRANSPARENT")
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"Clôture dans une semaine : {c.title}")
+    alarm.add("description", f"Clôture dans une semaine\u00a0: {c.title}")
     alarm.add("trigger", -ALARM_BEFORE)
     event.add_component(alarm)
     return event.to_ical()  # type: ignore[no-any-return]
@@ -333,7 +333,7 @@ def call_files(site: Site, output: Output) -> dict[str, str | bytes]:
     """Each call's deadline (.ics), the calendar of all deadlines and one per network, the Atom feed of new calls."""
     dated = [e for e in site.calls if e.data.last_close() is not None]
     events = {e.id: _deadline(e, output.absolute(item_url("calls", e.id)), output) for e in dated}
-    files: dict[str, str | bytes] = {f"appels-a-projets/{e.id}/{e.id}.ics": _calendar(f"Clôture : {e.data.title}", [events[e.id]]) for e in dated}
+    files: dict[str, str | bytes] = {f"appels-a-projets/{e.id}/{e.id}.ics": _calendar(f"Clôture\u00a0: {e.data.title}", [events[e.id]]) for e in dated}
     files["flux/echeances.ics"] = _calendar("Échéances des appels à projets relayés par les RRMA", [events[e.id] for e in dated])
     for network in site.networks:
         short = network.data.acronym or network.data.name
