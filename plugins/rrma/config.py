@@ -31,6 +31,7 @@ class RrmaConfig(base.Config):
     """Folder of event files, relative to mkdocs.yml."""
 
     resources_dir = c.Type(str, default="resources")
+    calls_dir = c.Type(str, default="calls")
     """Folder of resource files, relative to mkdocs.yml."""
 
     taxonomies_dir = c.Type(str, default="taxonomies")

@@ -47,6 +47,8 @@ CARD_TEMPLATES: dict[str, tuple[str, str, dict[str, Any]]] = {
     "resource": ("rrma/partials/resource-card.html", "r", {}),
     "event": ("rrma/partials/event-card.html", "e", {}),
     "month-event": ("rrma/partials/event-card.html", "e", {"level": 4}),
+    "call": ("rrma/partials/call-card.html", "c", {}),
+    "year-call": ("rrma/partials/call-card.html", "c", {"level": 4}),
 }
 
 

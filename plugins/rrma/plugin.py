@@ -45,7 +45,8 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 ASSETS = (("extra_css", "assets/stylesheets/rrma.css"), ("extra_javascript", "assets/javascripts/library.js"),
-          ("extra_javascript", "assets/javascripts/agenda.js"), ("extra_javascript", "assets/javascripts/menu.js"))
+          ("extra_javascript", "assets/javascripts/agenda.js"), ("extra_javascript", "assets/javascripts/menu.js"),
+          ("extra_javascript", "assets/javascripts/calls.js"))
 
 
 class RrmaPlugin(BasePlugin[RrmaConfig]):
@@ -121,7 +122,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         if self.site is None or self.project is None:
             return files
         output = Output(site_url=config.site_url or "http://127.0.0.1:8000/", now=_build_time(),
-                        changed=last_changes(self.project.root, [self.project.events_dir, self.project.resources_dir]))
+                        changed=last_changes(self.project.root, [self.project.events_dir, self.project.resources_dir, self.project.calls_dir]))
         world = world_shapes(assets.world_atlas(self.project.root / self.config.node_modules_dir))
         pages = self.pages.generate(self.site, self.project.today, output, files, config, world)
         for dest, content in self._static_files(config):

@@ -32,6 +32,7 @@ class Project:
     networks_dir: str = "networks"
     events_dir: str = "events"
     resources_dir: str = "resources"
+    calls_dir: str = "calls"
     taxonomies_dir: str = "taxonomies"
     docs_dir: str = "content"  # the hand-written pages (MkDocs's docs_dir)
     max_attachment_bytes: int = 20 * 1024 * 1024
@@ -39,6 +40,8 @@ class Project:
     max_content_bytes: int = MAX_CONTENT_BYTES  # a YAML or Markdown content file, checked before it is read
     iframe_hosts: tuple[str, ...] = ()  # hosts an <iframe> in contributed Markdown may show
     today: date = field(default_factory=_today)
+    # content files Git does not know yet (``rrma check`` fills it): a notice may concern only what is being added
+    new_files: frozenset[str] = frozenset()
 
     def rel(self, path: Path) -> str:
         """A path as editors see it: relative to the root, with ``/``."""
@@ -57,7 +60,7 @@ class Project:
 
 # The plugin options (rrma/config.py) that say where the content is and what it may contain.
 # The others (enabled, cms, drafts, node_modules_dir…) are about the build, not the content.
-_CONTENT_OPTIONS = ("networks_dir", "events_dir", "resources_dir", "taxonomies_dir")
+_CONTENT_OPTIONS = ("networks_dir", "events_dir", "resources_dir", "calls_dir", "taxonomies_dir")
 
 
 def project_from_options(options: Mapping[str, Any], root: Path, docs_dir: str | os.PathLike[str] | None = None) -> Project:

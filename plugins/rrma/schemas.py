@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .kinds.calls import Call
 from .kinds.events import Event
 from .kinds.networks import Network
 from .kinds.resources import Resource
@@ -21,6 +22,7 @@ SCHEMA_FILES: dict[str, tuple[type[BaseModel], str]] = {
     "network.schema.json": (Network, "Réseau (networks/<identifiant>.yml)"),
     "event.schema.json": (Event, "Événement (métadonnées de events/<identifiant>.md)"),
     "resource.schema.json": (Resource, "Ressource (métadonnées de resources/<identifiant>.md)"),
+    "call.schema.json": (Call, "Appel à projets (métadonnées de calls/<identifiant>.md)"),
 }
 
 

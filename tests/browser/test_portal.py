@@ -48,8 +48,15 @@ def test_item_pages_show_breadcrumbs_and_their_section_in_the_navigation(page, b
 
 def test_the_subscribe_page_gives_webcal_links_and_https_addresses(page, base_url: str, site_dir) -> None:
     page.goto(base_url + "/abonnements/")
-    rows = page.locator(".rrma-calendar")
+    rows = page.locator("ul.rrma-calendars").first.locator(".rrma-calendar")  # the agendas; then the deadlines of the calls
     assert rows.count() == 1 + len(list((site_dir / "reseaux").glob("*/index.html")))
+    deadlines = page.locator("ul.rrma-calendars").nth(1).locator(".rrma-calendar")
+    assert deadlines.count() == rows.count()
+    assert deadlines.first.locator(".rrma-calendar__title").inner_text() == "Toutes les échéances des appels à projets"
+    assert deadlines.first.locator("a").get_attribute("href") == f"webcal://{HOST}flux/echeances.ics"
+    for i in range(deadlines.count()):
+        address = deadlines.nth(i).locator("input").input_value()
+        assert (site_dir / address.removeprefix(PUBLIC_URL)).read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
     first = rows.first
     assert first.locator(".rrma-calendar__title").inner_text() == "Tout l'agenda des RRMA"
     assert first.locator("a").get_attribute("href") == f"webcal://{HOST}flux/agenda.ics"

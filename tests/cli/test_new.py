@@ -232,3 +232,40 @@ def test_the_form_offers_countries_by_their_french_name(content: Path) -> None:
     fields = {f["name"]: f for c in config["collections"] if c["name"] == "resources" for f in c["fields"]}
     assert {"label": "Sénégal", "value": "SN"} in fields["countries"]["options"] and fields["countries"]["multiple"] is True
     assert fields["zones"]["options"][0] == {"label": "Afrique de l'Ouest", "value": "afrique-de-l-ouest"}
+
+
+def test_a_call_with_flags_and_its_guidelines(content: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "Règlement 2031.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    result = run_rrma("new", "call", "--root", content, "--title", "Appel pour les jeunes", "--summary", "Pour les projets des jeunes.",
+                      "--funder", "Région Bretagne", "--funder", "Agence française de développement (AFD)", "--network", "reseau-bretagne-solidaire",
+                      "--region", "53", "--amount-min", "1500", "--amount-max", "15000", "--opens", "2031-01-05", "--closes", "2031-03-31 12:00",
+                      "--file", pdf)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "calls/appel-pour-les-jeunes.md" and result.stderr == ""
+    text = (content / "calls" / "appel-pour-les-jeunes.md").read_text(encoding="utf-8")
+    assert "funders:\n  - name: Région Bretagne\n  - name: Agence française de développement (AFD)\n" in text
+    assert "amount_max: 15000\n" in text and "closes: 2031-03-31 12:00\n" in text and "# timezone: America/Guadeloupe" in text
+    assert (content / "calls" / "files" / "reglement-2031.pdf").is_file()
+    _ok(content)
+
+
+def test_a_call_already_closed_is_written_with_a_notice(content: Path) -> None:
+    result = run_rrma("new", "call", "--root", content, "--title", "Appel de 2021", "--summary", "Un appel clos.", "--funder", "Région Guadeloupe",
+                      "--network", "karib-horizon", "--opens", "2021-03-18", "--closes", "2021-06-29", "--timezone", "America/Guadeloupe")
+    assert result.returncode == 0
+    assert result.stderr.startswith("remarque : l'appel est déjà clôturé (2021-06-29) : il sera publié comme clôturé")
+    assert (content / "calls" / "appel-de-2021.md").is_file()
+
+
+def test_a_guided_call_in_a_terminal(content: Path) -> None:
+    """Title, summary, funders (separated by « ; »), networks from a numbered list, a date written the French way."""
+    site, _ = load_site(Project(content))
+    number = [n.id for n in site.networks].index("centraider") + 1
+    answers = "\n".join(["Appel guidé", "Un résumé.", "Région Centre-Val de Loire ; Agence française de développement (AFD)", str(number),
+                         "", "", "", "", "", "", "05/01/2031", "", "31/03/2031 12h", "", "", "", ""]) + "\n"
+    result = CliRunner().invoke(main, ["new", "call", "--root", str(content), "--interactive"], input=answers)
+    assert result.exit_code == 0, result.output
+    text = (content / "calls" / "appel-guide.md").read_text(encoding="utf-8")
+    assert "  - name: Agence française de développement (AFD)\n" in text and "  - centraider\n" in text
+    assert "opens: 2031-01-05\n" in text and "closes: 2031-03-31 12:00\n" in text

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from rrma.kinds.calls import Call
 from rrma.kinds.events import Event
 from rrma.kinds.networks import Network
 from rrma.kinds.resources import Resource
@@ -17,7 +18,7 @@ from rrma.project import Project
 
 from tests.conftest import REPO
 
-MODELS = {"networks": Network, "events": Event, "resources": Resource}
+MODELS = {"networks": Network, "events": Event, "resources": Resource, "calls": Call}
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +34,7 @@ def _by_name(config: dict) -> dict[str, dict]:
 def test_french_editorial_workflow(config: dict) -> None:
     assert config["locale"] == "fr" and config["publish_mode"] == "editorial_workflow"
     assert config["backend"] == {"name": "github", "repo": "organisation/portail", "branch": "main"}
-    assert [c["name"] for c in config["collections"]] == ["networks", "events", "resources"]
+    assert [c["name"] for c in config["collections"]] == ["networks", "events", "resources", "calls"]
 
 
 @pytest.mark.parametrize("name", list(MODELS))

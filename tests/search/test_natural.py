@@ -43,8 +43,9 @@ def test_a_natural_query_finds_its_pages(repository: Path, query: str, wanted: l
 def test_formations_finds_the_networks_that_train_and_no_false_hit(repository: Path) -> None:
     found = _found(repository, "formations")
     # the two networks whose mission « Accompagnement » reads « Formation et appui-conseil des porteurs de projets »;
-    # no page because a label (« Format ») or a listing holds the word
-    assert [(url, kind) for url, kind, _ in found] == [("reseaux/centraider/", "Réseau"), ("reseaux/horizons-solidaires/", "Réseau")]
+    # no page because a label (« Format ») or a listing holds the word; and the RECITAL-ODD call, whose summary offers « Formations »
+    assert [(url, kind) for url, kind, _ in found] == [("reseaux/centraider/", "Réseau"), ("reseaux/horizons-solidaires/", "Réseau"),
+                                                       ("appels-a-projets/recital-odd-auvergne-rhone-alpes/", "Appel à projets")]
 
 
 def test_results_show_the_type_of_each_page(repository: Path) -> None:

@@ -1,6 +1,8 @@
 /* Agenda: filter the events already on the page, without reloading; the
  * filter state goes in the URL (?reseau=…&type=…). Without JavaScript, the
- * facet links lead to the same lists as plain pages. */
+ * facet links lead to the same lists as plain pages. The calls for projects'
+ * list is filtered the same way: its root names its cards and its words
+ * (data-cards, data-one, data-many, data-none). */
 (function () {
   "use strict";
   var root = document.querySelector("[data-rrma-agenda]");
@@ -10,6 +12,12 @@
   var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
   var fixed = root.getAttribute("data-filter-param");
   var fixedValue = root.getAttribute("data-filter-value");
+  var cards = root.getAttribute("data-cards") || ".rrma-card--event";
+  var words = {
+    one: root.getAttribute("data-one") || "événement correspond.",
+    many: root.getAttribute("data-many") || "événements correspondent.",
+    none: root.getAttribute("data-none") || "Aucun événement ne correspond à ces critères."
+  };
 
   function state() {
     var query = new URLSearchParams(window.location.search);
@@ -20,7 +28,7 @@
 
   function render(filters) {
     var shown = 0;
-    root.querySelectorAll(".rrma-card--event").forEach(function (card) {
+    root.querySelectorAll(cards).forEach(function (card) {
       var keep = selects.every(function (s) {
         var wanted = filters[s.name];
         return !wanted || (card.getAttribute("data-f-" + s.name) || "").split(" ").indexOf(wanted) >= 0;
@@ -29,15 +37,14 @@
       if (keep) shown += 1;
     });
     root.querySelectorAll(".rrma-month").forEach(function (month) {
-      month.hidden = month.querySelectorAll(".rrma-card--event:not([hidden])").length === 0;
+      month.hidden = month.querySelectorAll(cards.split(",").map(function (c) { return c + ":not([hidden])"; }).join(",")).length === 0;
     });
     root.querySelectorAll(".rrma-agenda__section").forEach(function (section) {
       var empty = section.querySelector(".rrma-empty");
       var months = section.querySelectorAll(".rrma-month");
       if (empty && months.length) empty.hidden = section.querySelectorAll(".rrma-month:not([hidden])").length > 0;
     });
-    status.textContent = shown === 0 ? "Aucun événement ne correspond à ces critères."
-      : shown + (shown > 1 ? " événements correspondent." : " événement correspond.");
+    status.textContent = shown === 0 ? words.none : shown + " " + (shown > 1 ? words.many : words.one);
   }
 
   function sync() {

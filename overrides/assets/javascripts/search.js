@@ -15,7 +15,7 @@
   var list = root.querySelector(".rrma-hits");
   var noResult = root.querySelector(".rrma-no-result");
   // the type shown with a result (an index without labels gives the kind)
-  var KINDS = { ressource: "Ressource", evenement: "Événement", reseau: "Réseau", page: "Page" };
+  var KINDS = { ressource: "Ressource", evenement: "Événement", reseau: "Réseau", appel: "Appel à projets", page: "Page" };
   var pipeline = lunr.Pipeline.load(["trimmer-fr", "accentFold-fr", "stemmer-fr"]);
   // French elisions split words, as when the index was built (split_elisions in search.py).
   lunr.tokenizer.separator = /[\s\-'\u2019]+/;

@@ -102,7 +102,7 @@ class PageManager:
             context["rrma_html"] = self._reused[spec.uri][1]
         elif spec is not None:
             context["rrma"] = {**spec.context, "description": spec.description}
-            if spec.template == "rrma/library.html":
+            if spec.template in ("rrma/library.html", "rrma/calls.html"):  # the library's facet menu, the calls' too
                 chosen = spec.context.get("filter")
                 context["rrma"]["menu"] = renderer.facet_menu(spec.context["facets"], context["base_url"], chosen["param"] if chosen else None)
             if not self.reference:

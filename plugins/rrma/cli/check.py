@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
+from ..core.catalogue import is_notice
 from ..core.diagnostics import format_github, format_json, format_text
+from ..core.history import new_files
 from ..kinds.site import check_site
 from .settings import load_project
 
@@ -21,7 +24,7 @@ def _plural(n: int, one: str, many: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True,
               help="text : pour un humain ; github : annotations GitHub Actions ; json : liste lisible par une machine.")
 def check(path: Path, fmt: str) -> None:
-    """Vérifie réseaux, événements, ressources et taxonomies du DOSSIER.
+    """Vérifie réseaux, événements, ressources, appels à projets et taxonomies du DOSSIER.
 
     Les options du plugin rrma (dossiers des données, sites autorisés dans un
     cadre <iframe> : iframe_hosts…) sont lues dans le fichier mkdocs.yml du
@@ -35,10 +38,12 @@ def check(path: Path, fmt: str) -> None:
     if not path.is_dir():
         raise click.UsageError(f"le dossier « {path} » n'existe pas")
     project = load_project(path)
-    folders = (project.networks_dir, project.events_dir, project.resources_dir, project.taxonomies_dir)
+    folders = (project.networks_dir, project.events_dir, project.resources_dir, project.calls_dir, project.taxonomies_dir)
     if not any(project.dir(d).is_dir() for d in folders):
         raise click.UsageError(f"« {path} » ne ressemble pas au dépôt du portail (ni {', ni '.join(f'{d}/' for d in folders)})")
+    project = replace(project, new_files=new_files(project.root, [project.calls_dir]))
     counts, problems = check_site(project)
+    errors = [p for p in problems if not is_notice(p.code)]
     if fmt == "json":
         click.echo(format_json(problems))
     elif fmt == "github":
@@ -47,9 +52,12 @@ def check(path: Path, fmt: str) -> None:
     elif problems:
         click.echo(format_text(problems))
     if fmt == "text" or (fmt == "github" and not problems):
-        content = f"{_plural(counts['networks'], 'réseau', 'réseaux')}, {_plural(counts['events'], 'événement', 'événements')}, {_plural(counts['resources'], 'ressource', 'ressources')}"
-        if problems:
-            click.echo(f"\n{_plural(len(problems), 'erreur', 'erreurs')} dans {_plural(len({p.path for p in problems}), 'fichier', 'fichiers')}.", err=fmt != "text")
+        content = (f"{_plural(counts['networks'], 'réseau', 'réseaux')}, {_plural(counts['events'], 'événement', 'événements')}, "
+                   f"{_plural(counts['resources'], 'ressource', 'ressources')}, {_plural(counts['calls'], 'appel à projets', 'appels à projets')}")
+        notices = len(problems) - len(errors)
+        remark = f" ({_plural(notices, 'remarque', 'remarques')} ci-dessus, qui n'empêche{'nt' if notices > 1 else ''} pas la publication)" if notices else ""
+        if errors:
+            click.echo(f"\n{_plural(len(errors), 'erreur', 'erreurs')} dans {_plural(len({p.path for p in errors}), 'fichier', 'fichiers')}{remark}.", err=fmt != "text")
         else:
-            click.echo(f"Contenu valide : {content}.", err=fmt != "text")
-    sys.exit(1 if problems else 0)
+            click.echo(("\n" if notices else "") + f"Contenu valide : {content}{remark}.", err=fmt != "text")
+    sys.exit(1 if errors else 0)

@@ -1,4 +1,4 @@
-"""``rrma new resource|event|network``: a new content file that passes the checks.
+"""``rrma new resource|event|network|call``: a new content file that passes the checks.
 
 Every field of the model is written: the values given (by flag or answered
 at the prompt), the optional others commented out with their French
@@ -13,16 +13,19 @@ import re
 import shutil
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, get_args
 
 import click
 from pydantic import BaseModel
 
+from ..core.catalogue import is_notice
 from ..core.source import Source, split_front_matter
 from ..core.suggest import closest, fold
 from ..core.yamlpos import load_yaml
 from ..kinds.base import Collection, ref_target, slugify
+from ..kinds.calls import CALLS
 from ..kinds.countries import countries, country_guess
 from ..kinds.events import EVENTS
 from ..kinds.networks import NETWORKS
@@ -31,13 +34,15 @@ from ..kinds.site import load_site
 from ..project import Project
 from .settings import load_project
 
-KINDS: dict[str, Collection[Any]] = {"resource": RESOURCES, "event": EVENTS, "network": NETWORKS}
-SCHEMA = {"resource": "resource", "event": "event", "network": "network"}
+KINDS: dict[str, Collection[Any]] = {"resource": RESOURCES, "event": EVENTS, "network": NETWORKS, "call": CALLS}
+SCHEMA = {"resource": "resource", "event": "event", "network": "network", "call": "call"}
 # Fields asked for when missing, in this order: the format of an event first, then only what applies to it.
 ASK = {
     "resource": ["title", "summary", "type", "networks", "themes", "audiences", "published", "authors", "source_url"],
     "event": ["title", "mode", "venue", "city", "online_url", "start", "end", "networks", "kind", "themes", "audiences"],
     "network": ["name", "region", "description"],
+    "call": ["title", "summary", "funders", "networks", "scheme", "audiences", "regions", "themes", "amount_min", "amount_max",
+             "opens", "closes", "timezone", "apply_url", "source_url"],
 }
 WHEN: dict[str, Callable[[dict[str, Any]], bool]] = {
     "venue": lambda v: v.get("mode", "sur-place") != "en-ligne",
@@ -45,7 +50,7 @@ WHEN: dict[str, Callable[[dict[str, Any]], bool]] = {
     "online_url": lambda v: v.get("mode") in ("en-ligne", "hybride"),
 }
 ENUM_LABELS = {"sur-place": "Sur place", "en-ligne": "En ligne", "hybride": "Hybride (sur place et en ligne)"}
-DATES = {"start", "end", "published"}
+DATES = {"start", "end", "published", "opens", "closes"}
 _FRENCH_DATE = re.compile(r"^(?:(\d{1,2})/)?(\d{1,2})/(\d{4})(?:\s*(?:à\s*)?(\d{1,2})\s*[hH:]\s*(\d{2})?)?$")
 _ISO_HOURS = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]*(?:à\s*)?(\d{1,2})\s*[hH]\s*(\d{2})?$")
 
@@ -71,7 +76,10 @@ EXAMPLES = {
     "website": "https://…", "email": "contact@…", "venue": "Salle, adresse", "city": "Ville", "authors": "[Nom de l'autrice ou de la structure]",
     "language": "fr", "countries": "[SN, HT]", "partner_countries": "[SN, HT]", "zones": "[afrique-de-l-ouest]", "themes": "[gestion-de-projet]", "audiences": "[porteurs-de-projets]", "odd": "[4, 17]", "networks": "[nom-du-reseau]",
     "attachments": "\n#   - file: files/nom-du-fichier.pdf\n#     title: Intitulé du document", "logo": "\n#   file: logos/nom.png\n#   alt: Logo de …",
-    "coordinates": "\n#   lat: 45.76\n#   lon: 4.84", "social": "\n#   linkedin: https://…", "description": "|\n#   Texte de présentation.",
+    "coordinates": "\n#   lat: 45.76\n#   lon: 4.84", "opens": "2026-03-03", "closes": "2026-06-15 12:00", "timezone": "America/Guadeloupe",
+    "amount_min": "1500", "amount_max": "5000", "cofunding_rate": "50", "apply_url": "https://…", "scheme": "Programme …",
+    "regions": '["24"]', "rounds": "\n#   - title: Première session\n#     opens: 2026-01-05\n#     closes: 2026-03-31",
+    "winners": "\n#   - name: Nom du lauréat\n#     project: Intitulé du projet\n#     amount: 3000", "social": "\n#   linkedin: https://…", "description": "|\n#   Texte de présentation.",
 }
 
 
@@ -176,8 +184,21 @@ def _problem(model: type[BaseModel], key: str, value: Any) -> str | None:
     return None
 
 
+def _ask_funders() -> list[dict[str, str]]:
+    """A call's funders: their full names, separated by « ; » (a name may hold a comma)."""
+    while True:
+        answer = click.prompt("Financeurs de l'appel : noms complets, séparés par « ; » (« Région Bretagne ; Agence française de développement (AFD) »)",
+                              default="", show_default=False)
+        names = [n.strip() for n in answer.split(";") if n.strip()]
+        if names:
+            return [{"name": n} for n in names]
+        click.echo("Réponse obligatoire : au moins un financeur.")
+
+
 def _ask(key: str, info: Any, choices: dict[str, str] | None, multiple: bool, model: type[BaseModel]) -> Any:
     """One question, asked again until the answer is one the check accepts."""
+    if key == "funders":
+        return _ask_funders()
     description = (info.description or key).rstrip(".")
     optional = not info.is_required() and key != "mode"  # an event's format is always asked: what follows depends on it
     if choices:
@@ -240,7 +261,8 @@ def create(kind: str, values: dict[str, Any], *, project: Project, files: tuple[
     header = f"# yaml-language-server: $schema=../schemas/{SCHEMA[kind]}.schema.json\n"
     yaml_text = render(model, values)
     if collection.front_matter:
-        what = "la ressource (contenu, à qui elle s'adresse, comment l'utiliser)" if kind == "resource" else "l'événement (programme, intervenants, accès)"
+        what = {"resource": "la ressource (contenu, à qui elle s'adresse, comment l'utiliser)",
+                "call": "l'appel (ce qui est financé, qui peut candidater, comment)"}.get(kind, "l'événement (programme, intervenants, accès)")
         # A comment: left in place, it is never published (the sanitizer drops comments).
         text = "---\n" + yaml_text + "---\n" + f"<!-- Présentez ici {what}, en Markdown, à la place de ce commentaire. -->\n"
     else:
@@ -260,12 +282,14 @@ def create(kind: str, values: dict[str, Any], *, project: Project, files: tuple[
     target_file.write_text(text, encoding="utf-8")
     written.append(target_file)
     # The whole-tree rules (references, attachment format and size…): undo everything on failure.
-    _, problems = load_site(project)
-    mine = [p for p in problems if p.path == project.rel(target_file)]
+    _, problems = load_site(replace(project, new_files=frozenset({project.rel(target_file)})))
+    mine = [p for p in problems if p.path == project.rel(target_file) and not is_notice(p.code)]
     if mine:
         for path in written:
             path.unlink()
         raise NotWritten(mine)
+    for notice in (p for p in problems if p.path == project.rel(target_file) and is_notice(p.code)):
+        click.echo(f"remarque : {notice.message} ({notice.hint})", err=True)  # written all the same: a past call is a record
     return target_file
 
 
@@ -417,3 +441,35 @@ def network(name, acronym, region, website, email, city, description, partner_co
     """Nouveau réseau : networks/<nom>.yml"""
     _finish("network", {"name": name, "acronym": acronym, "region": region, "website": website, "email": email,
                         "city": city, "description": description, "partner_countries": _countries(partner_country), "zones": _multi(zone)}, root, slug, interactive=interactive)
+
+
+@new.command()
+@click.option("--title", help="Titre de l'appel, tel que le financeur le publie.")
+@click.option("--summary", help="Résumé en une ou deux phrases (300 caractères au plus).")
+@click.option("--funder", multiple=True, help="Financeur : nom complet (répétable).")
+@click.option("--network", multiple=True, help="Réseau qui relaie l'appel (répétable ou séparé par des virgules).")
+@click.option("--scheme", help="Dispositif ou programme dont l'appel fait partie.")
+@click.option("--audience", multiple=True, help="Qui peut candidater (taxonomies/audiences.yml).")
+@click.option("--region", multiple=True, help="Région dont les structures peuvent candidater : code INSEE (répétable).")
+@click.option("--country", multiple=True, help="Pays où les projets ont lieu : code ISO 3166-1 (SN) ou nom français (Sénégal), répétable.")
+@click.option("--zone", multiple=True, help="Zone géographique (taxonomies/zones.yml).")
+@click.option("--theme", multiple=True, help="Thématique (taxonomies/themes.yml).")
+@click.option("--odd", multiple=True, type=int, help="Numéro d'ODD, de 1 à 17.")
+@click.option("--amount-min", type=int, help="Montant minimum, en euros.")
+@click.option("--amount-max", type=int, help="Montant maximum, en euros.")
+@click.option("--cofunding-rate", type=float, help="Part maximale du budget prise en charge, en pourcentage.")
+@click.option("--opens", help="Ouverture : AAAA-MM-JJ ou « AAAA-MM-JJ HH:MM ».")
+@click.option("--closes", help="Clôture : AAAA-MM-JJ (jusqu'à la fin du jour) ou « AAAA-MM-JJ HH:MM ».")
+@click.option("--timezone", help="Fuseau des heures écrites, hors Paris : America/Guadeloupe, Indian/Reunion…")
+@click.option("--apply-url", help="Page ou formulaire de candidature.")
+@click.option("--source-url", help="Page où le financeur ou le réseau publie l'appel.")
+@click.option("--file", "files", multiple=True, type=click.Path(dir_okay=False, path_type=Path), help="Règlement ou dossier à copier dans calls/files/.")
+@_common
+def call(title, summary, funder, network, scheme, audience, region, country, zone, theme, odd, amount_min, amount_max, cofunding_rate,
+         opens, closes, timezone, apply_url, source_url, files, root, slug, draft, interactive) -> None:
+    """Nouvel appel à projets : calls/<nom>.md"""
+    _finish("call", {"title": title, "summary": summary, "funders": [{"name": f} for f in funder], "networks": _multi(network), "scheme": scheme,
+                     "audiences": _multi(audience), "regions": _multi(region), "countries": _countries(country), "zones": _multi(zone),
+                     "themes": _multi(theme), "odd": list(odd), "amount_min": amount_min, "amount_max": amount_max, "cofunding_rate": cofunding_rate,
+                     "opens": opens, "closes": closes, "timezone": timezone, "apply_url": apply_url, "source_url": source_url, "draft": draft},
+            root, slug, files, interactive)

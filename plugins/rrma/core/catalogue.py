@@ -49,10 +49,18 @@ _ENTRIES = [
     Entry("RRMA030", "fichier illisible", "remplacez le lien symbolique par le fichier lui-même (ou corrigez sa cible), ou rendez le fichier lisible ; sinon supprimez-le"),
     Entry("RRMA031", "imbrication trop profonde", "écrivez la valeur sur quelques niveaux, comme dans le modèle (`rrma new`) : une liste de textes, ou une liste de champs `- file: …`"),
     Entry("RRMA032", "alias YAML démesurés", "écrivez chaque valeur en entier, sans ancre `&` ni alias `*` : un fichier de contenu n'en a pas besoin"),
+    Entry("RRMA033", "appel déjà clôturé", "c'est possible, pour garder trace de ce qui a été financé ; sinon, vérifiez la date de clôture"),
 ]
+
+# Codes that are notices, not errors: reported, but they neither fail `rrma check` nor stop a build.
+NOTICES = frozenset({"RRMA033"})
 
 CATALOGUE: dict[str, Entry] = {entry.code: entry for entry in _ENTRIES}
 
 
 def hint_for(code: str) -> str:
     return CATALOGUE[code].hint
+
+
+def is_notice(code: str) -> bool:
+    return code in NOTICES

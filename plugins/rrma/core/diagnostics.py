@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
+from .catalogue import NOTICES
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
@@ -80,7 +82,7 @@ def format_text(diagnostics: list[Diagnostic]) -> str:
     for d in diagnostics:
         lines.append(d.headline())
         tail = f"conseil : {d.hint} " if d.hint else ""
-        lines.append(f"    {tail}[{d.code}]")
+        lines.append(f"    {tail}[{d.code}{', remarque' if d.code in NOTICES else ''}]")
     return "\n".join(lines)
 
 
@@ -98,8 +100,9 @@ def format_github(diagnostics: list[Diagnostic]) -> str:
     for d in diagnostics:
         title = f"{d.code} {d.field}".strip()
         body = d.message + (f" — conseil : {d.hint}" if d.hint else "")
+        level = "notice" if d.code in NOTICES else "error"
         lines.append(
-            f"::error file={_escape_property(d.path)},line={d.line},col={d.column},"
+            f"::{level} file={_escape_property(d.path)},line={d.line},col={d.column},"
             f"title={_escape_property(title)}::{_escape_data(body)}"
         )
     return "\n".join(lines)

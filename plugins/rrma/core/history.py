@@ -34,3 +34,23 @@ def last_changes(root: Path, folders: list[str]) -> dict[str, datetime]:
             path = line[len(strip):] if strip and line.startswith(strip) else line
             dates.setdefault(path, current)  # newest first: keep the first date seen
     return dates
+
+
+def new_files(root: Path, folders: list[str]) -> frozenset[str]:
+    """Content files Git does not know yet (untracked, or added but not committed), relative to ``root``;
+    none outside a Git checkout: a notice about what is being added then has nothing to say."""
+    try:
+        top = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=root, capture_output=True, text=True, timeout=30)
+        if top.returncode != 0:
+            return frozenset()
+        status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all", "--no-renames", "--", *folders],
+                                cwd=root, capture_output=True, text=True, timeout=60)
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return frozenset()
+    prefix = top.stdout.strip()
+    found = set()
+    for line in status.stdout.splitlines():
+        if line[:2] in ("??", "A ", "AM"):
+            path = line[3:].strip('"')
+            found.add(path[len(prefix):] if prefix and path.startswith(prefix) else path)
+    return frozenset(found)

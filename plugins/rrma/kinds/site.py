@@ -22,6 +22,7 @@ from ..core.suggest import did_you_mean
 from ..core.urls import EVENT_FACETS, FACETS, LANDING, item_url, src_uri
 from ..project import Project
 from .base import Collection, Entry, EntryCache, Loc, entry_diagnostic, load_collection, load_entry, ref_target, references
+from .calls import CALLS, Call
 from .countries import country_guess
 from .events import EVENTS, Event
 from .files import links_out_of_the_repo
@@ -29,7 +30,7 @@ from .networks import NETWORKS, Network
 from .resources import RESOURCES, Resource
 from .taxonomies import Taxonomy, load_taxonomies
 
-COLLECTIONS: tuple[Collection[Any], ...] = (NETWORKS, EVENTS, RESOURCES)
+COLLECTIONS: tuple[Collection[Any], ...] = (NETWORKS, EVENTS, RESOURCES, CALLS)
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Site:
     networks: list[Entry[Network]] = field(default_factory=list)
     events: list[Entry[Event]] = field(default_factory=list)
     resources: list[Entry[Resource]] = field(default_factory=list)
+    calls: list[Entry[Call]] = field(default_factory=list)
 
     def published(self, *, include_drafts: bool) -> Site:
         """The site as visitors see it: drafts only in a local preview."""
@@ -52,10 +54,11 @@ class Site:
             list(self.networks),
             [e for e in self.events if not e.data.draft],
             [r for r in self.resources if not r.data.draft],
+            [c for c in self.calls if not c.data.draft],
         )
 
     def counts(self) -> dict[str, int]:
-        return {"networks": len(self.networks), "events": len(self.events), "resources": len(self.resources)}
+        return {"networks": len(self.networks), "events": len(self.events), "resources": len(self.resources), "calls": len(self.calls)}
 
 
 def _link(entry: Entry[Any], targets: dict[str, tuple[set[Any], dict[str, str], str]]) -> list[Diagnostic]:
@@ -115,6 +118,7 @@ MARKDOWN: dict[str, tuple[Callable[[Entry[Any]], str], Loc | None]] = {
     "networks": (lambda e: e.data.description, ("description",)),
     "events": (lambda e: e.body, None),
     "resources": (lambda e: e.body, None),
+    "calls": (lambda e: e.body, None),
 }
 
 
@@ -261,6 +265,7 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
         sorted(loaded["networks"].entries, key=lambda e: e.id),
         sorted(loaded["events"].entries, key=lambda e: (e.data.starts_at(), e.id)),
         sorted(loaded["resources"].entries, key=lambda e: e.id),
+        sorted(loaded["calls"].entries, key=lambda e: e.id),
     )
     return site, report.sorted()
 
@@ -314,6 +319,7 @@ def check_site(project: Project, processes: int | None = None) -> tuple[dict[str
     for part_counts, problems in parts[1:]:
         counts["events"] += part_counts["events"]
         counts["resources"] += part_counts["resources"]
+        counts["calls"] += part_counts["calls"]
     for _, problems in parts:
         report.extend(problems)  # the networks' and taxonomies' problems, found by every process, once
     return counts, report.sorted()

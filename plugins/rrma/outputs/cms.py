@@ -16,6 +16,7 @@ from functools import partial
 from typing import Any
 
 from ..core.source import human_size
+from ..kinds.calls import Call
 from ..kinds.events import Event
 from ..kinds.networks import Network
 from ..kinds.resources import Resource
@@ -27,7 +28,8 @@ from ..schemas import schema_for
 MARKDOWN_FIELDS = {"description"}  # long Markdown kept inside YAML
 TEXT_FIELDS = {"summary"}
 # Where files picked in the form go, and how the content file names them.
-MEDIA = {("networks", "logo", "file"): ("logos", "logos"), ("resources", "attachments", "file"): ("files", "files")}
+MEDIA = {("networks", "logo", "file"): ("logos", "logos"), ("resources", "attachments", "file"): ("files", "files"),
+         ("calls", "attachments", "file"): ("files", "files")}
 
 
 # The form speaks to editors, not to developers: no file path, no `true`, no identifier to copy.
@@ -39,6 +41,14 @@ FORM_HINTS: dict[str, str] = {
     "logo.file": "Une image PNG, JPEG ou WebP",
     "events.networks": "Les réseaux qui organisent l'événement",
     "resources.networks": "Les réseaux qui publient la ressource",
+    "calls.networks": "Les réseaux qui relaient l'appel",
+    "calls.regions": "Les régions dont les structures peuvent candidater",
+    "countries": "Les pays concernés",
+    "opens": "Le jour (2026-03-03) ou le jour et l'heure (2026-03-03 09:00) d'ouverture des candidatures",
+    "closes": "Le jour (2026-06-15 : jusqu'à la fin du jour) ou le jour et l'heure (2026-06-15 12:00) de clôture ; vide si le financeur n'en publie pas",
+    "rounds.opens": "Le jour ou le jour et l'heure d'ouverture de la session, vide s'il n'est pas publié",
+    "rounds.closes": "Le jour (jusqu'à la fin du jour) ou le jour et l'heure de clôture de la session",
+    "timezone": "Pour un appel d'outre-mer : America/Guadeloupe, America/Martinique, America/Cayenne, Indian/Reunion, Indian/Mayotte ; vide pour l'heure de Paris",
     "mode": "Sur place : indiquez le lieu et la ville ; en ligne : le lien de connexion ou d'inscription ; hybride : les deux",
     "venue": "Salle, bâtiment, adresse : pour un événement sur place ou hybride",
     "city": "Pour un événement sur place ou hybride",
@@ -56,7 +66,8 @@ FORM_HINTS: dict[str, str] = {
 }
 # Lists show « 1 document joint », « 2 documents joints »: Decap needs the singular.
 SINGULAR = {"attachments": "Document joint", "authors": "Auteur ou autrice", "other_cities": "Autre ville",
-            "editors": "Relecteur GitHub", "themes": "Thématique", "audiences": "Public", "missions": "Mission"}
+            "editors": "Relecteur GitHub", "themes": "Thématique", "audiences": "Public", "missions": "Mission",
+            "funders": "Financeur", "rounds": "Session", "winners": "Lauréat", "regions": "Région"}
 PATTERN_MESSAGES = {
     "^https?://": "écrivez l'adresse complète, commençant par https://",
     "^\\d{4}(-\\d{2}(-\\d{2})?)?$": "écrivez l'année (2006), le mois (2006-03) ou le jour (2006-03-29)",
@@ -127,9 +138,11 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
         field.update(widget="boolean", default=prop.get("default", False))
     elif prop.get("type") == "number":
         field.update(widget="number", value_type="float", min=prop.get("minimum"), max=prop.get("maximum"))
+    elif prop.get("type") == "integer":
+        field.update(widget="number", value_type="int", min=prop.get("minimum"), max=prop.get("maximum"))
     elif (collection, path[0], name) in MEDIA or (collection, *path[-2:]) in MEDIA:
         folder, public = MEDIA.get((collection, path[0], name)) or MEDIA[(collection, *path[-2:])]  # type: ignore[misc]
-        base = project.networks_dir if collection == "networks" else project.resources_dir
+        base = {"networks": project.networks_dir, "calls": project.calls_dir}.get(collection, project.resources_dir)
         field.update(widget="file", media_folder=f"/{base}/{folder}", public_folder=public, choose_url=False,
                      media_library={"config": {"max_file_size": project.max_attachment_bytes}})
     elif name in MARKDOWN_FIELDS:
@@ -154,12 +167,13 @@ COLLECTIONS = [
     ("networks", "Réseaux", "Réseau", Network, "yml"),
     ("events", "Événements", "Événement", Event, "md"),
     ("resources", "Ressources", "Ressource", Resource, "md"),
+    ("calls", "Appels à projets", "Appel à projets", Call, "md"),
 ]
 
 
 def cms_config(project: Project, taxonomies: dict[str, Taxonomy], *, repo: str | None, branch: str = "main",
                base_url: str | None = None, site_url: str | None = None) -> dict[str, Any]:
-    folders = {"networks": project.networks_dir, "events": project.events_dir, "resources": project.resources_dir}
+    folders = {"networks": project.networks_dir, "events": project.events_dir, "resources": project.resources_dir, "calls": project.calls_dir}
     collections = []
     for name, label, singular, model, extension in COLLECTIONS:
         schema = schema_for(model, label, taxonomies)

@@ -87,6 +87,7 @@ SITE_FEEDS = [
     {"type": "application/atom+xml", "title": "Nouvelles ressources des RRMA", "url": "flux/ressources.xml"},
     {"type": "application/atom+xml", "title": "Agenda des RRMA", "url": "flux/agenda.xml"},
     {"type": "text/calendar", "title": "Agenda des RRMA (iCalendar)", "url": "flux/agenda.ics"},
+    {"type": "application/atom+xml", "title": "Appels à projets relayés par les RRMA", "url": "flux/appels-a-projets.xml"},
 ]
 
 

@@ -75,7 +75,7 @@ def search_documents(items: list[IndexedPage], hand_written: dict[str, tuple[str
         title, text = page_title_and_text(*hand_written[uri])
         url = "" if uri == "index.md" else uri.removesuffix("index.md").removesuffix(".md") + ("/" if not uri.endswith("index.md") else "")
         docs.append(SearchDoc(url, "page", title, "", text, label="Page"))
-    order = {"ressource": 0, "evenement": 1, "reseau": 2, "page": 3}
+    order = {"ressource": 0, "evenement": 1, "reseau": 2, "appel": 3, "page": 4}
     return sorted(docs, key=lambda d: (order[d.kind], d.url))
 
 

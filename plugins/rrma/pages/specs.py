@@ -18,6 +18,7 @@ from ..kinds.resources import Resource
 from ..kinds.site import Site
 from ..outputs import jsonld, opendata
 from .agenda import agenda_pages, event_facets
+from .calls import build_moment, call_files, call_pages
 from .countries import country_links, country_pages
 from .feeds import atom_feeds, calendars, event_jsonld
 from .library import FACET_TITLES, all_option, facet_label, listing_pages, resource_facets
@@ -38,7 +39,7 @@ from .views import (
 __all__ = ["EMPTY_SITEMAP", "SITE_FEEDS", "Output", "PageSpec", "SitePages", "build_pages"]
 
 
-SEARCH_KINDS = {"ressource": "Ressource", "evenement": "Événement", "reseau": "Réseau", "page": "Page"}
+SEARCH_KINDS = {"ressource": "Ressource", "evenement": "Événement", "reseau": "Réseau", "appel": "Appel à projets", "page": "Page"}
 
 
 def build_pages(site: Site, today: date, output: Output | None = None, world: dict[str, Any] | None = None) -> SitePages:
@@ -54,6 +55,9 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
     events_past = past(site, today)
     event_cards = {e.id: event_card(e, labels, today) for e in site.events}
     facets_of = {r.id: resource_facets(r, regions_of) for r in resources}
+    call_specs, call_cards = call_pages(site, labels, build_moment(today, output), output)
+    open_calls = [call_cards[c.id] for c in site.calls if call_cards[c.id]["state"]["key"] == "open"]
+    open_calls.sort(key=lambda card: min(w["closes"] or "9" for w in json.loads(card["state"]["data"])["windows"]))
 
     # Networks: one page each, then the directory with its map.
     for entry in site.networks:
@@ -79,6 +83,8 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                     "upcoming": [event_cards[e.id] for e in events_next if entry.id in e.data.networks],
                     "past": [event_cards[e.id] for e in events_past if entry.id in e.data.networks][:5],
                     "resources": [resource_cards[r.id] for r in resources if entry.id in r.data.networks],
+                    "calls": [card for card in open_calls if any(n["url"] == item_url("networks", entry.id) for n in card["networks"])],
+                    "calls_ics": f"flux/echeances-{entry.id}.ics",
                     "ics_url": f"flux/agenda-{entry.id}.ics",
                     "ics_webcal": "webcal://" + output.absolute(f"flux/agenda-{entry.id}.ics").split("://", 1)[-1],
                     "feeds": [{"type": "text/calendar", "title": f"Agenda {of(network_cards[entry.id]['short'])} (iCalendar)", "url": f"flux/agenda-{entry.id}.ics"}],
@@ -213,6 +219,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
             )
         )
     pages.extend(agenda_pages(site, labels, event_cards, today, regions_of))
+    pages.extend(call_specs)
 
     pages.extend(country_pages(site, labels, today, {"networks": network_cards, "resources": resource_cards, "events": event_cards}, world))
 
@@ -223,6 +230,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
             "next_events": next_events,
             "recent_events": [] if next_events else [event_cards[e.id] for e in events_past[:3]],
             "latest_resources": all_cards[:6],
+            "open_calls": open_calls[:4],
             "networks": sorted((c for c in network_cards.values() if not c["national"]), key=lambda c: fold(c["region_label"] or "")),
             "national": [c for c in network_cards.values() if c["national"]],
             "map": the_map,
@@ -246,6 +254,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
         partial(calendars, site, labels, output),
         partial(atom_feeds, site, resources, resource_cards, event_cards, labels, output),
         partial(opendata.files, site, absolute=output.absolute, issued=issued, modified=modified),
+        partial(call_files, site, output),
     ]
     pages.append(observatory_page(site, labels))
     pages.append(PageSpec("recherche/", "Recherche", "rrma/search.html", {"kinds": SEARCH_KINDS, "examples": search_examples(site, labels)},
@@ -299,9 +308,12 @@ def subscribe_page(network_cards: dict[str, dict[str, Any]], output: Output) -> 
     calendars = [calendar("Tout l'agenda des RRMA", "flux/agenda.ics")] + [
         calendar(f"Agenda {of(c['short'])}", f"flux/agenda-{c['id']}.ics")
         for c in sorted(network_cards.values(), key=lambda c: fold(c["short"]))]
+    deadlines = [calendar("Toutes les échéances des appels à projets", "flux/echeances.ics")] + [
+        calendar(f"Échéances des appels relayés par {c['short']}", f"flux/echeances-{c['id']}.ics")
+        for c in sorted(network_cards.values(), key=lambda c: fold(c["short"]))]
     return PageSpec(
         "abonnements/", "S'abonner\u00a0: calendriers et flux", "rrma/subscribe.html",
-        {"calendars": calendars, "local": is_local(output.site_url),
+        {"calendars": calendars, "deadlines": deadlines, "local": is_local(output.site_url),
          "feeds": [{"title": f["title"], "url": f["url"], "address": output.absolute(f["url"])} for f in SITE_FEEDS if f["type"] != "text/calendar"]},
         description="Suivre l'agenda des réseaux régionaux multi-acteurs dans son calendrier, et les nouvelles ressources dans un lecteur de flux.",
     )

@@ -1,0 +1,98 @@
+"""Calls for projects in a real browser: filters with and without JavaScript, the state recomputed
+from the page's dates when the page is older than today, axe-core on the list and on a call."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import AXE
+from tests.browser.test_pages import AXE_TAGS
+
+
+@pytest.mark.parametrize("width", ["page", "phone"])
+@pytest.mark.parametrize("path", ["/appels-a-projets/", "/appels-a-projets/fonds-regional-ecsi-test/", "/appels-a-projets/appel-clos-test/",
+                                  "/appels-a-projets/montant/jusqu-a-5000/"])
+def test_no_accessibility_violation(request: pytest.FixtureRequest, base_url: str, path: str, width: str) -> None:
+    page = request.getfixturevalue(width)
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+    assert page.outside_requests == []
+
+
+def _titles(page) -> list[str]:
+    return [t for t in page.locator(".rrma-card--call:visible .rrma-card__title").all_inner_texts()]
+
+
+def test_filters_with_javascript(page, base_url: str) -> None:
+    page.goto(base_url + "/appels-a-projets/")
+    assert page.locator(".rrma-filters").is_visible()
+    everything = _titles(page)
+    page.select_option("#rrma-f-financeur", "fondation-fictive-de-test")
+    shown = _titles(page)
+    assert sorted(shown) == ["Appel à venir pour les jeunes (appel fictif)", "Coopération dans l'océan Indien (appel fictif)"]
+    assert page.url.endswith("?financeur=fondation-fictive-de-test")
+    assert page.locator(".rrma-status").inner_text() == "2 appels correspondent."
+    page.select_option("#rrma-f-montant", "plus-de-100000")
+    assert _titles(page) == ["Appel à venir pour les jeunes (appel fictif)"]
+    assert page.locator(".rrma-status").inner_text() == "1 appel correspond."
+    page.select_option("#rrma-f-region", "84")  # Auvergne-Rhône-Alpes: none of the foundation's calls
+    assert _titles(page) == [] and page.locator(".rrma-status").inner_text() == "Aucun appel ne correspond à ces critères."
+    page.goto(base_url + "/appels-a-projets/?pays=SN")  # the address keeps the filter
+    assert _titles(page) == ["Fonds régional pour l'éducation à la citoyenneté mondiale (appel fictif)"]
+    assert len(everything) > 4
+
+
+def test_filters_without_javascript(browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/appels-a-projets/")
+    assert page.locator(".rrma-filters").is_hidden()
+    assert "état au " in page.locator(".rrma-call-asof").first.inner_text()
+    page.locator(".rrma-facets summary", has_text="Financeur").click()
+    page.locator(".rrma-facets a", has_text="Fondation fictive de test").click()
+    assert page.url.endswith("/appels-a-projets/financeur/fondation-fictive-de-test/")
+    assert sorted(_titles(page)) == ["Appel à venir pour les jeunes (appel fictif)", "Coopération dans l'océan Indien (appel fictif)"]
+    context.close()
+
+
+def test_a_page_cached_for_days_shows_the_state_of_today(browser, base_url: str) -> None:
+    """The browser's clock three months on, then after the closing: the state follows it, not the build."""
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    page.clock.set_fixed_time("2031-06-03T10:00:00+02:00")
+    page.goto(base_url + "/appels-a-projets/fonds-regional-ecsi-test/")
+    state = page.locator(".rrma-call-status .rrma-call-state")
+    assert state.inner_text() == "ouvert — clôture le 15 juin 2031 à 12\u00a0h\u00a000 (dans 12 jours)"
+    assert page.locator(".rrma-call-status .rrma-call-asof").is_hidden()
+    page.clock.set_fixed_time("2031-06-15T12:00:00+02:00")
+    page.reload()
+    assert state.inner_text() == "clôturé" and "rrma-call-state--closed" in state.get_attribute("class")
+    page.clock.set_fixed_time("2031-08-31T23:00:00+02:00")
+    page.goto(base_url + "/appels-a-projets/appel-a-venir-test/")
+    assert page.locator(".rrma-call-status .rrma-call-state").inner_text() == "à venir — ouverture le 1er septembre 2031"
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_screenshots(browser, base_url: str, width: int) -> None:
+    context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for path, name in (("/appels-a-projets/", "liste"), ("/appels-a-projets/fonds-regional-ecsi-test/", "appel"),
+                       ("/appels-a-projets/appel-clos-test/", "clos"), ("/", "accueil")):
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=f"/tmp/rrma-calls-{name}-{width}.png", full_page=True)
+    context.close()
+
+
+def test_calls_are_in_the_site_search_with_their_type(page, base_url: str) -> None:
+    page.goto(base_url + "/recherche/?q=OECO")
+    page.wait_for_function("document.querySelectorAll('.rrma-hit__title').length > 0")
+    hit = page.locator(".rrma-hits li", has_text="Je coopère avec les pays de l'OECO").first
+    assert hit.locator(".rrma-badge").inner_text() == "Appel à projets"
+    page.goto(base_url + "/recherche/?q=fictif&type=appel")
+    page.wait_for_function("document.querySelectorAll('.rrma-hit__title').length > 0")
+    assert set(page.locator(".rrma-hits .rrma-badge").all_inner_texts()) == {"Appel à projets"}
