@@ -6,7 +6,8 @@
 (function () {
   "use strict";
   var root = document.querySelector("[data-rrma-search]");
-  if (!root || typeof lunr === "undefined") return;
+  if (!root || typeof lunr === "undefined" || !window.rrmaAnalyser) return;
+  var analyser = window.rrmaAnalyser;  // the French analysis the index was built with (analyser.js)
   var base = (root.getAttribute("data-base") || ".") + "/recherche/";
   var form = root.querySelector("form");
   var input = form.elements.q;
@@ -16,9 +17,6 @@
   var noResult = root.querySelector(".rrma-no-result");
   // the type shown with a result (an index without labels gives the kind)
   var KINDS = { ressource: "Ressource", evenement: "Événement", reseau: "Réseau", page: "Page" };
-  var pipeline = lunr.Pipeline.load(["trimmer-fr", "accentFold-fr", "stemmer-fr"]);
-  // French elisions split words, as when the index was built (split_elisions in search.py).
-  lunr.tokenizer.separator = /[\s\-'\u2019]+/;
   var manifest = null, facets = null, shards = {}, chunks = {}, pending = {};
   var generation = 0;
 
@@ -87,15 +85,8 @@
     return getJSON("docs-" + number + ".json", later).then(function (data) { chunks[number] = data; return data; });
   }
 
-  var analysed = new Map();
-
   function analyse(text) {
-    var terms = analysed.get(text);
-    if (!terms) {
-      terms = pipeline.run(lunr.tokenizer(text)).map(String).filter(Boolean);
-      analysed.set(text, terms);
-    }
-    return terms;
+    return analyser.terms(text);
   }
 
   function shardOf(term) {
@@ -112,24 +103,12 @@
     return Object.keys(found).map(Number);
   }
 
-  var folding = lunr.Pipeline.load(["trimmer-fr", "accentFold-fr"]);
-  var stemming = lunr.Pipeline.load(["stemmer-fr"]);
-
-  function stemOf(word) {
-    return stemming.run([new lunr.Token(word)]).map(String)[0] || "";
-  }
+  var stemOf = analyser.stem;
 
   function queryWords(query) {
-    // stop words were never indexed (search.py): skipping them saves fetching a shard
-    var stop = manifest.stopWords || [];
-    var kept = lunr.tokenizer(query).filter(function (token) {
-      var word = lunr.fr.trimmer(token.clone()).toString();
-      return word.length > 1 && stop.indexOf(word) < 0;
-    });
-    var seen = {};
-    // every word counts, however common: none is dropped (rank in search.py)
-    return folding.run(kept).map(String).filter(Boolean).map(function (word) { return { word: word, term: stemOf(word) }; })
-      .filter(function (w) { return w.term && !seen[w.term] && (seen[w.term] = true); });
+    // stop words were never indexed (search.py): skipping them saves fetching a shard;
+    // every other word counts, however common: none is dropped (rank in search.py)
+    return analyser.words(query, manifest.stopWords);
   }
 
   var LETTERS = "abcdefghijklmnopqrstuvwxyz";

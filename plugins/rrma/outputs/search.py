@@ -217,6 +217,9 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
         "stopWords": sorted(STOP_WORDS),
         "fuzzyMinLetters": FUZZY_MIN_LETTERS,
     })
+    # The analysis's own data, for the other scripts that match words as the search does (analyser.js:
+    # the library's text box): small, and the same whatever the corpus.
+    files["recherche/analyse.json"] = _json({"stopWords": sorted(STOP_WORDS)})
     return files
 
 
