@@ -139,3 +139,13 @@ def test_results_show_the_type_and_forgive_a_typo(page, base_url: str) -> None:
     assert "solidarité" in first and "internationa" in first, first  # both words in the title come first, despite the typo
     badges = set(page.locator(".rrma-hits .rrma-badge").all_inner_texts())
     assert "Étude de l'observatoire" in badges and "Ressource" not in badges, badges
+
+
+def test_a_campaign_page_comes_first_for_its_name_and_says_campaign(page, base_url: str) -> None:
+    page.goto(base_url + "/recherche/?q=Festival des Solidarités")
+    assert _results(page)[0] == "Festival des Solidarités"
+    first = page.locator(".rrma-hits > li").first
+    assert first.locator(".rrma-badge").inner_text() == "Campagne"
+    assert first.locator("a").get_attribute("href").endswith("/agenda/campagne/festival-des-solidarites/")
+    page.select_option("#rrma-s-type", "campagne")  # the type filter knows campaigns
+    assert _results(page) == ["Festival des Solidarités"]

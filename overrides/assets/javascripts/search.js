@@ -16,7 +16,7 @@
   var list = root.querySelector(".rrma-hits");
   var noResult = root.querySelector(".rrma-no-result");
   // the type shown with a result (an index without labels gives the kind)
-  var KINDS = { ressource: "Ressource", evenement: "Événement", reseau: "Réseau", page: "Page" };
+  var KINDS = { ressource: "Ressource", evenement: "Événement", reseau: "Réseau", campagne: "Campagne", page: "Page" };
   var manifest = null, facets = null, shards = {}, chunks = {}, pending = {};
   var generation = 0;
 

@@ -139,7 +139,7 @@ class SearchDoc:
     """One searchable page."""
 
     url: str
-    kind: str  # ressource, evenement, reseau, page
+    kind: str  # ressource, evenement, reseau, campagne, page
     title: str
     summary: str = ""
     body: str = ""

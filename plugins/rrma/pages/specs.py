@@ -38,7 +38,7 @@ from .views import (
 __all__ = ["EMPTY_SITEMAP", "SITE_FEEDS", "Output", "PageSpec", "SitePages", "build_pages"]
 
 
-SEARCH_KINDS = {"ressource": "Ressource", "evenement": "Événement", "reseau": "Réseau", "page": "Page"}
+SEARCH_KINDS = {"ressource": "Ressource", "evenement": "Événement", "reseau": "Réseau", "campagne": "Campagne", "page": "Page"}
 
 
 def build_pages(site: Site, today: date, output: Output | None = None, world: dict[str, Any] | None = None) -> SitePages:
