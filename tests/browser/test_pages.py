@@ -223,7 +223,7 @@ def test_library_filters_fold_behind_a_button_on_a_phone(phone, base_url: str) -
     phone.select_option("#rrma-f-type", "etude-observatoire")
     phone.select_option("#rrma-f-theme", phone.eval_on_selector("#rrma-f-theme option:enabled:not([value=''])", "o => o.value"))
     # seen « Filtrer (2) », heard « Filtrer : 2 choix actifs »
-    assert toggle.text_content() == "Filtrer (2) : 2 choix actifs"
+    assert toggle.text_content() == "Filtrer (2)\u00a0: 2 choix actifs"
     assert toggle.locator("[aria-hidden=true]").text_content() == " (2)"
     # « Voir les résultats » folds the panel and takes the focus to the number of results
     phone.get_by_role("button", name="Voir les résultats").click()
@@ -249,7 +249,7 @@ def test_library_filters_are_open_on_a_wide_screen_and_fold_without_javascript(b
     static = context.new_page()
     static.goto(base_url + "/ressources/type/etude-observatoire/")
     toggle = _filter_toggle(static)
-    assert toggle.text_content() == "Filtrer (1) : 1 choix actif"  # the page's own filter
+    assert toggle.text_content() == "Filtrer (1)\u00a0: 1 choix actif"  # the page's own filter
     assert static.locator(".rrma-facets").is_hidden()
     toggle.click()
     assert static.locator(".rrma-facets summary", has_text="Thématique").is_visible()

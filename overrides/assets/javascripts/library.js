@@ -112,7 +112,7 @@
     var active = params.filter(function (p) { return filters[p]; }).length;
     counter.hidden = active === 0;
     counter.firstChild.textContent = " (" + active + ")";
-    counter.lastChild.textContent = " : " + active + " choix actif" + (active > 1 ? "s" : "");
+    counter.lastChild.textContent = "\u00a0: " + active + " choix actif" + (active > 1 ? "s" : "");
   }
 
   function current() {
