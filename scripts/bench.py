@@ -189,7 +189,7 @@ def browser_figures(site: Path, queries: list[str], *, pagefind: bool) -> dict:
 
 
 PAGEFIND = "pagefind[extended]==1.5.2"
-ENGINE = ("vendor/lunr.min.js", "vendor/lunr.stemmer.support.js", "vendor/lunr.fr.js", "search.js")  # the portal's search code
+ENGINE = ("vendor/lunr.min.js", "vendor/lunr.stemmer.support.js", "vendor/lunr.fr.js", "analyser.js", "search.js")  # the portal's search code
 
 
 def pagefind_index(work: Path, site: Path) -> float:

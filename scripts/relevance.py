@@ -39,6 +39,7 @@ NATURAL = [
     ("études de l'observatoire", ["ressources/barometre-acteurs-csi-france/", "ressources/enquete-covid-19-bourgogne-franche-comte/"]),
     ("définition d'Orléans", ["ressources/definition-d-orleans-2022/"]),
     ("citoyenneté mondiale", ["ressources/interfaces-7-citoyennete-mondiale-politique-de-la-ville/"]),
+    ("ALIMENTERRE", ["agenda/campagne/festival-alimenterre/"]),  # the campaign's page, with its events
 ]
 
 CLASSES = ("exact", "sans accents", "pluriel", "faute de frappe", "résumé")

@@ -355,7 +355,9 @@ def test_elision_before_a_vowel_or_a_mute_h() -> None:
 def test_a_network_without_a_logo_gets_a_monogram() -> None:
     from rrma.pages.views import monogram
 
-    assert monogram("GESCOD", "Grand Est Solidarités et Coopérations pour le Développement") == "GES"
+    assert monogram("GESCOD", "Grand Est Solidarités et Coopérations pour le Développement") == "GESCOD"  # whole, not « GES »
+    assert monogram("PDLCI", "Pays de la Loire Coopération Internationale") == "PDLCI"
+    assert monogram("BFC International", "Bourgogne-Franche-Comté International") == "BFC"
     assert monogram("RBS", "Réseau Bretagne Solidaire") == "RBS"
     assert monogram(None, "Horizons Solidaires") == "HS"
     assert monogram(None, "Pays de la Loire Coopération Internationale") == "PLC"

@@ -160,8 +160,9 @@ def test_a_filter_chosen_in_a_list_replaces_the_address_and_a_facet_page_can_sho
     page.goto(base_url + "/ressources/type/etude-observatoire/")
     page.wait_for_selector(".rrma-filters:not([hidden])")
     steps = page.evaluate("history.length")
-    page.select_option("#rrma-f-theme", index=1)
-    page.select_option("#rrma-f-theme", index=2)
+    offered = page.eval_on_selector_all("#rrma-f-theme option:enabled", "os => os.map(o => o.value).filter(Boolean)")
+    page.select_option("#rrma-f-theme", offered[0])
+    page.select_option("#rrma-f-theme", offered[1])
     assert page.evaluate("history.length") == steps  # no step per option tried: Back leaves the list
     page.select_option("#rrma-f-theme", "")
     page.select_option("#rrma-f-type", "")  # « Tous » on the page of one type
@@ -172,8 +173,8 @@ def test_a_filter_chosen_in_a_list_replaces_the_address_and_a_facet_page_can_sho
     page.wait_for_selector(".rrma-filters:not([hidden])")
     assert page.input_value("#rrma-f-type") == ""
     assert page.locator(".rrma-results li").count() == everything
-    assert page.locator("#rrma-f-theme option").first.inner_text() == "Toutes"  # « Thématique » is feminine
-    assert page.locator("#rrma-f-type option").first.inner_text() == "Tous"
+    assert page.locator("#rrma-f-theme option").first.inner_text() == f"Toutes ({everything})"  # « Thématique » is feminine
+    assert page.locator("#rrma-f-type option").first.inner_text() == f"Tous ({everything})"
 
 
 def test_library_renders_titles_as_text(page, base_url: str) -> None:
@@ -195,11 +196,117 @@ def test_facet_pages_work_without_javascript(browser, base_url: str) -> None:
     page = context.new_page()
     page.goto(base_url + "/ressources/")
     assert page.locator(".rrma-filters").is_hidden()
+    assert page.locator(".rrma-facets").is_hidden()  # folded in the filter panel
+    page.locator("summary.rrma-filter-toggle").click()
     page.locator(".rrma-facets summary", has_text="Type de ressource").click()
     page.locator(".rrma-facets a", has_text="Étude de l'observatoire").first.click()
     assert page.url.endswith("/ressources/type/etude-observatoire/")
     assert page.locator(".rrma-results li").count() >= 2
     context.close()
+
+
+def _filter_toggle(page):
+    return page.locator("summary.rrma-filter-toggle")
+
+
+def test_library_filters_fold_behind_a_button_on_a_phone(phone, base_url: str) -> None:
+    phone.goto(base_url + "/ressources/")
+    phone.wait_for_selector(".rrma-filters:not([hidden])", state="attached")
+    toggle = _filter_toggle(phone)
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert phone.locator("#rrma-f-type").is_hidden()
+    first = phone.locator(".rrma-results .rrma-card").first.bounding_box()
+    assert first["y"] < 900 - 100  # the first result is on the first screen, filters folded
+    assert toggle.inner_text() == "Filtrer"  # no choice yet
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    phone.select_option("#rrma-f-type", "etude-observatoire")
+    phone.select_option("#rrma-f-theme", phone.eval_on_selector("#rrma-f-theme option:enabled:not([value=''])", "o => o.value"))
+    # seen « Filtrer (2) », heard « Filtrer : 2 choix actifs »
+    assert toggle.text_content() == "Filtrer (2)\u00a0: 2 choix actifs"
+    assert toggle.locator("[aria-hidden=true]").text_content() == " (2)"
+    # « Voir les résultats » folds the panel and takes the focus to the number of results
+    phone.get_by_role("button", name="Voir les résultats").click()
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert phone.evaluate("document.activeElement.classList.contains('rrma-status')")
+    # Escape folds it too, and gives the focus back to the button
+    toggle.click()
+    phone.focus("#rrma-f-type")
+    phone.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert phone.evaluate("document.activeElement.classList.contains('rrma-filter-toggle')")
+    phone.keyboard.press("Enter")  # the keyboard opens it again
+    assert phone.locator("#rrma-f-type").is_visible()
+
+
+def test_library_filters_are_open_on_a_wide_screen_and_fold_without_javascript(browser, page, base_url: str) -> None:
+    page.goto(base_url + "/ressources/")
+    page.wait_for_selector(".rrma-filters:not([hidden])")
+    assert _filter_toggle(page).get_attribute("aria-expanded") == "true"
+    assert page.locator("#rrma-f-type").is_visible()
+    assert page.get_by_role("button", name="Voir les résultats").is_hidden()  # the results are beside, nothing to go back to
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 900})
+    static = context.new_page()
+    static.goto(base_url + "/ressources/type/etude-observatoire/")
+    toggle = _filter_toggle(static)
+    assert toggle.text_content() == "Filtrer (1)\u00a0: 1 choix actif"  # the page's own filter
+    assert static.locator(".rrma-facets").is_hidden()
+    toggle.click()
+    assert static.locator(".rrma-facets summary", has_text="Thématique").is_visible()
+    context.close()
+
+
+def test_facet_counts_follow_the_current_choice(page, base_url: str, site_dir) -> None:
+    """Each value of a list says how many results it would give with the other filters kept;
+    one that would give none cannot be chosen. Without a choice, the counts are the totals."""
+    data = _data(site_dir)
+    page.goto(base_url + "/ressources/")
+    page.wait_for_selector(".rrma-filters:not([hidden])")
+
+    def options(select: str) -> dict[str, tuple[str, bool]]:
+        return {o["value"]: (o["text"], o["disabled"]) for o in page.eval_on_selector_all(
+            f"{select} option", "os => os.map(o => ({value: o.value, text: o.textContent, disabled: o.disabled}))")}
+
+    themes = {v for item in data for v in item["facets"]["theme"]}
+    total = options("#rrma-f-theme")
+    assert total[""] == (f"Toutes ({len(data)})", False)
+    for theme in themes:
+        n = sum(theme in item["facets"]["theme"] for item in data)
+        assert total[theme][0].endswith(f" ({n})") and not total[theme][1]
+    page.select_option("#rrma-f-type", "etude-observatoire")
+    studies = [item for item in data if "etude-observatoire" in item["facets"]["type"]]
+    after = options("#rrma-f-theme")
+    assert after[""] == (f"Toutes ({len(studies)})", False)
+    zero = 0
+    for theme in themes:
+        n = sum(theme in item["facets"]["theme"] for item in studies)
+        label = total[theme][0].rsplit(" (", 1)[0]
+        assert after[theme] == (f"{label} ({n})", n == 0)
+        zero += n == 0
+    assert zero > 0 and zero < len(themes)  # some themes have no study: not offered
+    # the type list keeps the counts of every type (its own choice does not narrow itself)
+    assert options("#rrma-f-type")["etude-observatoire"][0].endswith(f" ({len(studies)})")
+    # a value chosen, then another list's option: the counts of both follow
+    theme = next(t for t in themes if not after[t][1])
+    page.select_option("#rrma-f-theme", theme)
+    both = [item for item in studies if theme in item["facets"]["theme"]]
+    assert options("#rrma-f-type")[""][0].endswith(f" ({sum(theme in i['facets']['theme'] for i in data)})")
+    assert page.locator(".rrma-results li").count() == len(both)
+
+
+def test_library_text_box_analyses_words_as_the_site_search(page, base_url: str, site_dir) -> None:
+    """« projets » finds what « projet » finds (plural, accents and case as in the site search)."""
+    data = _data(site_dir)
+    page.goto(base_url + "/ressources/?q=projet")
+    page.wait_for_selector(".rrma-filters:not([hidden])")
+    singular = sorted(page.locator(".rrma-results .rrma-card__title").all_inner_texts())
+    for query in ("projets", "PROJÉTS"):
+        page.fill("#rrma-q", query)
+        assert sorted(page.locator(".rrma-results .rrma-card__title").all_inner_texts()) == singular
+    with_plural_only = [i["title"] for i in data if "projets" in i["title"].lower() + i["summary"].lower()]
+    with_singular = [i["title"] for i in data if re.search(r"\bprojet\b", (i["title"] + " " + i["summary"]).lower())]
+    assert with_plural_only and with_singular  # both forms are in the data, and found by both queries
+    assert set(with_plural_only + with_singular) <= set(singular)
 
 
 def test_open_a_resource_from_the_library(page, base_url: str) -> None:

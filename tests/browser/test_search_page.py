@@ -38,7 +38,9 @@ def test_typing_searches_without_reload_and_updates_the_url(page, base_url: str)
     page.evaluate("window.__same = true")
     page.locator("#rrma-search-q").press_sequentially("alimenter", delay=20)
     page.wait_for_function("document.querySelectorAll('.rrma-hit__title').length > 0")
-    assert page.locator(".rrma-hit__title").first.inner_text() == "Festival ALIMENTERRE 2025 en Normandie"
+    # a word being typed finds what it starts: the campaign's page and its event
+    page.wait_for_selector(".rrma-hits[aria-busy=false]", state="attached")
+    assert set(page.locator(".rrma-hit__title").all_inner_texts()[:2]) == {"Festival ALIMENTERRE", "Festival ALIMENTERRE 2025 en Normandie"}
     assert page.evaluate("window.__same") is True and "q=alimenter" in page.url
 
 
@@ -86,8 +88,8 @@ def test_results_are_reachable_by_keyboard(page, base_url: str) -> None:
 
 def test_results_are_rendered_as_text(page, base_url: str) -> None:
     evil = "<img src=x onerror=window.__xss=1>"
-    page.route("**/recherche/docs-0.json", lambda route: route.fulfill(
-        content_type="application/json", body=json.dumps([["ressources/x/", "ressource", evil + " charte", "", evil] for _ in range(400)])))
+    page.route("**/recherche/docs-*.json", lambda route: route.fulfill(  # every result's text, as a hostile index would give it
+        content_type="application/json", body=json.dumps([["ressources/x/", "ressource", evil + " charte", "", evil]])))
     page.goto(base_url + "/recherche/?q=charte")
     titles = _results(page)
     assert evil + " charte" in titles
@@ -134,8 +136,41 @@ def test_results_show_the_type_and_forgive_a_typo(page, base_url: str) -> None:
     page.goto(base_url + "/recherche/?q=solidarite internationnale")
     page.wait_for_selector(".rrma-hits[aria-busy=false]", state="attached")
     status = page.locator(".rrma-status").inner_text()
-    assert re.match(r"\d+ résultats pour « solidarite internationnale »", status), status  # « solidarite » is exact: not « approchants »
+    assert re.match(r"\d+ résultats( dans les titres, thèmes et résumés)? pour « solidarite internationnale »", status), status  # « solidarite » is exact: not « approchants »
     first = page.locator(".rrma-hit__title").first.inner_text().lower()
     assert "solidarité" in first and "internationa" in first, first  # both words in the title come first, despite the typo
     badges = set(page.locator(".rrma-hits .rrma-badge").all_inner_texts())
     assert "Étude de l'observatoire" in badges and "Ressource" not in badges, badges
+
+
+def test_a_campaign_page_comes_first_for_its_name_and_says_campaign(page, base_url: str) -> None:
+    page.goto(base_url + "/recherche/?q=Festival des Solidarités")
+    assert _results(page)[0] == "Festival des Solidarités"
+    first = page.locator(".rrma-hits > li").first
+    assert first.locator(".rrma-badge").inner_text() == "Campagne"
+    assert first.locator("a").get_attribute("href").endswith("/agenda/campagne/festival-des-solidarites/")
+    page.click(".rrma-search-filters summary")
+    page.select_option("#rrma-s-type", "campagne")  # the type filter knows campaigns
+    assert _results(page)[0] == "Festival des Solidarités"
+    assert set(page.locator(".rrma-hits .rrma-badge").all_inner_texts()) == {"Campagne"}
+
+
+def test_the_texts_of_the_pages_are_searched_on_request_past_a_page_of_titles(page, base_url: str, site_dir) -> None:
+    """A word in more than a page of titles, themes and summaries: those come first, without the
+    texts' shards; past them, one button searches the texts too, and nothing is lost."""
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(base_url + "/recherche/?q=réseau")
+    _results(page)
+    status = page.locator(".rrma-status").inner_text()
+    count = int(status.split()[0])
+    assert count > 10 and " dans les titres, thèmes et résumés pour « réseau »" in status, status
+    assert not any("/recherche/body-" in u for u in fetched)
+    page.get_by_role("button", name=re.compile("résultats? de plus")).click()
+    page.wait_for_function(f"document.querySelectorAll('.rrma-hit__title').length === {count}")
+    page.get_by_role("button", name="Chercher aussi dans le texte des pages").click()
+    page.wait_for_function("!document.querySelector('.rrma-status').textContent.includes('dans les titres')")
+    _results(page)
+    deeper = int(page.locator(".rrma-status").inner_text().split()[0])
+    assert deeper > count and any("/recherche/body-" in u for u in fetched)
+    assert page.evaluate("document.activeElement.closest('.rrma-hits li') !== null")  # the focus on the first new result

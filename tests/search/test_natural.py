@@ -55,6 +55,15 @@ def test_results_show_the_type_of_each_page(repository: Path) -> None:
     assert {kinds[u] for u in kinds if u.startswith("reseaux/")} == {"Réseau"}
 
 
+def test_a_campaign_is_found_first_by_its_name_and_said_to_be_a_campaign(repository: Path, shared_site: BuiltSite) -> None:
+    # before its events, whose titles name it too (« Festival ALIMENTERRE 2025 en Normandie »)
+    assert _found(repository, "ALIMENTERRE")[0] == ("agenda/campagne/festival-alimenterre/", "Campagne", "Festival ALIMENTERRE")
+    for query in ("Festival des Solidarités", "festival solidarites"):
+        found = _found(shared_site.site, query)
+        assert found[0] == ("agenda/campagne/festival-des-solidarites/", "Campagne", "Festival des Solidarités")
+        assert sum(url.startswith("agenda/festival-des-solidarites-") for url, _, _ in found[1:6]) >= 3  # then its events
+
+
 def test_a_resource_is_found_by_the_text_of_its_attached_pdf(shared_site: BuiltSite) -> None:
     # « Article 1 - Objet » is in the attached « Modèle de convention de partenariat.pdf », in no resource's text
     # (the accessibility statement says « fait l'objet d'un audit » in its own text)

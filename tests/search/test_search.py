@@ -92,17 +92,29 @@ def test_shards_split_terms_and_a_query_needs_only_its_own(tmp_path: Path) -> No
     sizes = [len(files[f"recherche/index-{n}.json"]) for n in range(manifest["shardCount"])]
     assert max(sizes) < sum(sizes) / 2  # one query's shard is a fraction of the whole
     assert _search(files, words[42])[0] == "ressources/r42/"
-    assert manifest["labels"] == {} and manifest["docCount"] == 3000
+    assert "labels" not in manifest and manifest["docCount"] == 3000  # the filters' lists are in the search page
     assert json.loads(files["recherche/facets.json"])["kindNames"] == ["ressource"]
 
 
-def test_terms_in_most_documents_are_not_indexed_in_their_bodies() -> None:
-    docs = [SearchDoc(f"ressources/r{i}/", "ressource", "Titre coopération" if i == 0 else f"Titre {i}", "", "coopération et partage " + ("rare" if i == 7 else ""))
+def test_a_word_in_every_body_keeps_every_match_without_weighing_on_a_first_query() -> None:
+    """Bodies and attached files are a second tier of shards, read only when titles, tags and
+    summaries give fewer than a page of results with every word: no posting is dropped."""
+    docs = [SearchDoc(f"ressources/r{i}/", "ressource", "Titre coopération" if i == 0 else f"Titre {i} partage",
+                      "Coopération en résumé" if i in range(1, 12) else "", "coopération et partage " + ("rare" if i == 7 else ""))
             for i in range(400)]
     files = build(docs, {})
-    # « coopération » is in every body: it is found through the one title only; « rare » stays findable in a body
-    assert _search(files, "coopération") == ["ressources/r0/"]
+    found = _search(files, "coopération")
+    assert found[0] == "ressources/r0/"  # the title first, then the summaries
+    assert set(found[1:12]) == {f"ressources/r{i}/" for i in range(1, 12)}
+    _, read = search_files(files.__getitem__, "coopération")
+    assert all(name.startswith("recherche/index-") for name in read)  # a page of results without the bodies
+    assert len(found) == 12
+    # fewer than a page of results in the first tier: the bodies are read, every match is there
+    found = _search(files, "coopération partage")
+    assert len(found) == 400 and found[0] in {f"ressources/r{i}/" for i in range(1, 12)}  # both words outside the body
     assert _search(files, "rare") == ["ressources/r7/"]
+    _, read = search_files(files.__getitem__, "rare")
+    assert any(name.startswith("recherche/body-") for name in read)
 
 
 def test_queries_skip_stop_words_the_index_never_holds(files: dict[str, str]) -> None:
@@ -192,10 +204,12 @@ def test_the_whole_text_of_a_page_is_searchable() -> None:
 
 
 def test_results_say_what_each_document_is(files: dict[str, str]) -> None:
-    docs = json.loads(files["recherche/docs-0.json"])
-    assert [d[1] for d in docs] == ["ressource", "ressource", "evenement"]  # no label given: the kind
+    def kinds(files: dict[str, str], count: int) -> list[str]:
+        return [d[1] for n in range(count) for d in json.loads(files[f"recherche/docs-{n}.json"])]
+
+    assert kinds(files, 3) == ["ressource", "ressource", "evenement"]  # no label given: the kind
     labelled = build([SearchDoc("r/", "ressource", "Monter un projet", label="Fiche pratique"), SearchDoc("e/", "evenement", "Forum", label="Événement")], {})
-    assert [d[1] for d in json.loads(labelled["recherche/docs-0.json"])] == ["Fiche pratique", "Événement"]
+    assert kinds(labelled, 2) == ["Fiche pratique", "Événement"]
 
 
 TYPO_DOCS = [

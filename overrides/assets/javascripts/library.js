@@ -1,24 +1,36 @@
 /* Resource library: filter without reloading, the filter state in the URL.
- * Progressive enhancement: without JavaScript the facet pages and the
- * pagination links of the same page work on their own. All text is inserted
- * with textContent, never as HTML. */
+ * Progressive enhancement: without JavaScript the filter panel (a <details>)
+ * holds the facet pages' links, and the pagination links of the same page
+ * work on their own. With it, the panel holds the lists, whose counts follow
+ * the current choice; it is folded on a phone behind « Filtrer (n) ». The
+ * text box analyses words as the site search does (analyser.js). All text is
+ * inserted with textContent, never as HTML.
+ *
+ * Nothing here is about resources but the status sentences: any listing whose
+ * page has the same markup (rrma/content/library.html) and whose data is a
+ * list of {url, title, summary, type_label, published, networks, facets: {param: [values]}}
+ * gets the same filters. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-rrma-library]");
   if (!root) return;
   var form = root.querySelector(".rrma-filters");
+  var query = root.querySelector(".rrma-library__query");
+  var panel = root.querySelector(".rrma-filter-panel");
+  var toggle = panel.querySelector("summary");
+  var counter = panel.querySelector(".rrma-filter-count");
+  var links = panel.querySelector(".rrma-facets");
   var list = root.querySelector(".rrma-results");
   var status = root.querySelector(".rrma-status");
   var pagination = root.querySelector(".rrma-pagination");
   var base = root.getAttribute("data-base") || ".";
   var fixed = root.getAttribute("data-filter-param");
   var fixedValue = root.getAttribute("data-filter-value");
-  var params = Array.prototype.map.call(form.querySelectorAll("select"), function (s) { return s.name; });
-  var items = null;
-
-  function fold(text) {
-    return (text || "").replace(/œ/gi, "oe").replace(/æ/gi, "ae").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+  var params = selects.map(function (s) { return s.name; });
+  var wide = window.matchMedia("(min-width: 60em)");
+  var analyser = window.rrmaAnalyser;
+  var items = null, stopWords = [];
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -44,24 +56,32 @@
   }
 
   function state() {
-    var query = new URLSearchParams(window.location.search);
-    var result = { q: query.get("q") || "" };
-    params.forEach(function (p) { result[p] = query.get(p) || ""; });
+    var address = new URLSearchParams(window.location.search);
+    var result = { q: address.get("q") || "" };
+    params.forEach(function (p) { result[p] = address.get(p) || ""; });
     // a facet page filters on its own facet, unless the address says otherwise (« ?type= » : all types)
-    if (fixed && !query.has(fixed)) result[fixed] = fixedValue;
+    if (fixed && !address.has(fixed)) result[fixed] = fixedValue;
     return result;
   }
 
+  function textMatch(terms) {
+    // each term starts a term of the card, as analysed by the site search: « projets » finds
+    // « projet », « eau » finds « l'eau » and not « réseau », « form » finds « formation »
+    return function (item) {
+      if (!item.terms) item.terms = analyser.terms(item.title + " " + item.summary + " " + item.networks.join(" "));
+      return terms.every(function (t) { return item.terms.some(function (term) { return term.lastIndexOf(t, 0) === 0; }); });
+    };
+  }
+
+  function has(item, param, value) {
+    return (item.facets[param] || []).indexOf(value) >= 0;
+  }
+
   function render(filters) {
-    var words = fold(filters.q).split(/[^a-z0-9]+/).filter(Boolean);
-    var matches = items.filter(function (item) {
-      for (var i = 0; i < params.length; i++) {
-        var wanted = filters[params[i]];
-        if (wanted && (item.facets[params[i]] || []).indexOf(wanted) < 0) return false;
-      }
-      // each word starts a word of the card: « eau » finds « l'eau », not « réseau »; « form », « formation »
-      if (!item.words) item.words = fold(item.title + " " + item.summary + " " + item.networks.join(" ")).split(/[^a-z0-9]+/);
-      return words.every(function (w) { return item.words.some(function (word) { return word.lastIndexOf(w, 0) === 0; }); });
+    var terms = analyser.words(filters.q, stopWords).map(function (w) { return w.term; });
+    var byText = items.filter(textMatch(terms));
+    var matches = byText.filter(function (item) {
+      return params.every(function (p) { return !filters[p] || has(item, p, filters[p]); });
     });
     list.textContent = "";
     matches.forEach(function (item) { list.appendChild(card(item)); });
@@ -69,15 +89,44 @@
     status.textContent = matches.length === 0
       ? "Aucune ressource ne correspond à ces critères. Essayez d'enlever un filtre ou un mot."
       : matches.length + (matches.length > 1 ? " ressources correspondent." : " ressource correspond.");
+    count(filters, byText);
+  }
+
+  function count(filters, byText) {
+    // Each value says how many results choosing it would give, the other filters kept; a value
+    // that would give none is disabled, not hidden: the list keeps its order and its length, and
+    // a screen reader says « indisponible » (iOS cannot hide an option of a list anyway).
+    selects.forEach(function (select) {
+      var p = select.name;
+      var others = byText.filter(function (item) {
+        return params.every(function (o) { return o === p || !filters[o] || has(item, o, filters[o]); });
+      });
+      var counts = {};
+      others.forEach(function (item) { (item.facets[p] || []).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; }); });
+      Array.prototype.forEach.call(select.options, function (option) {
+        var n = option.value ? counts[option.value] || 0 : others.length;
+        option.textContent = option.getAttribute("data-label") + " (" + n + ")";
+        option.disabled = n === 0 && option.value !== select.value;
+      });
+    });
+    var active = params.filter(function (p) { return filters[p]; }).length;
+    counter.hidden = active === 0;
+    counter.firstChild.textContent = " (" + active + ")";
+    counter.lastChild.textContent = "\u00a0: " + active + " choix actif" + (active > 1 ? "s" : "");
+  }
+
+  function current() {
+    var filters = { q: form.elements.q.value.trim() };
+    params.forEach(function (p) { filters[p] = form.elements[p].value; });
+    return filters;
   }
 
   function sync(push) {
-    var filters = { q: form.elements.q.value.trim() };
-    params.forEach(function (p) { filters[p] = form.elements[p].value; });
-    var query = new URLSearchParams();
-    Object.keys(filters).forEach(function (k) { if (filters[k] || (k === fixed && filters[k] !== fixedValue)) query.set(k, filters[k]); });
-    if (fixed && filters[fixed] === fixedValue) query.delete(fixed);  // the page's own filter goes without saying
-    var url = window.location.pathname + (query.toString() ? "?" + query.toString() : "");
+    var filters = current();
+    var address = new URLSearchParams();
+    Object.keys(filters).forEach(function (k) { if (filters[k] || (k === fixed && filters[k] !== fixedValue)) address.set(k, filters[k]); });
+    if (fixed && filters[fixed] === fixedValue) address.delete(fixed);  // the page's own filter goes without saying
+    var url = window.location.pathname + (address.toString() ? "?" + address.toString() : "");
     window.history[push ? "pushState" : "replaceState"](null, "", url);
     render(filters);
   }
@@ -87,27 +136,57 @@
     params.forEach(function (p) { form.elements[p].value = filters[p]; });
   }
 
-  fetch(root.getAttribute("data-rrma-library"))
-    .then(function (response) { return response.json(); })
-    .then(function (data) {
-      items = data;
-      form.hidden = false;
-      var filters = state();
-      fill(filters);
-      var active = filters.q || params.some(function (p) { return p === fixed ? filters[p] !== fixedValue : filters[p]; });
-      if (active) render(filters);
-      // a choice in a list replaces the address (arrow keys go through options one change at a time);
-      // a search sent or the filters cleared adds a step to the history
-      form.addEventListener("change", function () { sync(false); });
-      form.elements.q.addEventListener("input", function () { sync(false); });
-      form.addEventListener("submit", function (event) { event.preventDefault(); sync(true); });
-      form.addEventListener("reset", function () {
-        window.setTimeout(function () {
-          if (fixed) form.elements[fixed].value = fixedValue;
-          sync(true);
-        }, 0);
-      });
-      window.addEventListener("popstate", function () { var f = state(); fill(f); render(f); });
-    })
-    .catch(function () { /* the static list and facet pages remain usable */ });
+  function expanded() {
+    toggle.setAttribute("aria-expanded", panel.open ? "true" : "false");
+  }
+
+  function close() {
+    // back to the button that opened it, so the keyboard and the screen reader are where they were
+    panel.open = false;
+    toggle.focus();
+  }
+
+  // Open on a wide screen, folded on a phone: the first results are on the first screen.
+  panel.open = wide.matches;
+  expanded();
+  panel.addEventListener("toggle", expanded);
+  panel.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && panel.open) { event.preventDefault(); close(); }
+  });
+  panel.querySelector(".rrma-filter-done").addEventListener("click", function () {
+    panel.open = false;
+    expanded();
+    status.setAttribute("tabindex", "-1");
+    status.focus();  // the number of results, read out, then the list
+  });
+
+  var analyserData = root.getAttribute("data-analyser");
+  Promise.all([
+    fetch(root.getAttribute("data-rrma-library")).then(function (response) { return response.json(); }),
+    analyserData ? fetch(analyserData).then(function (response) { return response.json(); }).catch(function () { return {}; }) : {}
+  ]).then(function (data) {
+    if (!analyser) return;
+    items = data[0];
+    stopWords = data[1].stopWords || [];
+    form.hidden = false;
+    query.hidden = false;
+    links.hidden = true;  // the lists do what the links did, without reloading
+    var filters = state();
+    fill(filters);
+    var active = filters.q || params.some(function (p) { return p === fixed ? filters[p] !== fixedValue : filters[p]; });
+    if (active) render(filters);
+    else count(filters, items);
+    // a choice in a list replaces the address (arrow keys go through options one change at a time);
+    // a search sent or the filters cleared adds a step to the history
+    form.addEventListener("change", function () { sync(false); });
+    form.elements.q.addEventListener("input", function () { sync(false); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); sync(true); });
+    form.addEventListener("reset", function () {
+      window.setTimeout(function () {
+        if (fixed) form.elements[fixed].value = fixedValue;
+        sync(true);
+      }, 0);
+    });
+    window.addEventListener("popstate", function () { var f = state(); fill(f); render(f); });
+  }).catch(function () { /* the facet pages' links and the static list remain usable */ });
 })();

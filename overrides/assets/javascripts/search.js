@@ -6,7 +6,8 @@
 (function () {
   "use strict";
   var root = document.querySelector("[data-rrma-search]");
-  if (!root || typeof lunr === "undefined") return;
+  if (!root || typeof lunr === "undefined" || !window.rrmaAnalyser) return;
+  var analyser = window.rrmaAnalyser;  // the French analysis the index was built with (analyser.js)
   var base = (root.getAttribute("data-base") || ".") + "/recherche/";
   var form = root.querySelector("form");
   var input = form.elements.q;
@@ -15,10 +16,7 @@
   var list = root.querySelector(".rrma-hits");
   var noResult = root.querySelector(".rrma-no-result");
   // the type shown with a result (an index without labels gives the kind)
-  var KINDS = { ressource: "Ressource", evenement: "Événement", reseau: "Réseau", appel: "Appel à projets", page: "Page" };
-  var pipeline = lunr.Pipeline.load(["trimmer-fr", "accentFold-fr", "stemmer-fr"]);
-  // French elisions split words, as when the index was built (split_elisions in search.py).
-  lunr.tokenizer.separator = /[\s\-'\u2019]+/;
+  var KINDS = { ressource: "Ressource", evenement: "Événement", reseau: "Réseau", appel: "Appel à projets", campagne: "Campagne", page: "Page" };
   var manifest = null, facets = null, shards = {}, chunks = {}, pending = {};
   var generation = 0;
 
@@ -50,13 +48,19 @@
     abandonable = [];
   }
 
+  var maps = null;  // each tier's prefix → shard number (shard_maps in search.py)
+
   function loadManifest() {
     return getJSON("manifest.json").then(function (m) {
       if (!manifest) {
         manifest = m;
-        fillSelect("theme", m.labels.theme || {});
-        fillSelect("region", m.labels.region || {});
-        fillSelect("reseau", m.labels.reseau || {});
+        maps = {};
+        Object.keys(m.shards).forEach(function (tier) {
+          maps[tier] = {};
+          m.shards[tier].forEach(function (prefixes, number) {
+            prefixes.split(" ").forEach(function (prefix) { if (prefix) maps[tier][prefix] = number; });
+          });
+        });
         form.querySelector(".rrma-filters").hidden = false;
         applyState(readState(), false);
       }
@@ -64,21 +68,14 @@
     });
   }
 
-  function fillSelect(name, labels) {
-    var select = form.elements[name];
-    Object.keys(labels).sort(function (a, b) { return labels[a].localeCompare(labels[b], "fr"); }).forEach(function (id) {
-      var option = document.createElement("option");
-      option.value = id;
-      option.textContent = labels[id];
-      select.appendChild(option);
-    });
-  }
-
-  function shard(number) {
-    if (shards[number]) return Promise.resolve(shards[number]);
-    return getJSON("index-" + number + ".json").then(function (data) {
-      shards[number] = shards[number] || lunr.Index.load(data);
-      return shards[number];
+  // A shard of a tier: « index » (titles, tags, summaries), read first, or « body » (texts,
+  // attached files), read when the first gives fewer than a page of results (TIERS in search.py).
+  function shard(tier, number) {
+    var name = tier + "-" + number;
+    if (shards[name]) return Promise.resolve(shards[name]);
+    return getJSON(name + ".json").then(function (data) {
+      shards[name] = shards[name] || lunr.Index.load(data);
+      return shards[name];
     });
   }
 
@@ -87,49 +84,34 @@
     return getJSON("docs-" + number + ".json", later).then(function (data) { chunks[number] = data; return data; });
   }
 
-  var analysed = new Map();
-
   function analyse(text) {
-    var terms = analysed.get(text);
-    if (!terms) {
-      terms = pipeline.run(lunr.tokenizer(text)).map(String).filter(Boolean);
-      analysed.set(text, terms);
-    }
-    return terms;
+    return analyser.terms(text);
   }
 
-  function shardOf(term) {
-    return manifest.shards[term.slice(0, 3)];  // as shard_key in search.py
+  function shardOf(tier, term) {
+    return maps[tier][term.slice(0, 3)];  // as shard_key in search.py
   }
 
-  function prefixShards(term) {
+  function known(term) {
+    return maps.index[term.slice(0, 3)] !== undefined || maps.body[term.slice(0, 3)] !== undefined;
+  }
+
+  function prefixShards(tier, term) {
     // a word still being typed may continue into any shard whose terms start with it
     var found = {};
     var head = term.slice(0, 3);
-    Object.keys(manifest.shards).forEach(function (key) {
-      if (key.indexOf(head) === 0) found[manifest.shards[key]] = true;
+    Object.keys(maps[tier]).forEach(function (key) {
+      if (key.indexOf(head) === 0) found[maps[tier][key]] = true;
     });
     return Object.keys(found).map(Number);
   }
 
-  var folding = lunr.Pipeline.load(["trimmer-fr", "accentFold-fr"]);
-  var stemming = lunr.Pipeline.load(["stemmer-fr"]);
-
-  function stemOf(word) {
-    return stemming.run([new lunr.Token(word)]).map(String)[0] || "";
-  }
+  var stemOf = analyser.stem;
 
   function queryWords(query) {
-    // stop words were never indexed (search.py): skipping them saves fetching a shard
-    var stop = manifest.stopWords || [];
-    var kept = lunr.tokenizer(query).filter(function (token) {
-      var word = lunr.fr.trimmer(token.clone()).toString();
-      return word.length > 1 && stop.indexOf(word) < 0;
-    });
-    var seen = {};
-    // every word counts, however common: none is dropped (rank in search.py)
-    return folding.run(kept).map(String).filter(Boolean).map(function (word) { return { word: word, term: stemOf(word) }; })
-      .filter(function (w) { return w.term && !seen[w.term] && (seen[w.term] = true); });
+    // stop words were never indexed (search.py): skipping them saves fetching a shard;
+    // every other word counts, however common: none is dropped (rank in search.py)
+    return analyser.words(query, manifest.stopWords);
   }
 
   var LETTERS = "abcdefghijklmnopqrstuvwxyz";
@@ -152,7 +134,22 @@
     delete found[word];
     var terms = {};
     Object.keys(found).forEach(function (w) { if (w.length > 1) terms[stemOf(w)] = true; });
-    return Object.keys(terms).filter(function (t) { return t && shardOf(t) !== undefined; }).sort();
+    return Object.keys(terms).filter(function (t) { return t && known(t); }).sort();
+  }
+
+  function held(tier, term) {
+    var n = shardOf(tier, term);
+    return n !== undefined && shards[tier + "-" + n] && shards[tier + "-" + n].invertedIndex[term] ? true : false;
+  }
+
+  function load(tier, asked) {
+    // the shards of a tier the asked terms need (a word being typed: every shard it may continue into)
+    var needed = {};
+    asked.forEach(function (a) {
+      if (a.wildcard) prefixShards(tier, a.term).forEach(function (n) { needed[n] = true; });
+      else if (shardOf(tier, a.term) !== undefined) needed[shardOf(tier, a.term)] = true;
+    });
+    return Promise.all(Object.keys(needed).map(function (n) { return shard(tier, Number(n)); }));
   }
 
   function run(query, options) {
@@ -161,32 +158,54 @@
     if (!terms.length) return Promise.resolve({ terms: [], hits: [] });
     var partial = options.partial ? words[words.length - 1] : null;
     var fuzzyFrom = manifest.fuzzyMinLetters || 5;
-    var needed = {};
-    words.forEach(function (w) { if (shardOf(w.term) !== undefined) needed[shardOf(w.term)] = true; });
-    if (partial) prefixShards(partial.term).forEach(function (n) { needed[n] = true; });
-    return Promise.all(Object.keys(needed).map(Number).map(shard)).then(function () {
-      // A word not in the index (a typo?) of five letters or more: its neighbours that are.
-      var asked = [];
+    var asked = [];
+    words.forEach(function (w) {
+      asked.push({ word: w.term, term: w.term, boost: 1, wildcard: false });
+      if (partial === w) asked.push({ word: w.term, term: w.term, boost: 0.3, wildcard: true });
+    });
+    return load("index", asked).then(function () {
+      // A word in no title, tag or summary may be in a body: its body shard says before it is taken for a typo.
+      var unsure = asked.filter(function (a) { return !a.wildcard && !held("index", a.term); });
+      return load("body", unsure);
+    }).then(function () {
+      // A word in no tier (a typo?) of five letters or more: its neighbours that are.
       words.forEach(function (w) {
-        var n = shardOf(w.term);
-        var known = n !== undefined && shards[n].invertedIndex[w.term];
-        asked.push({ word: w.term, term: w.term, n: n, boost: 1, wildcard: false });
-        if (partial === w) prefixShards(w.term).forEach(function (m) { asked.push({ word: w.term, term: w.term, n: m, boost: 0.3, wildcard: true }); });
-        if (!known && !(partial === w) && w.word.length >= fuzzyFrom) {
-          neighbours(w.word).forEach(function (t) { asked.push({ word: w.term, term: t, n: shardOf(t), boost: 0.5, wildcard: false, typo: true }); });
+        if (!held("index", w.term) && !held("body", w.term) && partial !== w && w.word.length >= fuzzyFrom) {
+          neighbours(w.word).forEach(function (t) { asked.push({ word: w.term, term: t, boost: 0.5, wildcard: false, typo: true }); });
         }
       });
-      var more = {};
-      asked.forEach(function (a) { if (a.n !== undefined && !shards[a.n]) more[a.n] = true; });
-      return Promise.all(Object.keys(more).map(Number).map(shard)).then(function () { return asked; });
-    }).then(function (asked) {
+      return load("index", asked);
+    }).then(function () {
       // One lunr query per word: a document is ranked by how many of the query's words it has,
       // then by how many of them are in its title, then by its BM25 score (rank in search.py).
-      var hits = {}, exact = false;
-      asked.forEach(function (a) {
-        var index = a.n === undefined ? null : shards[a.n];
+      var hits = {}, state = { exact: false };
+      ask("index", asked, hits, state);
+      var complete = Object.keys(hits).filter(function (ref) { return Object.keys(hits[ref].words).length === words.length && keep(Number(ref)); }).length;
+      if (complete >= (manifest.page || PAGE) && !options.full) return { hits: hits, state: state, bodyRead: false };
+      return load("body", asked).then(function () {
+        ask("body", asked, hits, state);
+        return { hits: hits, state: state, bodyRead: true };
+      });
+    }).then(function (found) {
+      var hits = found.hits;
+      var list = Object.keys(hits).map(function (ref) {
+        var h = hits[ref];
+        h.count = Object.keys(h.words).length;
+        h.titled = Object.keys(h.inTitle).length;
+        return h;
+      }).filter(function (h) { return keep(h.ref); });
+      list.sort(function (a, b) { return b.count - a.count || b.titled - a.titled || b.score - a.score || a.ref - b.ref; });
+      return { terms: terms, hits: list, approximate: !found.state.exact && list.length > 0, bodyRead: found.bodyRead, partial: options.partial };
+    });
+  }
+
+  function ask(tier, asked, hits, state) {
+    asked.forEach(function (a) {
+      var numbers = a.wildcard ? prefixShards(tier, a.term) : [shardOf(tier, a.term)];
+      numbers.forEach(function (n) {
+        var index = n === undefined ? null : shards[tier + "-" + n];
         if (!index || (!a.wildcard && !index.invertedIndex[a.term])) return;
-        if (!a.typo) exact = true;
+        if (!a.typo) state.exact = true;
         index.query(function (q) {
           q.term(a.term, { usePipeline: false, boost: a.boost,
                            wildcard: a.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE });
@@ -202,14 +221,6 @@
           });
         });
       });
-      var list = Object.keys(hits).map(function (ref) {
-        var h = hits[ref];
-        h.count = Object.keys(h.words).length;
-        h.titled = Object.keys(h.inTitle).length;
-        return h;
-      }).filter(function (h) { return keep(h.ref); });
-      list.sort(function (a, b) { return b.count - a.count || b.titled - a.titled || b.score - a.score || a.ref - b.ref; });
-      return { terms: terms, hits: list, approximate: !exact && list.length > 0 };
     });
   }
 
@@ -294,14 +305,17 @@
 
   function moreButton(result, query, approximate, shown) {
     var n = result.hits.length;
-    if (n <= shown) return;
+    // past the results of the titles, themes and summaries: the texts of the pages, on request
+    var deeper = n <= shown && !result.bodyRead;
+    if (n <= shown && !deeper) return;
     var li = document.createElement("li");
     var more = document.createElement("button");
     more.type = "button";
     more.className = "md-button";
-    more.textContent = "Afficher " + Math.min(PAGE, n - shown) + " résultats de plus";
+    more.textContent = deeper ? "Chercher aussi dans le texte des pages" : "Afficher " + Math.min(PAGE, n - shown) + " résultats de plus";
     more.addEventListener("click", function () {
-      render(result, query, approximate, shown + PAGE).then(function () {
+      var next = deeper ? run(query, { partial: result.partial, full: true }) : Promise.resolve(result);
+      next.then(function (r) { return render(r, query, r.approximate, shown + PAGE); }).then(function () {
         var next = list.children[shown];
         if (next) { var link = next.querySelector("a"); if (link) link.focus(); }
       });
@@ -326,7 +340,7 @@
       status.textContent = n === 0
         ? "Aucun résultat pour « " + query + " »."
         : (approximate ? "Aucun résultat exact ; " + n + " résultat" + (n > 1 ? "s" : "") + " approchant" + (n > 1 ? "s" : "") + " pour « " + query + " »."
-          : n + " résultat" + (n > 1 ? "s" : "") + " pour « " + query + " »"
+          : n + " résultat" + (n > 1 ? "s" : "") + (result.bodyRead === false ? " dans les titres, thèmes et résumés" : "") + " pour « " + query + " »"
             + (n > shown ? " (les " + shown + " premiers sont affichés)." : "."));
       var rest = top.slice(head.length);
       return chunksOf(rest, true).then(function () {
@@ -372,7 +386,9 @@
     // offline: one file at a time, in idle moments, never while a query is being answered.
     if (!manifest.prefetch || queue) return;
     queue = [];
-    for (var n = 0; n < manifest.shardCount; n++) queue.push(getJSON.bind(null, "index-" + n + ".json"));  // loaded into lunr when needed
+    Object.keys(manifest.shards).forEach(function (tier) {
+      manifest.shards[tier].forEach(function (_, n) { queue.push(getJSON.bind(null, tier + "-" + n + ".json")); });  // loaded into lunr when needed
+    });
     for (var c = 0; c * manifest.docsPerChunk < manifest.docCount; c++) queue.push(chunk.bind(null, c));
     queue.push(function () { return getJSON("facets.json").then(function (data) { facets = facets || data; }); });
     idle(step);

@@ -20,7 +20,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -34,10 +34,7 @@ from stop_words import get_stop_words
 # then the summary, then the body, then an attached document's text.
 FIELDS = (("title", 20), ("tags", 6), ("summary", 4), ("body", 1), ("files", 0.5))
 SNIPPET_CHARS = 600
-DOCS_PER_CHUNK = 10  # results are spread over the whole corpus: small chunks, few bytes per shown result
-SHARD_TARGET = 1_500  # postings per shard, roughly: a first query fetches one or two small shards
-COMMON_SHARE = 0.25  # a term in more than this share of documents is not indexed in their body or files
-COMMON_MIN_DOCS = 200  # (only in collections this large: small sites keep every posting)
+DOCS_PER_CHUNK = 1  # results are spread over the whole corpus: a shown result costs its own text only
 FUZZY_MIN_LETTERS = 5  # a word this long, not in the index, is searched with one letter wrong, missing or doubled
 PREFETCH_LIMIT = 2_000_000  # bytes: below this, the browser fetches the whole index after a first answer
 
@@ -139,7 +136,7 @@ class SearchDoc:
     """One searchable page."""
 
     url: str
-    kind: str  # ressource, evenement, reseau, page
+    kind: str  # ressource, evenement, reseau, campagne, page
     title: str
     summary: str = ""
     body: str = ""
@@ -155,43 +152,30 @@ def shard_key(term: str) -> str:
     return term[:3]
 
 
+# The two tiers of the index. A query reads the first one; it reads the second only when the first
+# gives fewer than a page of results with all its words (search.js: run), so that the postings of a
+# word found in most bodies never weigh on a first query, and none is dropped.
+# Postings per shard, roughly: a first query fetches one or two small shards of the first tier.
+TIERS = (("index", ("title", "tags", "summary"), 400), ("body", ("body", "files"), 1_500))
+PAGE = 10  # results on a page (search.js: PAGE)
+
+
 def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dict[str, str]:
     """Every file of the search, by path under ``recherche/``."""
     index = lunr_index([[index_terms(doc.title), index_terms(" ".join(doc.tags)), index_terms(doc.summary),
                          index_terms(doc.body), index_terms(doc.files)] for doc in docs], FIELDS, SEARCH_PIPELINE)
-    found_in = {term: len({ref for name, refs in posting.items() if name != "_index" for ref in refs}) for term, posting in index["invertedIndex"]}
-    _drop_common_body_terms(index, found_in, len(docs))
-
-    # Group two-letter prefixes into shards of similar weight, in alphabetical order.
-    weight: dict[str, int] = defaultdict(int)
-    for term, posting in index["invertedIndex"]:
-        weight[shard_key(term)] += sum(len(v) for k, v in posting.items() if k != "_index") + 1
-    shard_of: dict[str, int] = {}
-    current, size = 0, 0
-    for prefix in sorted(weight):
-        if size and size + weight[prefix] > SHARD_TARGET:
-            current, size = current + 1, 0
-        shard_of[prefix] = current
-        size += weight[prefix]
-    shards: list[dict[str, Any]] = [{"inverted": [], "vectors": defaultdict(list)} for _ in range(current + 1)]
-    term_shard: dict[int, int] = {}
-    for term, posting in index["invertedIndex"]:
-        number = shard_of[shard_key(term)]
-        shards[number]["inverted"].append([term, posting])
-        term_shard[posting["_index"]] = number
-    for field_ref, vector in index["fieldVectors"]:
-        for position in range(0, len(vector), 2):
-            term_index, score = vector[position], vector[position + 1]
-            shards[term_shard[term_index]]["vectors"][field_ref] += [term_index, score]  # rounded by lunr_index
-
     files: dict[str, str] = {}
+    tiers: dict[str, list[str]] = {}
     total = 0
-    for number, shard in enumerate(shards):
-        files[f"recherche/index-{number}.json"] = _json({
-            "version": index["version"], "fields": index["fields"], "pipeline": index["pipeline"],
-            "invertedIndex": shard["inverted"], "fieldVectors": sorted(shard["vectors"].items()),
-        })
-        total += len(files[f"recherche/index-{number}.json"])
+    for name, fields, target in TIERS:
+        shards = _tier_shards(index, fields, target)
+        tiers[name] = [" ".join(sorted({shard_key(term) for term, _ in shard["inverted"]})) for shard in shards]
+        for number, shard in enumerate(shards):
+            files[f"recherche/{name}-{number}.json"] = _json({
+                "version": index["version"], "fields": list(fields), "pipeline": index["pipeline"],
+                "invertedIndex": shard["inverted"], "fieldVectors": sorted(shard["vectors"].items()),
+            })
+            total += len(files[f"recherche/{name}-{number}.json"])
     chunks = [docs[i : i + DOCS_PER_CHUNK] for i in range(0, len(docs), DOCS_PER_CHUNK)] or [[]]
     for number, chunk in enumerate(chunks):
         files[f"recherche/docs-{number}.json"] = _json([[d.url, d.label or d.kind, d.title, d.date or "", (d.summary + " " + d.body).strip()[:SNIPPET_CHARS]]
@@ -207,16 +191,20 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
     # Loaded only when a filter is used: a plain first query does not pay for it.
     files["recherche/facets.json"] = _json({"kindNames": kinds, "kinds": [kinds.index(d.kind) for d in docs], "facets": facets})
     files["recherche/manifest.json"] = _json({
-        "shards": {prefix: shard_of[prefix] for prefix in sorted(shard_of)},
-        "shardCount": len(shards),
+        # each tier's shards, as the prefixes (shard_key) of the terms each holds
+        "shards": tiers,
+        "shardCount": len(tiers["index"]),
         "prefetch": total <= PREFETCH_LIMIT,
         "docsPerChunk": DOCS_PER_CHUNK,
         "docCount": len(docs),
-        "labels": {name: facet_labels[name] for name in sorted(facet_labels)},
         # never indexed: a query skips them instead of fetching a shard for nothing
         "stopWords": sorted(STOP_WORDS),
         "fuzzyMinLetters": FUZZY_MIN_LETTERS,
+        "page": PAGE,
     })
+    # The analysis's own data, for the other scripts that match words as the search does (analyser.js:
+    # the library's text box): small, and the same whatever the corpus.
+    files["recherche/analyse.json"] = _json({"stopWords": sorted(STOP_WORDS)})
     return files
 
 
@@ -273,35 +261,37 @@ def lunr_index(docs: list[list[list[str]]], fields: tuple[tuple[str, int], ...],
             "invertedIndex": [[term, inverted[term]] for term in sorted(inverted)], "pipeline": list(pipeline)}
 
 
-def _drop_common_body_terms(index: dict[str, Any], found_in: dict[str, int], count: int) -> None:
-    """Corpus stop words: a term found in most documents says little about any of them,
-    and its body postings would be most of the shard a first query downloads. Such terms
-    stay searchable, with every posting, in titles, tags and summaries: no title match is lost."""
-    if count < COMMON_MIN_DOCS:
-        return
-    removed: dict[str, set[int]] = defaultdict(set)
+def _tier_shards(index: dict[str, Any], fields: tuple[str, ...], target: int) -> list[dict[str, Any]]:
+    """The postings and field vectors of ``fields``, split by term prefix (shard_key) into shards
+    of about ``target`` postings, in alphabetical order. Term indices stay those of the whole
+    index, so a shard scores a term exactly as the whole index would."""
+    weight: dict[str, int] = defaultdict(int)
     for term, posting in index["invertedIndex"]:
-        if found_in[term] > COMMON_SHARE * count:
-            for name in ("body", "files"):
-                for ref in posting.get(name, ()):
-                    removed[f"{name}/{ref}"].add(posting["_index"])
-                posting[name] = {}
-    _remove_from_vectors(index, removed)
-
-
-def _remove_from_vectors(index: dict[str, Any], removed: dict[str, set[int]]) -> None:
-    """Take out of each field vector the terms whose posting for it was removed (field ref → term indices)."""
-    if not removed:
-        return
-    vectors = []
+        held = sum(len(posting[f]) for f in fields)
+        if held:
+            weight[shard_key(term)] += held + 1
+    shard_of: dict[str, int] = {}
+    current, size = 0, 0
+    for prefix in sorted(weight):
+        if size and size + weight[prefix] > target:
+            current, size = current + 1, 0
+        shard_of[prefix] = current
+        size += weight[prefix]
+    shards: list[dict[str, Any]] = [{"inverted": [], "vectors": defaultdict(list)} for _ in range(current + 1 if weight else 0)]
+    term_shard: dict[int, int] = {}
+    for term, posting in index["invertedIndex"]:
+        number = shard_of.get(shard_key(term))
+        if number is None or not any(posting[f] for f in fields):
+            continue
+        shards[number]["inverted"].append([term, {**{f: posting[f] for f in fields}, "_index": posting["_index"]}])
+        term_shard[posting["_index"]] = number
     for field_ref, vector in index["fieldVectors"]:
-        gone = removed.get(field_ref)
-        if gone:
-            vector = [x for i in range(0, len(vector), 2) if vector[i] not in gone for x in vector[i : i + 2]]
-            if not vector:
-                continue
-        vectors.append([field_ref, vector])
-    index["fieldVectors"] = vectors
+        if field_ref.split("/", 1)[0] not in fields:
+            continue
+        for position in range(0, len(vector), 2):
+            term_index, score = vector[position], vector[position + 1]
+            shards[term_shard[term_index]]["vectors"][field_ref] += [term_index, score]  # rounded by lunr_index
+    return shards
 
 
 def query_words(text: str) -> list[tuple[str, str]]:
@@ -320,7 +310,7 @@ def query_words(text: str) -> list[tuple[str, str]]:
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def typo_terms(word: str, shard_of: dict[str, int]) -> list[str]:
+def typo_terms(word: str, shard_of: Container[str]) -> list[str]:
     """The terms of the words one letter away from ``word`` (a letter too many, swapped, and, after
     the third, wrong or missing), each through the stemmer, that some shard may hold.
 
@@ -344,46 +334,68 @@ def typo_terms(word: str, shard_of: dict[str, int]) -> list[str]:
     return sorted(t for t in terms if t and shard_key(t) in shard_of)
 
 
+def shard_maps(manifest: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """Each tier's prefix → shard number, from the manifest (search.js: shardMaps)."""
+    return {tier: {prefix: number for number, prefixes in enumerate(shards) for prefix in prefixes.split()}
+            for tier, shards in manifest["shards"].items()}
+
+
 def search_files(read: Callable[[str], str], query: str) -> tuple[list[str], list[str]]:
     """The documents search.js lists for a query, best first, found as it finds them: each word
-    by itself in its own shard, or, when it is not in the index and has five letters or more, the
-    words one letter away that are (:func:`typo_terms`); then ranked by :func:`rank`. ``read``
-    returns a file of the search by its path (as :func:`build` names it). Also returns the shard
-    files read. For tests and benchmarks."""
+    by itself in its own shard of the first tier (titles, tags, summaries), or, when it is in no
+    tier and has five letters or more, the words one letter away that are (:func:`typo_terms`);
+    the second tier (bodies, attached files) only when the first gives fewer than a page of
+    documents with every word; then ranked by :func:`rank`. ``read`` returns a file of the
+    search by its path (as :func:`build` names it). Also returns the shard files read, in the
+    order they were. For tests and benchmarks."""
     from lunr.index import Index
 
     manifest = json.loads(read("recherche/manifest.json"))
-    shard_of = manifest["shards"]
-    loaded: dict[int, Index] = {}
+    maps = shard_maps(manifest)
+    known_prefixes = set().union(*maps.values())
+    loaded: dict[str, Index] = {}
 
-    def shard(term: str) -> Index | None:
-        number = shard_of.get(shard_key(term))
+    def shard(tier: str, term: str) -> Index | None:
+        number = maps[tier].get(shard_key(term))
         if number is None:
             return None
-        if number not in loaded:
-            loaded[number] = Index.load(json.loads(read(f"recherche/index-{number}.json")))
-        return loaded[number]
+        name = f"recherche/{tier}-{number}.json"
+        if name not in loaded:
+            loaded[name] = Index.load(json.loads(read(name)))
+        return loaded[name]
 
+    def held(tier: str, term: str) -> bool:
+        index = shard(tier, term)
+        return index is not None and term in index.inverted_index
+
+    words = query_words(query)
     asked: list[tuple[str, str, float]] = []  # query term, index term, boost
-    for word, term in query_words(query):
-        index = shard(term)
+    for word, term in words:
         asked.append((term, term, 1))
-        if (index is None or term not in index.inverted_index) and len(word) >= manifest["fuzzyMinLetters"]:
-            asked += [(term, t, 0.5) for t in typo_terms(word, shard_of)]
+        # a word only in bodies is no typo: the second tier is read before guessing
+        if not held("index", term) and not held("body", term) and len(word) >= manifest["fuzzyMinLetters"]:
+            asked += [(term, t, 0.5) for t in typo_terms(word, known_prefixes)]
     hits: dict[str, Hit] = {}
-    for word, term, boost in asked:
-        index = shard(term)
-        if index is None or term not in index.inverted_index:
-            continue
-        query_ = index.create_query()
-        query_.term(term, use_pipeline=False, boost=boost)
-        for found in index.query(query_):
-            hit = hits.setdefault(found["ref"], Hit(found["ref"]))
-            hit.score += found["score"]
-            hit.words.add(word)
-            if any("title" in fields for fields in found["match_data"].metadata.values()):
-                hit.in_title.add(word)
-    return rank(list(hits.values())), [f"recherche/index-{number}.json" for number in sorted(loaded)]
+
+    def ask(tier: str) -> None:
+        for word, term, boost in asked:
+            if not held(tier, term):
+                continue
+            index = shard(tier, term)
+            assert index is not None
+            query_ = index.create_query()
+            query_.term(term, use_pipeline=False, boost=boost)
+            for found in index.query(query_):
+                hit = hits.setdefault(found["ref"], Hit(found["ref"]))
+                hit.score += found["score"]
+                hit.words.add(word)
+                if any("title" in fields for fields in found["match_data"].metadata.values()):
+                    hit.in_title.add(word)
+
+    ask("index")
+    if sum(len(h.words) == len(words) for h in hits.values()) < manifest["page"]:
+        ask("body")
+    return rank(list(hits.values())), list(loaded)
 
 
 @dataclass

@@ -54,7 +54,8 @@ def agenda_pages(site: Site, labels: Labels, event_cards: dict[str, dict[str, An
     past_cards = [cards[e.id] for e in pasts]
     archived_years: set[str] = set()
 
-    def page(url: str, title: str, keep: Callable[[dict[str, Any]], bool], chosen: dict[str, str] | None, *, in_nav: bool = False) -> PageSpec:
+    def page(url: str, title: str, keep: Callable[[dict[str, Any]], bool], chosen: dict[str, str] | None, *, in_nav: bool = False,
+             search: dict[str, Any] | None = None) -> PageSpec:
         kept = [c for c in past_cards if keep(c)]
         recent, older = _recent(kept)
         older_years = {c["start"][:4] for c in older}
@@ -68,6 +69,7 @@ def agenda_pages(site: Site, labels: Labels, event_cards: dict[str, dict[str, An
              "archives_title": "Événements plus anciens", "facets": menu, "filter": chosen},
             in_nav=in_nav,
             description="Rencontres, formations, festivals et campagnes des réseaux régionaux multi-acteurs.",
+            search=search,
         )
 
     pages = [page("agenda/", "Agenda", lambda card: True, None, in_nav=True)]
@@ -75,7 +77,8 @@ def agenda_pages(site: Site, labels: Labels, event_cards: dict[str, dict[str, An
         for option in facet["options"]:
             param, value = facet["param"], option["value"]
             pages.append(page(option["url"], f"Agenda — {option['label']}", lambda card, p=param, v=value: v in card["facets"][p],
-                              {"facet": facet["title"], "label": option["label"], "param": param, "value": value}))
+                              {"facet": facet["title"], "label": option["label"], "param": param, "value": value},
+                              search=campaign_search(site, value) if facet["key"] == "campaign" else None))
     by_year: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for card in past_cards:
         by_year[card["start"][:4]].append(card)
@@ -88,6 +91,15 @@ def agenda_pages(site: Site, labels: Labels, event_cards: dict[str, dict[str, An
             description=f"Les événements des réseaux régionaux multi-acteurs en {year}.",
         ))
     return pages
+
+
+def campaign_search(site: Site, campaign: str) -> dict[str, Any]:
+    """A campaign's page is what the search finds first for its name (« ALIMENTERRE »): its own
+    title is the campaign's, the organiser and the description say what it is."""
+    term = site.taxonomies["campaigns"].terms.get(campaign)
+    label = getattr(term, "label", campaign)
+    return {"kind": "campagne", "label": "Campagne", "title": label, "summary": getattr(term, "description", None) or "",
+            "tags": ["Campagne", label, getattr(term, "organiser", None) or ""], "facets": {}}
 
 
 def _recent(past: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -68,14 +68,14 @@ def search_documents(items: list[IndexedPage], hand_written: dict[str, tuple[str
     docs = []
     for item in items:
         search = item.search
-        docs.append(SearchDoc(item.url, search["kind"], item.title, search.get("summary", ""), markdown_text(item.body),
+        docs.append(SearchDoc(item.url, search["kind"], search.get("title", item.title), search.get("summary", ""), markdown_text(item.body),
                               [t for t in search.get("tags", []) if t], search.get("date"), search.get("facets", {}),
                               search.get("label", ""), " ".join(filter(None, (document_text(Path(f)) for f in search.get("files", []))))))
     for uri in sorted(hand_written):
         title, text = page_title_and_text(*hand_written[uri])
         url = "" if uri == "index.md" else uri.removesuffix("index.md").removesuffix(".md") + ("/" if not uri.endswith("index.md") else "")
         docs.append(SearchDoc(url, "page", title, "", text, label="Page"))
-    order = {"ressource": 0, "evenement": 1, "reseau": 2, "appel": 3, "page": 4}
+    order = {"ressource": 0, "evenement": 1, "reseau": 2, "appel": 3, "campagne": 4, "page": 5}
     return sorted(docs, key=lambda d: (order[d.kind], d.url))
 
 

@@ -39,7 +39,7 @@ from .views import (
 __all__ = ["EMPTY_SITEMAP", "SITE_FEEDS", "Output", "PageSpec", "SitePages", "build_pages"]
 
 
-SEARCH_KINDS = {"ressource": "Ressource", "evenement": "Événement", "reseau": "Réseau", "appel": "Appel à projets", "page": "Page"}
+SEARCH_KINDS = {"ressource": "Ressource", "evenement": "Événement", "reseau": "Réseau", "appel": "Appel à projets", "campagne": "Campagne", "page": "Page"}
 
 
 def build_pages(site: Site, today: date, output: Output | None = None, world: dict[str, Any] | None = None) -> SitePages:
@@ -257,7 +257,15 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
         partial(call_files, site, output),
     ]
     pages.append(observatory_page(site, labels))
-    pages.append(PageSpec("recherche/", "Recherche", "rrma/search.html", {"kinds": SEARCH_KINDS, "examples": search_examples(site, labels)},
+    search_facets = {
+        "theme": {str(k): t.label for k, t in site.taxonomies["themes"].terms.items()},
+        "region": {str(k): t.label for k, t in site.taxonomies["regions"].terms.items()},
+        "reseau": {n.id: n.data.acronym or n.data.name for n in site.networks},
+    }
+    # the filters' lists are in the page, not in the search's manifest: a first query does not pay for them
+    filter_options = {name: sorted(values.items(), key=lambda kv: (fold(kv[1]), kv[0])) for name, values in search_facets.items()}
+    pages.append(PageSpec("recherche/", "Recherche", "rrma/search.html",
+                          {"kinds": SEARCH_KINDS, "examples": search_examples(site, labels), "options": filter_options},
                           description="Rechercher un guide, un événement, un réseau sur le portail des RRMA."))
     pages.append(subscribe_page(network_cards, output))
     pages.append(PageSpec(
@@ -271,11 +279,6 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
         description="Toutes les rubriques du portail des RRMA, les réseaux, les types de ressources et les archives de l'agenda.",
     ))
     add_network_figures(site, labels, pages)
-    search_facets = {
-        "theme": {str(k): t.label for k, t in site.taxonomies["themes"].terms.items()},
-        "region": {str(k): t.label for k, t in site.taxonomies["regions"].terms.items()},
-        "reseau": {n.id: n.data.acronym or n.data.name for n in site.networks},
-    }
     return SitePages(pages, extra, files, SITE_FEEDS, search_facets, data_files)
 
 

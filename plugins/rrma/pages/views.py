@@ -60,10 +60,19 @@ def network_card(entry: Entry[Network], labels: Labels) -> dict[str, Any]:
 _MINOR_WORDS = {"de", "des", "du", "la", "le", "les", "et", "en", "pour", "au", "aux", "d", "l", "à"}
 
 
+MONOGRAM_LETTERS = 6  # an acronym this long is shown whole, on a pill as wide as it needs (rrma.css)
+
+
 def monogram(acronym: str | None, name: str) -> str:
-    """Up to three letters that stand for a network without a logo: its acronym when short, else its name's initials."""
-    if acronym and len(acronym) <= 4 and " " not in acronym:
-        return acronym.upper()
+    """What stands for a network without a logo: its acronym, whole, when it is one of up to six
+    letters (« PDLCI », « GESCOD »; the « BFC » of « BFC International »), else up to three
+    initials of its name. Why whole: a cut acronym (« GES ») names nobody."""
+    if acronym:
+        first = acronym.split()[0]
+        if first.isalpha() and first.isupper() and 2 <= len(first) <= MONOGRAM_LETTERS:
+            return first
+        if " " not in acronym and len(acronym) <= 4:
+            return acronym.upper()
     words = [w for w in name.replace("'", " ").replace("’", " ").replace("-", " ").split() if w.lower() not in _MINOR_WORDS]
     if len(words) == 1:  # « RESACOOP », « Centraider »: the word's first letters, not a lone initial
         return words[0][:3].upper()
