@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from .kinds.events import Event
 from .kinds.networks import Network
+from .kinds.observatory import Figures, departments
 from .kinds.resources import Resource
 from .kinds.taxonomies import Taxonomy
 
@@ -21,12 +22,13 @@ SCHEMA_FILES: dict[str, tuple[type[BaseModel], str]] = {
     "network.schema.json": (Network, "Réseau (networks/<identifiant>.yml)"),
     "event.schema.json": (Event, "Événement (métadonnées de events/<identifiant>.md)"),
     "resource.schema.json": (Resource, "Ressource (métadonnées de resources/<identifiant>.md)"),
+    "observatory.schema.json": (Figures, "Chiffres d'un réseau pour une année (observatory/<réseau>/<année>.yml)"),
 }
 
 
 def _with_terms(prop: dict[str, Any], taxonomies: dict[str, Taxonomy], network_ids: list[str] | None) -> None:
     target = prop.get("x-ref")
-    if target is None:
+    if target is None or (target != "networks" and target not in taxonomies):  # resources: named by file, checked by the link pass
         return
     if target == "networks":
         values: list[Any] = network_ids or []
@@ -52,7 +54,20 @@ def schema_for(model: type[BaseModel], title: str, taxonomies: dict[str, Taxonom
     schema["properties"]["$schema"] = {"type": "string", "description": "Adresse du schéma, pour l'éditeur (ignorée par le portail)"}
     for prop in schema["properties"].values():
         _with_terms(prop, taxonomies, network_ids)
+    for definition in schema.get("$defs", {}).values():  # breakdowns (`by_type: {associations: 430}`): their codes
+        for name, prop in definition.get("properties", {}).items():
+            _breakdown_keys(name, prop, taxonomies)
     return schema
+
+
+def _breakdown_keys(name: str, prop: dict[str, Any], taxonomies: dict[str, Taxonomy]) -> None:
+    if prop.get("type") != "object" or "additionalProperties" not in prop:
+        return
+    target = prop.get("x-ref")
+    if target == "departments" or name == "by_department":
+        prop["propertyNames"] = {"enum": list(departments())}
+    elif target in taxonomies and target != "countries" and taxonomies[target].terms:
+        prop["propertyNames"] = {"enum": [str(k) for k in taxonomies[target].terms]}
 
 
 def render_schemas(taxonomies: dict[str, Taxonomy]) -> dict[str, str]:

@@ -18,6 +18,7 @@ from typing import Any
 from ..core.source import human_size
 from ..kinds.events import Event
 from ..kinds.networks import Network
+from ..kinds.observatory import Figures, departments
 from ..kinds.resources import Resource
 from ..kinds.site import Site
 from ..kinds.taxonomies import Taxonomy
@@ -105,7 +106,11 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
     items = prop.get("items", {})
     if many and name in SINGULAR:
         field["label_singular"] = SINGULAR[name]
-    if target == "networks":
+    if target == "resources":
+        field.update(widget="relation", collection="resources", value_field="{{slug}}", search_fields=["title"], display_fields=["title"], multiple=many)
+    elif prop.get("type") == "object" and "additionalProperties" in prop:  # a breakdown: one number per code
+        field.update(widget="object", collapsed=True, fields=_breakdown_fields(prop, name, taxonomies))
+    elif target == "networks":
         field.update(widget="relation", collection="networks", value_field="{{slug}}", search_fields=["name", "acronym"],
                      display_fields=["name"], multiple=many)
     elif target:
@@ -125,6 +130,8 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
         field.update(widget="select", options=[{"label": ENUM_LABELS.get(v, v), "value": v} for v in prop["enum"]], default=prop.get("default"))
     elif prop.get("type") == "boolean":
         field.update(widget="boolean", default=prop.get("default", False))
+    elif prop.get("type") == "integer":
+        field.update(widget="number", value_type="int", min=prop.get("minimum"), max=prop.get("maximum"))
     elif prop.get("type") == "number":
         field.update(widget="number", value_type="float", min=prop.get("minimum"), max=prop.get("maximum"))
     elif (collection, path[0], name) in MEDIA or (collection, *path[-2:]) in MEDIA:
@@ -150,6 +157,25 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
     return {k: v for k, v in field.items() if v is not None}
 
 
+_BREAKDOWNS: dict[tuple[str, int], list[dict[str, Any]]] = {}
+
+
+def _breakdown_fields(prop: dict[str, Any], name: str, taxonomies: dict[str, Taxonomy]) -> list[dict[str, Any]]:
+    """A breakdown (``by_type: {associations: 430}``) as one optional number per code, labelled;
+    the same list for every network's collection (YAML writes it once, then refers to it)."""
+    target = prop.get("x-ref") or ("departments" if name == "by_department" else "odd" if name == "odd" else None)
+    if target == "departments":
+        codes = [(code, f"{code} – {label}") for code, label in departments().items()]
+    elif target in taxonomies:
+        codes = [(str(k), f"{k} – {t.label}" if target == "odd" else t.label) for k, t in taxonomies[target].terms.items()]
+    else:
+        codes = []
+    key = (target or name, len(codes))
+    if key not in _BREAKDOWNS:
+        _BREAKDOWNS[key] = [{"label": label, "name": code, "widget": "number", "value_type": "int", "min": 0, "required": False} for code, label in codes]
+    return _BREAKDOWNS[key]
+
+
 COLLECTIONS = [
     ("networks", "Réseaux", "Réseau", Network, "yml"),
     ("events", "Événements", "Événement", Event, "md"),
@@ -158,7 +184,9 @@ COLLECTIONS = [
 
 
 def cms_config(project: Project, taxonomies: dict[str, Taxonomy], *, repo: str | None, branch: str = "main",
-               base_url: str | None = None, site_url: str | None = None) -> dict[str, Any]:
+               base_url: str | None = None, site_url: str | None = None, networks: list[tuple[str, str]] | None = None) -> dict[str, Any]:
+    """Decap's configuration. ``networks`` (id, short name) gives each network its collection of figures
+    (observatory/<réseau>/: Decap writes a collection's files in one folder, named from a field)."""
     folders = {"networks": project.networks_dir, "events": project.events_dir, "resources": project.resources_dir}
     collections = []
     for name, label, singular, model, extension in COLLECTIONS:
@@ -176,6 +204,7 @@ def cms_config(project: Project, taxonomies: dict[str, Taxonomy], *, repo: str |
         if name == "networks":
             collection["identifier_field"] = "name"
         collections.append(collection)
+    collections += _figures_collections(project, taxonomies, networks or [])
     backend: dict[str, Any] = {"name": "github", "repo": repo or "", "branch": branch}
     if base_url:
         backend["base_url"] = base_url
@@ -191,6 +220,20 @@ def cms_config(project: Project, taxonomies: dict[str, Taxonomy], *, repo: str |
     if site_url:
         config["site_url"] = site_url
     return config
+
+
+def _figures_collections(project: Project, taxonomies: dict[str, Taxonomy], networks: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    schema = schema_for(Figures, "Chiffres", taxonomies)
+    required = set(schema.get("required", []))
+    fields = [_widget("observatory", (key,), prop, schema.get("$defs", {}), taxonomies, project, key in required)
+              for key, prop in schema["properties"].items() if key != "$schema"]
+    for item in fields:
+        if item["name"] == "method":
+            item["widget"] = "markdown"
+    return [{"name": f"chiffres-{network}", "label": f"Chiffres — {short}", "label_singular": "Année de chiffres",
+             "folder": f"{project.observatory_dir}/{network}", "extension": "yml", "format": "yml", "create": True,
+             "slug": "{{year}}", "identifier_field": "year", "fields": fields}
+            for network, short in networks]
 
 
 def editor_data(project: Project, site: Site, styles: list[str]) -> str:
