@@ -22,7 +22,6 @@ from ..core.validation import diagnostics_from_error, field_name
 from ..core.yamlpos import Loc, Positions, load_yaml
 from ..project import Project
 
-
 YEAR_RE = re.compile(r"^[0-9]{4}$")
 
 
