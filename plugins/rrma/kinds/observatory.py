@@ -35,6 +35,8 @@ def _department_code(value: Any) -> Any:
     # `69: 758` is read with a number as key: the INSEE code it names is still clear (`1` is « 01 »).
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1000:
         return f"{value:02d}"
+    if isinstance(value, str) and len(value) == 1 and value.isdigit():  # a mapping's key is read as text: `1: 20`
+        return f"0{value}"
     return value
 
 
@@ -110,7 +112,7 @@ def figures_rules(entry: Entry[Figures], project: Project) -> Iterable[Diagnosti
         added = sum(breakdown.values())
         if added > total:
             yield entry.at(loc, "RRMA024", f"la répartition {how} compte {added} {noun}, plus que le total ({total}), attendu au plus {total}",
-                           "vérifiez chaque nombre et le total dans l'étude ; une répartition peut compter moins que le total (acteurs non classés), jamais plus")
+                           "vérifiez chaque nombre et le total dans l'étude ; une répartition peut compter moins que le total (acteurs non classés), jamais plus", key=True)
 
 
 def key_problems(entry: Entry[Figures], known: dict[str, tuple[dict[str, str], str]]) -> list[Diagnostic]:

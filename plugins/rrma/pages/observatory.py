@@ -71,7 +71,16 @@ def headline(entry: Entry[Figures], labels: Labels, site: Site) -> dict[str, Any
 
 
 def _sources(entries: Iterable[Entry[Figures]], labels: Labels, site: Site) -> list[dict[str, Any]]:
-    return [_source(e, labels, site) for e in entries]
+    """Each study once, with the years taken from it: « Baromètre… (RESACOOP, 2019, 2022) »."""
+    found: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for entry in entries:
+        source = _source(entry, labels, site)
+        key = (source["title"], source["url"], source["network"])
+        if key in found:
+            found[key]["year"] = f"{found[key]['year']}, {source['year']}"
+        else:
+            found[key] = source
+    return list(found.values())
 
 
 def _summed(entries: list[Entry[Figures]], pick: Any, label: Any, key: str, title: str, unit: str, labels: Labels, site: Site,
@@ -85,7 +94,10 @@ def _summed(entries: list[Entry[Figures]], pick: Any, label: Any, key: str, titl
         for code, n in pick(entry.data).items():
             totals[code] += n
     who = ", ".join(f"{labels.network_link(network_of(e))['name']} ({e.data.year})" for e in used)
-    description = f"D'après les dernières données publiées de {len(used)} réseau{'x' if len(used) > 1 else ''}\u00a0: {who}."
+    if len(used) == 1:
+        description = f"Chiffres de {used[0].data.year} publiés par {labels.network_link(network_of(used[0]))['name']}."
+    else:
+        description = f"La somme des dernières données publiées de {len(used)} réseaux\u00a0: {who}\u00a0; leurs années peuvent différer."
     return bars(key, title, [(label(code), n) for code, n in totals.items()], unit=unit, description=description,
                 sources=_sources(used, labels, site), keep_order=keep_order, head=head)
 
