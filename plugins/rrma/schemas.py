@@ -60,8 +60,14 @@ def schema_for(model: type[BaseModel], title: str, taxonomies: dict[str, Taxonom
     return schema
 
 
+def is_breakdown(prop: dict[str, Any]) -> bool:
+    """A mapping ``code: nombre`` (``by_type: {associations: 430}``), not a model with named fields."""
+    return prop.get("type") == "object" and "properties" not in prop and (
+        isinstance(prop.get("additionalProperties"), dict) or "patternProperties" in prop)
+
+
 def _breakdown_keys(name: str, prop: dict[str, Any], taxonomies: dict[str, Taxonomy]) -> None:
-    if prop.get("type") != "object" or "additionalProperties" not in prop:
+    if not is_breakdown(prop):
         return
     target = prop.get("x-ref")
     if target == "departments" or name == "by_department":

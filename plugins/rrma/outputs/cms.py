@@ -23,7 +23,7 @@ from ..kinds.resources import Resource
 from ..kinds.site import Site
 from ..kinds.taxonomies import Taxonomy
 from ..project import Project
-from ..schemas import schema_for
+from ..schemas import is_breakdown, schema_for
 
 MARKDOWN_FIELDS = {"description"}  # long Markdown kept inside YAML
 TEXT_FIELDS = {"summary"}
@@ -108,7 +108,7 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
         field["label_singular"] = SINGULAR[name]
     if target == "resources":
         field.update(widget="relation", collection="resources", value_field="{{slug}}", search_fields=["title"], display_fields=["title"], multiple=many)
-    elif prop.get("type") == "object" and "additionalProperties" in prop:  # a breakdown: one number per code
+    elif is_breakdown(prop):  # a breakdown: one number per code
         field.update(widget="object", collapsed=True, fields=_breakdown_fields(prop, name, taxonomies))
     elif target == "networks":
         field.update(widget="relation", collection="networks", value_field="{{slug}}", search_fields=["name", "acronym"],
@@ -161,8 +161,9 @@ _BREAKDOWNS: dict[tuple[str, int], list[dict[str, Any]]] = {}
 
 
 def _breakdown_fields(prop: dict[str, Any], name: str, taxonomies: dict[str, Taxonomy]) -> list[dict[str, Any]]:
-    """A breakdown (``by_type: {associations: 430}``) as one optional number per code, labelled;
-    the same list for every network's collection (YAML writes it once, then refers to it)."""
+    """A breakdown (``by_type: {associations: 430}``) as one optional number per code, labelled.
+    Each network's collection gets its own copy: shared objects would become YAML aliases, which
+    Decap's YAML reader limits (to keep a hostile file from expanding)."""
     target = prop.get("x-ref") or ("departments" if name == "by_department" else "odd" if name == "odd" else None)
     if target == "departments":
         codes = [(code, f"{code} – {label}") for code, label in departments().items()]
@@ -173,7 +174,7 @@ def _breakdown_fields(prop: dict[str, Any], name: str, taxonomies: dict[str, Tax
     key = (target or name, len(codes))
     if key not in _BREAKDOWNS:
         _BREAKDOWNS[key] = [{"label": label, "name": code, "widget": "number", "value_type": "int", "min": 0, "required": False} for code, label in codes]
-    return _BREAKDOWNS[key]
+    return [dict(item) for item in _BREAKDOWNS[key]]
 
 
 COLLECTIONS = [
