@@ -15,6 +15,8 @@ import re
 from functools import partial
 from typing import Any
 
+import yaml
+
 from ..core.source import human_size
 from ..kinds.events import Event
 from ..kinds.networks import Network
@@ -235,6 +237,23 @@ def _figures_collections(project: Project, taxonomies: dict[str, Taxonomy], netw
              "folder": f"{project.observatory_dir}/{network}", "extension": "yml", "format": "yml", "create": True,
              "slug": "{{year}}", "identifier_field": "year", "fields": fields}
             for network, short in networks]
+
+
+class _Dumper(yaml.SafeDumper):
+    """Decap reads YAML 1.2, where ``08`` is a number (PyYAML, in YAML 1.1, leaves it unquoted):
+    every text made of digits is quoted, so a department code stays a name."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'" if value.isdigit() else None)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def dump_config(config: dict[str, Any]) -> str:
+    """``admin/config.yml``."""
+    return yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
 
 
 def editor_data(project: Project, site: Site, styles: list[str]) -> str:
