@@ -13,11 +13,14 @@ def test_admin_shows_the_three_collections(page, base_url: str) -> None:
     page.goto(base_url + "/admin/?test")
     page.wait_for_selector("text=Collections", timeout=20000)
     body = page.inner_text("body")
-    for label in ("Réseaux", "Événements", "Ressources"):
+    for label in ("Réseaux", "Événements", "Ressources", "Chiffres — RESACOOP"):  # and each network's figures
         assert label in body
     page.goto(base_url + "/admin/?test#/collections/resources/new")
     page.wait_for_selector("text=Type de ressource", timeout=20000)
     assert "réseaux éditeurs" in page.inner_text("body").lower()  # labels are shown in capitals by CSS
+    page.goto(base_url + "/admin/?test#/collections/chiffres-resacoop/new")
+    page.wait_for_selector("text=Étude source", timeout=20000)
+    assert "acteurs" in page.inner_text("body").lower() and "par odd" in page.inner_text("body").lower()
     assert page.outside_requests == []
 
 

@@ -27,10 +27,13 @@ from .countries import country_guess
 from .events import EVENTS, Event
 from .files import links_out_of_the_repo
 from .networks import NETWORKS, Network
+from .observatory import OBSERVATORY, Figures, departments, key_problems, network_of
 from .resources import RESOURCES, Resource
 from .taxonomies import Taxonomy, load_taxonomies
 
-COLLECTIONS: tuple[Collection[Any], ...] = (NETWORKS, EVENTS, RESOURCES, CALLS)
+COLLECTIONS: tuple[Collection[Any], ...] = (NETWORKS, EVENTS, RESOURCES, CALLS, OBSERVATORY)
+# Collections whose items have a page of their own (the observatory's figures show on other pages).
+PAGED = ("networks", "events", "resources", "calls")
 
 
 @dataclass
@@ -43,6 +46,7 @@ class Site:
     events: list[Entry[Event]] = field(default_factory=list)
     resources: list[Entry[Resource]] = field(default_factory=list)
     calls: list[Entry[Call]] = field(default_factory=list)
+    figures: list[Entry[Figures]] = field(default_factory=list)  # observatory/<réseau>/<année>.yml
 
     def published(self, *, include_drafts: bool) -> Site:
         """The site as visitors see it: drafts only in a local preview."""
@@ -55,6 +59,7 @@ class Site:
             [e for e in self.events if not e.data.draft],
             [r for r in self.resources if not r.data.draft],
             [c for c in self.calls if not c.data.draft],
+            list(self.figures),
         )
 
     def counts(self) -> dict[str, int]:
@@ -72,7 +77,7 @@ def _link(entry: Entry[Any], targets: dict[str, tuple[set[Any], dict[str, str], 
         if ref.target == "countries":
             problems.append(_unknown_country(entry, ref.loc, str(ref.value), labels))
             continue
-        source = "networks/" if ref.target == "networks" else f"taxonomies/{ref.target}.yml"
+        source = f"{ref.target}/" if ref.target in ("networks", "resources") else f"taxonomies/{ref.target}.yml"
         problems.append(
             entry.at(
                 ref.loc,
@@ -140,8 +145,8 @@ class Drafts:
     def __init__(self, project: Project, loaded: dict[str, Any]) -> None:
         self._project = project
         self._seen = {src_uri(item_url(name, e.id)): bool(getattr(e.data, "draft", False))
-                      for name, result in loaded.items() for e in (*result.entries, *result.partial)}
-        self._by_section = {item_url(c.name, "").strip("/"): c for c in COLLECTIONS if c is not NETWORKS}
+                      for name, result in loaded.items() if name in PAGED for e in (*result.entries, *result.partial)}
+        self._by_section = {item_url(c.name, "").strip("/"): c for c in COLLECTIONS if c.name in PAGED and c is not NETWORKS}
 
     def is_draft(self, page: str) -> bool:
         if page not in self._seen:
@@ -209,6 +214,20 @@ def _link_problems(entry: Entry[Any], collection: str, project: Project, links: 
     return problems
 
 
+def _unknown_network_folders(project: Project, figures: Any, networks: set[str]) -> list[Diagnostic]:
+    """observatory/<réseau>/: the folder names a network of the portal, once per folder."""
+    problems, seen = [], set()
+    for entry in (*figures.entries, *figures.partial):
+        network = network_of(entry)
+        if network in networks or network in seen:
+            continue
+        seen.add(network)
+        hint = did_you_mean(network, sorted(networks))
+        problems.append(Diagnostic(entry.path, 1, 1, "RRMA016", "", f"dossier « {network} » : aucun réseau de ce nom dans networks/{hint}, attendu le nom du fichier d'un réseau, sans .yml",
+                                   f"renommez le dossier {project.observatory_dir}/{network}/ avec l'identifiant du réseau qui publie ces chiffres ; {_choices(networks, 'networks/')}"))
+    return problems
+
+
 def _partial_rules(collection: Collection[Any], entry: Entry[Any], project: Project) -> list[Diagnostic]:
     """A file with errors through its collection's rules, as far as they go: a rule stops at the
     first field that failed validation (absent from the entry), keeping what it found before."""
@@ -230,7 +249,7 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
     report.extend(problems)
     if share is None or share[0] == 0:  # the hand-written pages, once per check
         report.extend(links_out_of_the_repo(project))
-    loaded = {c.name: load_collection(project, c, cache, None if c is NETWORKS else share) for c in COLLECTIONS}
+    loaded = {c.name: load_collection(project, c, cache, None if c.name in ("networks", "observatory") else share) for c in COLLECTIONS}
     choices = {name: (t.terms, f"taxonomies/{name}.yml") for name, t in taxonomies.items() if t.loaded}
     choices["networks"] = (loaded["networks"].ids, "networks/")
     for collection in COLLECTIONS:
@@ -242,8 +261,12 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
     }
     # Files that failed to load still exist: do not report references to them twice.
     targets["networks"] = (loaded["networks"].ids, {e.id: e.data.name for e in loaded["networks"].entries}, "réseaux")
+    targets["resources"] = (loaded["resources"].ids, {e.id: e.data.title for e in loaded["resources"].entries}, "ressources du portail")
+    breakdown_codes = {name: (t.labels(), t.spec.label) for name, t in taxonomies.items() if t.loaded}
+    breakdown_codes["departments"] = (departments(), "départements")
 
-    ids = {name: result.ids for name, result in loaded.items()}
+    report.extend(_unknown_network_folders(project, loaded["observatory"], loaded["networks"].ids))
+    ids = {name: result.ids for name, result in loaded.items() if name in PAGED}
     known: tuple[set[str], set[tuple[str, str]]] | None = None  # listed at the first relative link: most sites have none
     drafts: Drafts | None = None
     for collection in COLLECTIONS:
@@ -253,6 +276,9 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
         for entry in loaded[collection.name].entries:
             report.extend(_link(entry, targets))
             report.extend(list(collection.rules(entry, project)))
+            if collection is OBSERVATORY:
+                report.extend(key_problems(entry, breakdown_codes))
+                continue
             links = local_links(MARKDOWN[collection.name][0](entry))
             if links:
                 known = site_paths(project, ids) if known is None else known
@@ -266,6 +292,7 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
         sorted(loaded["events"].entries, key=lambda e: (e.data.starts_at(), e.id)),
         sorted(loaded["resources"].entries, key=lambda e: e.id),
         sorted(loaded["calls"].entries, key=lambda e: e.id),
+        sorted(loaded["observatory"].entries, key=lambda e: (network_of(e), e.data.year)),
     )
     return site, report.sorted()
 

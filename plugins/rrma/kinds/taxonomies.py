@@ -82,6 +82,8 @@ SPECS: dict[str, TaxonomySpec] = {
         TaxonomySpec("licences", "licences", LicenceTerm),
         TaxonomySpec("languages", "langues", LanguageTerm),
         TaxonomySpec("zones", "zones géographiques", Term),
+        TaxonomySpec("actor-types", "types d'acteurs", Term),
+        TaxonomySpec("sectors", "secteurs d'intervention", Term),
     ]
 }
 

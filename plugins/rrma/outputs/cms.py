@@ -15,15 +15,18 @@ import re
 from functools import partial
 from typing import Any
 
+import yaml
+
 from ..core.source import human_size
 from ..kinds.calls import Call
 from ..kinds.events import Event
 from ..kinds.networks import Network
+from ..kinds.observatory import Figures, departments
 from ..kinds.resources import Resource
 from ..kinds.site import Site
 from ..kinds.taxonomies import Taxonomy
 from ..project import Project
-from ..schemas import schema_for
+from ..schemas import is_breakdown, schema_for
 
 MARKDOWN_FIELDS = {"description"}  # long Markdown kept inside YAML
 TEXT_FIELDS = {"summary"}
@@ -116,7 +119,11 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
     items = prop.get("items", {})
     if many and name in SINGULAR:
         field["label_singular"] = SINGULAR[name]
-    if target == "networks":
+    if target == "resources":
+        field.update(widget="relation", collection="resources", value_field="{{slug}}", search_fields=["title"], display_fields=["title"], multiple=many)
+    elif is_breakdown(prop):  # a breakdown: one number per code
+        field.update(widget="object", collapsed=True, fields=_breakdown_fields(prop, name, taxonomies))
+    elif target == "networks":
         field.update(widget="relation", collection="networks", value_field="{{slug}}", search_fields=["name", "acronym"],
                      display_fields=["name"], multiple=many)
     elif target:
@@ -136,6 +143,8 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
         field.update(widget="select", options=[{"label": ENUM_LABELS.get(v, v), "value": v} for v in prop["enum"]], default=prop.get("default"))
     elif prop.get("type") == "boolean":
         field.update(widget="boolean", default=prop.get("default", False))
+    elif prop.get("type") == "integer":
+        field.update(widget="number", value_type="int", min=prop.get("minimum"), max=prop.get("maximum"))
     elif prop.get("type") == "number":
         field.update(widget="number", value_type="float", min=prop.get("minimum"), max=prop.get("maximum"))
     elif prop.get("type") == "integer":
@@ -163,6 +172,26 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
     return {k: v for k, v in field.items() if v is not None}
 
 
+_BREAKDOWNS: dict[tuple[str, int], list[dict[str, Any]]] = {}
+
+
+def _breakdown_fields(prop: dict[str, Any], name: str, taxonomies: dict[str, Taxonomy]) -> list[dict[str, Any]]:
+    """A breakdown (``by_type: {associations: 430}``) as one optional number per code, labelled.
+    Each network's collection gets its own copy: shared objects would become YAML aliases, which
+    Decap's YAML reader limits (to keep a hostile file from expanding)."""
+    target = prop.get("x-ref") or ("departments" if name == "by_department" else "odd" if name == "odd" else None)
+    if target == "departments":
+        codes = [(code, f"{code} – {label}") for code, label in departments().items()]
+    elif target in taxonomies:
+        codes = [(str(k), f"{k} – {t.label}" if target == "odd" else t.label) for k, t in taxonomies[target].terms.items()]
+    else:
+        codes = []
+    key = (target or name, len(codes))
+    if key not in _BREAKDOWNS:
+        _BREAKDOWNS[key] = [{"label": label, "name": code, "widget": "number", "value_type": "int", "min": 0, "required": False} for code, label in codes]
+    return [dict(item) for item in _BREAKDOWNS[key]]
+
+
 COLLECTIONS = [
     ("networks", "Réseaux", "Réseau", Network, "yml"),
     ("events", "Événements", "Événement", Event, "md"),
@@ -172,7 +201,9 @@ COLLECTIONS = [
 
 
 def cms_config(project: Project, taxonomies: dict[str, Taxonomy], *, repo: str | None, branch: str = "main",
-               base_url: str | None = None, site_url: str | None = None) -> dict[str, Any]:
+               base_url: str | None = None, site_url: str | None = None, networks: list[tuple[str, str]] | None = None) -> dict[str, Any]:
+    """Decap's configuration. ``networks`` (id, short name) gives each network its collection of figures
+    (observatory/<réseau>/: Decap writes a collection's files in one folder, named from a field)."""
     folders = {"networks": project.networks_dir, "events": project.events_dir, "resources": project.resources_dir, "calls": project.calls_dir}
     collections = []
     for name, label, singular, model, extension in COLLECTIONS:
@@ -190,6 +221,7 @@ def cms_config(project: Project, taxonomies: dict[str, Taxonomy], *, repo: str |
         if name == "networks":
             collection["identifier_field"] = "name"
         collections.append(collection)
+    collections += _figures_collections(project, taxonomies, networks or [])
     backend: dict[str, Any] = {"name": "github", "repo": repo or "", "branch": branch}
     if base_url:
         backend["base_url"] = base_url
@@ -205,6 +237,37 @@ def cms_config(project: Project, taxonomies: dict[str, Taxonomy], *, repo: str |
     if site_url:
         config["site_url"] = site_url
     return config
+
+
+def _figures_collections(project: Project, taxonomies: dict[str, Taxonomy], networks: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    schema = schema_for(Figures, "Chiffres", taxonomies)
+    required = set(schema.get("required", []))
+    fields = [_widget("observatory", (key,), prop, schema.get("$defs", {}), taxonomies, project, key in required)
+              for key, prop in schema["properties"].items() if key != "$schema"]
+    for item in fields:
+        if item["name"] == "method":
+            item["widget"] = "markdown"
+    return [{"name": f"chiffres-{network}", "label": f"Chiffres — {short}", "label_singular": "Année de chiffres",
+             "folder": f"{project.observatory_dir}/{network}", "extension": "yml", "format": "yml", "create": True,
+             "slug": "{{year}}", "identifier_field": "year", "fields": fields}
+            for network, short in networks]
+
+
+class _Dumper(yaml.SafeDumper):
+    """Decap reads YAML 1.2, where ``08`` is a number (PyYAML, in YAML 1.1, leaves it unquoted):
+    every text made of digits is quoted, so a department code stays a name."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'" if value.isdigit() else None)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def dump_config(config: dict[str, Any]) -> str:
+    """``admin/config.yml``."""
+    return yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
 
 
 def editor_data(project: Project, site: Site, styles: list[str]) -> str:

@@ -20,6 +20,7 @@ from ..outputs import jsonld, opendata
 from .agenda import agenda_pages, event_facets
 from .calls import build_moment, call_files, call_pages
 from .countries import country_links, country_pages
+from .datasets import data_page, last_changes
 from .feeds import atom_feeds, calendars, event_jsonld
 from .library import FACET_TITLES, all_option, facet_label, listing_pages, resource_facets
 from .model import EMPTY_SITEMAP, SITE_FEEDS, Output, PageSpec, SitePages
@@ -248,15 +249,18 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
     }
     files: dict[str, str | bytes] = {"ressources/index.json": json.dumps(library_data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))}
     files["flux/sitemap.xml"] = EMPTY_SITEMAP
-    modified = output.now.date().isoformat()
     issued = min([d.date() for d in output.changed.values()] or [output.now.date()]).isoformat()
+    # The open data is made here, not beside the pages: /donnees/ gives each file's size and row count.
+    changed = last_changes(site, output)
+    open_data = opendata.files(site, absolute=output.absolute, issued=issued, modified=changed)
+    files.update(open_data)
+    pages.append(data_page(open_data, changed))
     data_files = [
         partial(calendars, site, labels, output),
         partial(atom_feeds, site, resources, resource_cards, event_cards, labels, output),
-        partial(opendata.files, site, absolute=output.absolute, issued=issued, modified=modified),
         partial(call_files, site, output),
     ]
-    pages.append(observatory_page(site, labels))
+    pages.append(observatory_page(site, labels, world))
     search_facets = {
         "theme": {str(k): t.label for k, t in site.taxonomies["themes"].terms.items()},
         "region": {str(k): t.label for k, t in site.taxonomies["regions"].terms.items()},
@@ -268,6 +272,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                           {"kinds": SEARCH_KINDS, "examples": search_examples(site, labels), "options": filter_options},
                           description="Rechercher un guide, un événement, un réseau sur le portail des RRMA."))
     pages.append(subscribe_page(network_cards, output))
+    pages.append(subscribe_page(network_cards, output, "flux/"))
     pages.append(PageSpec(
         "plan-du-site/", "Plan du site", "rrma/sitemap.html",
         {"networks": sorted(network_cards.values(), key=lambda c: fold(c["name"])),
@@ -303,8 +308,9 @@ def is_local(site_url: str) -> bool:
     return host in ("127.0.0.1", "localhost", "0.0.0.0", "") or host.startswith("127.")
 
 
-def subscribe_page(network_cards: dict[str, dict[str, Any]], output: Output) -> PageSpec:
-    """Calendars to subscribe to (webcal: and the https address to copy) and the Atom feeds."""
+def subscribe_page(network_cards: dict[str, dict[str, Any]], output: Output, url: str = "abonnements/") -> PageSpec:
+    """Calendars to subscribe to (webcal: and the https address to copy) and the Atom feeds; the same
+    page at /flux/, the folder of the feeds themselves, so that address reads as a page too."""
     def calendar(title: str, url: str) -> dict[str, str]:
         address = output.absolute(url)
         return {"title": title, "url": url, "address": address, "webcal": "webcal://" + address.split("://", 1)[-1]}
@@ -315,7 +321,7 @@ def subscribe_page(network_cards: dict[str, dict[str, Any]], output: Output) -> 
         calendar(f"Échéances des appels relayés par {c['short']}", f"flux/echeances-{c['id']}.ics")
         for c in sorted(network_cards.values(), key=lambda c: fold(c["short"]))]
     return PageSpec(
-        "abonnements/", "S'abonner\u00a0: calendriers et flux", "rrma/subscribe.html",
+        url, "S'abonner\u00a0: calendriers et flux", "rrma/subscribe.html",
         {"calendars": calendars, "deadlines": deadlines, "local": is_local(output.site_url),
          "feeds": [{"title": f["title"], "url": f["url"], "address": output.absolute(f["url"])} for f in SITE_FEEDS if f["type"] != "text/calendar"]},
         description="Suivre l'agenda des réseaux régionaux multi-acteurs dans son calendrier, et les nouvelles ressources dans un lecteur de flux.",
