@@ -47,6 +47,7 @@ FORM_HINTS: dict[str, str] = {
     "draft": "Cochez pour garder l'élément hors du site publié : il n'apparaît que dans l'aperçu local",
     "language": "La langue du document",
     "published": "L'année (2006), le mois (2006-03) ou le jour (2006-03-29) de publication",
+    "reviewed": "Le jour où vous avez vérifié que tout est encore juste, liens compris (2026-11-03) ; la page l'affiche",
     "founded": "L'année (1994), le mois (1994-03) ou le jour (1994-03-29) de création",
     "charter_signed": "L'année, le mois ou le jour (2018-10-06) où le réseau a adopté la charte des RRMA",
     "attachments": "Pour chaque document : un fichier déposé ici (20 Mo au plus) ou l'adresse d'un document en ligne, l'un ou l'autre",
@@ -60,6 +61,7 @@ SINGULAR = {"attachments": "Document joint", "authors": "Auteur ou autrice", "ot
 PATTERN_MESSAGES = {
     "^https?://": "écrivez l'adresse complète, commençant par https://",
     "^\\d{4}(-\\d{2}(-\\d{2})?)?$": "écrivez l'année (2006), le mois (2006-03) ou le jour (2006-03-29)",
+    "^\\d{4}-\\d{2}-\\d{2}$": "écrivez le jour de la vérification (2026-11-03)",
 }
 DATETIME_MESSAGE = "écrivez le jour (2026-11-14) ou le jour et l'heure (2026-11-14 09:30)"
 URL_PATTERN = "^https?://[^\\s]+$"
