@@ -128,6 +128,27 @@ def test_newest_allowed_versions_are_tested_weekly(tmp_path: Path) -> None:
         assert re.search(rf"(?<![\w-]){re.escape(name)}>=[\d.]+,<[\d.]+", dependencies), name
 
 
+def test_contents_to_review_are_listed_weekly_in_one_issue_per_network() -> None:
+    path = REPO / ".github" / "workflows" / "contenus-a-verifier.yml"
+    workflow = _load(path)
+    assert list(workflow["on"]) == ["schedule", "workflow_dispatch"]  # never a pull request's code
+    minute, hour, day, month, weekday = workflow["on"]["schedule"][0]["cron"].split()
+    assert (day, month) == ("*", "*") and weekday.isdigit()  # once a week
+    assert workflow["permissions"] == {}
+    [job] = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    [checkout] = [s for s in job["steps"] if "actions/checkout@" in s.get("uses", "")]
+    assert checkout["with"]["fetch-depth"] == "0"  # the last commit of each file stands in for a missing `reviewed`
+    runs = "\n".join(s.get("run", "") for s in job["steps"])
+    assert "rrma review --format json --depuis 12" in runs
+    assert "gh issue create --title" in runs and "gh issue edit" in runs and "gh issue close" in runs
+    for step in job["steps"]:
+        assert "${{" not in step.get("run", ""), step.get("name")
+    from rrma.cli.review import NetworkReview
+
+    assert NetworkReview("resacoop", "RESACOOP").title == "Contenus à vérifier : RESACOOP"
+
+
 def test_codeowners_is_generated_from_the_networks(tmp_path: Path) -> None:
     assert run_rrma("codeowners", "--check", REPO).returncode == 0
     root = copy_content(tmp_path)
