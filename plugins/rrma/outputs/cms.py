@@ -67,6 +67,11 @@ DATETIME_MESSAGE = "écrivez le jour (2026-11-14) ou le jour et l'heure (2026-11
 URL_PATTERN = "^https?://[^\\s]+$"
 
 
+def _limit(project: Project) -> str:
+    """« 20,0 Mo », held together by a no-break space: the form shows it in sentences."""
+    return human_size(project.max_attachment_bytes).replace(" ", "\u00a0")
+
+
 def _plain(text: str) -> str:
     """A model description without what only a developer reads: « (voir taxonomies/…) », backticks."""
     text = re.sub(r"\s*\(voir taxonomies/[^)]*\)", "", text)
@@ -98,7 +103,7 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
     description = prop.get("description", "").split(" — ")[0]
     dotted = ".".join(p for p in path if not p.isdigit())
     hint = FORM_HINTS.get(f"{collection}.{dotted}") or FORM_HINTS.get(dotted) or FORM_HINTS.get(name if len(path) == 1 else dotted) or _plain(description)
-    hint = hint.replace("{limit}", human_size(project.max_attachment_bytes))
+    hint = hint.replace("{limit}", _limit(project))
     field: dict[str, Any] = {"label": prop.get("title") or name, "name": name, "hint": hint, "required": required and not nullable}
     if "$ref" in prop:
         prop = {**defs[prop["$ref"].split("/")[-1]], "description": description, "title": field["label"]}
@@ -203,7 +208,7 @@ def editor_data(project: Project, site: Site, styles: list[str]) -> str:
     without them its network lists offer « No options » and no entry can be saved."""
     labels = {name: {str(k): t.label for k, t in taxonomy.terms.items()} for name, taxonomy in site.taxonomies.items()}
     labels["networks"] = {n.id: n.data.name for n in site.networks}
-    data = {"labels": labels, "styles": styles, "maxBytes": project.max_attachment_bytes, "limit": human_size(project.max_attachment_bytes)}
+    data = {"labels": labels, "styles": styles, "maxBytes": project.max_attachment_bytes, "limit": _limit(project)}
     tree: dict[str, Any] = {}
     for entry in site.networks:
         folder = tree
