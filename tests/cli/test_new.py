@@ -79,7 +79,7 @@ def test_missing_required_value_without_a_terminal(content: Path) -> None:
 
 def test_interactive_questions_offer_the_taxonomies(content: Path) -> None:
     runner = CliRunner()
-    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "3", "2,13", "", "", "", "", "https://example.org/budget"]) + "\n"
+    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "3", "2,13", "", "", "", "", "", "https://example.org/budget"]) + "\n"
     result = runner.invoke(main, ["new", "resource", "--root", str(content), "--interactive"], input=answers)
     assert result.exit_code == 0, result.output
     assert "Type de ressource" in result.output and "Fiche pratique (fiche-pratique)" in result.output
@@ -93,7 +93,7 @@ def test_interactive_questions_offer_the_taxonomies(content: Path) -> None:
 
 def test_an_unrecognized_answer_gets_the_closest_choice_and_its_number(content: Path) -> None:
     runner = CliRunner()
-    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "fiche pratique", "3", "2,13", "", "", "", "", "https://example.org/budget"]) + "\n"
+    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "fiche pratique", "3", "2,13", "", "", "", "", "", "https://example.org/budget"]) + "\n"
     result = runner.invoke(main, ["new", "resource", "--root", str(content), "--interactive"], input=answers)
     assert result.exit_code == 0, result.output
     types = list(load_site(Project(content))[0].taxonomies["resource-types"].terms)
@@ -197,6 +197,7 @@ def test_a_guided_event_in_a_terminal(content: Path) -> None:
         ("Numéro", str(kinds.index("webinaire") + 1)),
         ("Numéros séparés par des virgules", "aucun"),
         ("Numéros séparés par des virgules", "0"),
+        ("Numéros, noms ou codes séparés par des virgules", "aucun"),
     ])
     assert "Compris : 2023-11-17 10:30" in out
     assert "Ville" not in out and "Lieu (salle" not in out  # not asked for an online event
@@ -222,6 +223,39 @@ def test_countries_by_code_or_french_name_and_a_misspelt_one_gets_its_code(conte
     assert result.returncode == 2
     assert result.stderr.startswith("--partner-country : « Senegl » n'est pas un code de pays ; vouliez-vous dire « SN » (Sénégal) ?")
     assert not (content / "networks" / "reseau-test.yml").exists()
+
+
+def test_countries_asked_in_a_terminal_by_number_name_or_code(content: Path) -> None:
+    """The countries the site names most, numbered; any other by its French name or ISO code; a near miss offered
+    and confirmed; an unknown name asked again, the other answers kept."""
+    from rrma.cli.new import _used_countries
+
+    shortcuts = _used_countries(load_site(Project(content))[0])
+    assert shortcuts, "the repository's content names countries"
+    types = list(load_site(Project(content))[0].taxonomies["resource-types"].terms)
+    ids = sorted(n.id for n in load_site(Project(content))[0].networks)
+    out = _drive(["new", "resource", "--root", str(content)], [
+        ("Titre de la ressource", "Guide des partenariats au Sahel"),
+        ("Résumé", "Monter un partenariat durable."),
+        ("Numéro", str(types.index("guide-methodologique") + 1)),
+        ("Numéros séparés par des virgules", str(ids.index("centraider") + 1)),
+        ("Numéros séparés par des virgules", "0"),
+        ("Numéros séparés par des virgules", "0"),
+        ("Numéros, noms ou codes séparés par des virgules", "1, Atlantide"),
+        ("tapez de nouveau la liste des pays", "1, Senegall, ht, Burkina Faso"),
+        ("vouliez-vous dire « Sénégal » (SN) ?", ""),
+        ("Date de publication", ""),
+        ("Auteurs", ""),
+        ("Page où la ressource", "https://www.centraider.org/"),
+    ])
+    assert "   0. aucun" in out and "ou le nom d'un autre pays, en français, ou son code ISO à deux lettres (Haïti, HT)" in out
+    assert "« Atlantide » : pays inconnu ; tapez son nom en français ou son code ISO à deux lettres (SN pour le Sénégal)." in out
+    expected = list(dict.fromkeys([shortcuts[0], "SN", "HT", "BF"]))
+    site, problems = load_site(Project(content))
+    assert problems == []
+    resource = next(r for r in site.resources if r.id == "guide-des-partenariats-au-sahel").data
+    assert resource.countries == expected
+    assert "Compris : " in out and "Sénégal (SN), Haïti (HT), Burkina Faso (BF)." in out
 
 
 def test_the_form_offers_countries_by_their_french_name(content: Path) -> None:

@@ -115,7 +115,7 @@ def test_the_form_speaks_to_editors_not_developers(config: dict) -> None:
     assert attachments["label_singular"] == "Document joint"  # « 1 document joint », « 2 documents joints »
     upload = next(f for f in attachments["fields"] if f["name"] == "file")
     assert upload["media_library"]["config"]["max_file_size"] == Project(REPO).max_attachment_bytes
-    assert "20,0 Mo au plus" in upload["hint"] and "adresse web" in upload["hint"]
+    assert "20,0\u00a0Mo au plus" in upload["hint"] and "adresse web" in upload["hint"]
 
 
 def test_the_test_backend_gets_the_repository_s_networks() -> None:

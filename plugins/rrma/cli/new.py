@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -38,9 +39,9 @@ KINDS: dict[str, Collection[Any]] = {"resource": RESOURCES, "event": EVENTS, "ne
 SCHEMA = {"resource": "resource", "event": "event", "network": "network", "call": "call"}
 # Fields asked for when missing, in this order: the format of an event first, then only what applies to it.
 ASK = {
-    "resource": ["title", "summary", "type", "networks", "themes", "audiences", "published", "authors", "source_url"],
-    "event": ["title", "mode", "venue", "city", "online_url", "start", "end", "networks", "kind", "themes", "audiences"],
-    "network": ["name", "region", "description"],
+    "resource": ["title", "summary", "type", "networks", "themes", "audiences", "countries", "published", "authors", "source_url"],
+    "event": ["title", "mode", "venue", "city", "online_url", "start", "end", "networks", "kind", "themes", "audiences", "countries"],
+    "network": ["name", "region", "description", "partner_countries"],
     "call": ["title", "summary", "funders", "networks", "scheme", "audiences", "regions", "themes", "amount_min", "amount_max",
              "opens", "closes", "timezone", "apply_url", "source_url"],
 }
@@ -221,6 +222,66 @@ def _ask(key: str, info: Any, choices: dict[str, str] | None, multiple: bool, mo
         click.echo(f"{problem}. Les autres réponses sont gardées : tapez une nouvelle valeur.")
 
 
+def _used_countries(site: Any, limit: int = 12) -> list[str]:
+    """The countries the site already names most (resources, events, networks' partners): the numbered shortcuts."""
+    used = Counter(code for entry in [*site.resources, *site.events] for code in entry.data.countries)
+    used.update(code for entry in site.networks for code in entry.data.partner_countries)
+    known = countries()
+    return sorted((c for c in used if c in known), key=lambda c: (-used[c], fold(known[c].name)))[:limit]
+
+
+def _country(part: str, shortcuts: list[str]) -> tuple[str | None, str | None]:
+    """One part of the answer: a number of the list, a code or a French name → (code, None); else (None, why)."""
+    known = countries()
+    if part.isdigit():
+        if 1 <= int(part) <= len(shortcuts):
+            return shortcuts[int(part) - 1], None
+        span = "1" if len(shortcuts) == 1 else f"1 à {len(shortcuts)}"
+        return None, (f"« {part} » n'est pas un numéro de la liste ({span})" if shortcuts else f"« {part} » : tapez le nom ou le code du pays")
+    guess = country_guess(part)
+    if guess is not None and fold(part) in (fold(guess), fold(known[guess].name)):
+        return guess, None
+    if guess is not None and click.confirm(f"« {part} » : vouliez-vous dire « {known[guess].name} » ({guess}) ?", default=True):
+        return guess, None
+    return None, f"« {part} » : pays inconnu ; tapez son nom en français ou son code ISO à deux lettres (SN pour le Sénégal)"
+
+
+def ask_countries(key: str, info: Any, site: Any) -> list[str]:
+    """Countries, named in French: a number of the list (the countries the site names most), a name (« Sénégal »)
+    or an ISO code (« SN »), several separated by commas; a near miss is offered (« Senegal » → Sénégal, SN) and
+    confirmed; « aucun » or nothing leaves the field empty."""
+    shortcuts = _used_countries(site)
+    known = countries()
+    click.echo(f"\n{(info.description or key).split(' : ')[0].rstrip('.')} :")
+    click.echo("   0. aucun")
+    for number, code in enumerate(shortcuts, start=1):
+        click.echo(f"  {number:>2}. {known[code].name} ({code})")
+    click.echo("  ou le nom d'un autre pays, en français, ou son code ISO à deux lettres (Haïti, HT)")
+    while True:
+        answer = click.prompt("Numéros, noms ou codes séparés par des virgules", default="", show_default=False).strip()
+        if answer.lower() in ("", "0", "aucun"):
+            return []
+        codes: list[str] = []
+        for part in filter(None, (p.strip() for p in answer.split(","))):
+            code, why = _country(part, shortcuts)
+            if why is not None:
+                click.echo(f"{why}. Les autres réponses sont gardées : tapez de nouveau la liste des pays.")
+                break
+            codes.append(code)  # type: ignore[arg-type]
+        else:
+            codes = list(dict.fromkeys(codes))
+            click.echo("Compris : " + ", ".join(f"{known[c].name} ({c})" for c in codes) + ".")
+            return codes
+
+
+# Fields with a question of their own (asked as `question(key, field info, site)`), instead of the generic one:
+# the extension point for the next ones (organisers: `"organisers": ask_organisers`, and the field added to ASK).
+QUESTIONS: dict[str, Callable[[str, Any, Any], Any]] = {
+    "countries": ask_countries,
+    "partner_countries": ask_countries,
+}
+
+
 def create(kind: str, values: dict[str, Any], *, project: Project, files: tuple[Path, ...] = (), slug: str | None = None, interactive: bool = False) -> Path:
     collection = KINDS[kind]
     site, _ = load_site(project)
@@ -235,6 +296,9 @@ def create(kind: str, values: dict[str, Any], *, project: Project, files: tuple[
                 required = info.is_required()
                 if required:
                     raise click.UsageError(f"il manque --{key.replace('_', '-')} ({(info.description or '').rstrip('.')})")
+                continue
+            if key in QUESTIONS:
+                values[key] = QUESTIONS[key](key, info, site)
                 continue
             literal = [a for a in get_args(info.annotation) if isinstance(a, str)] or [a for arg in get_args(info.annotation) for a in get_args(arg) if isinstance(a, str)]
             choices = _choices(project, site, target) if target else ({v: ENUM_LABELS.get(v, v) for v in literal} if literal else None)

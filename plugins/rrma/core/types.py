@@ -232,6 +232,27 @@ def _partial_date(value: Any) -> str:
 PartialDate = Annotated[str, BeforeValidator(_partial_date), WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
 
 
+def _review_date(value: Any) -> date:
+    """``reviewed: 2026-11-03``: the day someone checked the entry was still right."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value
+    text = value.strip() if isinstance(value, str) else str(value)
+    if m := _DATE_RE.match(text):
+        year, month, day = (int(g) for g in m.groups())
+        if err := _impossible(year, month, day):
+            raise err
+        return date(year, month, day)
+    if isinstance(value, str) and (written := french_date(text, with_time=False)) is not None and _DATE_RE.match(written):
+        raise fail("RRMA014", f"« {value} » est écrit à la française, attendu {written}", f"remplacez la valeur par `{written}` (AAAA-MM-JJ)")
+    raise fail("RRMA014", f"« {value} » n'est pas une date de vérification, attendu AAAA-MM-JJ",
+               "écrivez le jour où le contenu a été vérifié, par exemple `2026-11-03`")
+
+
+ReviewDate = Annotated[date, BeforeValidator(_review_date), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+
+
 def partial_date_key(value: str) -> tuple[int, int, int]:
     parts = [int(p) for p in value.split("-")]
     return (parts + [0, 0])[:3]  # type: ignore[return-value]

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..core.diagnostics import Diagnostic
-from ..core.types import PARIS, CountryCode, EventTime, Odd, RegionCode, Slug, Text, Url
+from ..core.types import PARIS, CountryCode, EventTime, Odd, RegionCode, ReviewDate, Slug, Text, Url
 from ..project import Project
 from .base import Collection, Entry, Model, markup_problems, ref
 
@@ -41,6 +41,7 @@ class Event(Model):
     zones: list[Slug] = Field(title='Zones géographiques', default_factory=list, json_schema_extra=ref("zones"), description="Zones du monde concernées (voir taxonomies/zones.yml)")
     campaign: Slug | None = Field(None, title='Campagne', json_schema_extra=ref("campaigns"), description="Campagne nationale dont l'événement fait partie (voir taxonomies/campaigns.yml)")
     draft: bool = Field(False, title='Brouillon', description="`true` : brouillon visible seulement en prévisualisation locale")
+    reviewed: ReviewDate | None = Field(None, title='Vérifié le', description="Jour où le contenu a été vérifié (toujours juste, liens compris) : AAAA-MM-JJ")
 
     @property
     def all_day(self) -> bool:

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from ..core.diagnostics import Diagnostic
-from ..core.types import CountryCode, Email, PartialDate, RegionCode, Slug, Text, Url
+from ..core.types import CountryCode, Email, PartialDate, RegionCode, ReviewDate, Slug, Text, Url
 from ..project import Project
 from .base import Collection, Entry, Model, markup_problems, ref
 from .files import check_asset
@@ -60,6 +60,7 @@ class Network(Model):
     logo: Logo | None = Field(None, title='Logo', description="Logo du réseau")
     social: Social | None = Field(None, title='Réseaux sociaux', description="Réseaux sociaux")
     editors: list[GitHubHandle] = Field(title='Relecteurs GitHub', default_factory=list, description="Comptes GitHub qui relisent les contributions de ce réseau (@identifiant ou @organisation/equipe)")
+    reviewed: ReviewDate | None = Field(None, title='Vérifié le', description="Jour où le contenu a été vérifié (toujours juste, liens compris) : AAAA-MM-JJ")
 
 
 def rules(entry: Entry[Network], project: Project) -> Iterable[Diagnostic]:

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import Field
 
 from ..core.diagnostics import Diagnostic
-from ..core.types import CountryCode, Odd, PartialDate, Slug, Text, Url
+from ..core.types import CountryCode, Odd, PartialDate, ReviewDate, Slug, Text, Url
 from ..project import Project
 from .base import Collection, Entry, Model, markup_problems, ref
 from .files import check_asset
@@ -42,6 +42,7 @@ class Resource(Model):
     attachments: list[Attachment] = Field(title='Documents joints', default_factory=list, description="Documents joints : fichiers dans resources/files/ ou adresses web")
     source_url: Url | None = Field(None, title='Page de la ressource', description="Page où la ressource est publiée par le réseau")
     draft: bool = Field(False, title='Brouillon', description="`true` : brouillon visible seulement en prévisualisation locale")
+    reviewed: ReviewDate | None = Field(None, title='Vérifié le', description="Jour où le contenu a été vérifié (toujours juste, liens compris) : AAAA-MM-JJ")
 
 
 def rules(entry: Entry[Resource], project: Project) -> Iterable[Diagnostic]:

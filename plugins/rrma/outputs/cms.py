@@ -60,6 +60,7 @@ FORM_HINTS: dict[str, str] = {
     "draft": "Cochez pour garder l'élément hors du site publié : il n'apparaît que dans l'aperçu local",
     "language": "La langue du document",
     "published": "L'année (2006), le mois (2006-03) ou le jour (2006-03-29) de publication",
+    "reviewed": "Le jour où vous avez vérifié que tout est encore juste, liens compris (2026-11-03) ; la page l'affiche",
     "founded": "L'année (1994), le mois (1994-03) ou le jour (1994-03-29) de création",
     "charter_signed": "L'année, le mois ou le jour (2018-10-06) où le réseau a adopté la charte des RRMA",
     "attachments": "Pour chaque document : un fichier déposé ici (20 Mo au plus) ou l'adresse d'un document en ligne, l'un ou l'autre",
@@ -74,9 +75,15 @@ SINGULAR = {"attachments": "Document joint", "authors": "Auteur ou autrice", "ot
 PATTERN_MESSAGES = {
     "^https?://": "écrivez l'adresse complète, commençant par https://",
     "^\\d{4}(-\\d{2}(-\\d{2})?)?$": "écrivez l'année (2006), le mois (2006-03) ou le jour (2006-03-29)",
+    "^\\d{4}-\\d{2}-\\d{2}$": "écrivez le jour de la vérification (2026-11-03)",
 }
 DATETIME_MESSAGE = "écrivez le jour (2026-11-14) ou le jour et l'heure (2026-11-14 09:30)"
 URL_PATTERN = "^https?://[^\\s]+$"
+
+
+def _limit(project: Project) -> str:
+    """« 20,0 Mo », held together by a no-break space: the form shows it in sentences."""
+    return human_size(project.max_attachment_bytes).replace(" ", "\u00a0")
 
 
 def _plain(text: str) -> str:
@@ -110,7 +117,7 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
     description = prop.get("description", "").split(" — ")[0]
     dotted = ".".join(p for p in path if not p.isdigit())
     hint = FORM_HINTS.get(f"{collection}.{dotted}") or FORM_HINTS.get(dotted) or FORM_HINTS.get(name if len(path) == 1 else dotted) or _plain(description)
-    hint = hint.replace("{limit}", human_size(project.max_attachment_bytes))
+    hint = hint.replace("{limit}", _limit(project))
     field: dict[str, Any] = {"label": prop.get("title") or name, "name": name, "hint": hint, "required": required and not nullable}
     if "$ref" in prop:
         prop = {**defs[prop["$ref"].split("/")[-1]], "description": description, "title": field["label"]}
@@ -278,7 +285,7 @@ def editor_data(project: Project, site: Site, styles: list[str]) -> str:
     without them its network lists offer « No options » and no entry can be saved."""
     labels = {name: {str(k): t.label for k, t in taxonomy.terms.items()} for name, taxonomy in site.taxonomies.items()}
     labels["networks"] = {n.id: n.data.name for n in site.networks}
-    data = {"labels": labels, "styles": styles, "maxBytes": project.max_attachment_bytes, "limit": human_size(project.max_attachment_bytes)}
+    data = {"labels": labels, "styles": styles, "maxBytes": project.max_attachment_bytes, "limit": _limit(project)}
     tree: dict[str, Any] = {}
     for entry in site.networks:
         folder = tree

@@ -21,6 +21,7 @@ from .agenda import agenda_pages, event_facets
 from .calls import build_moment, call_files, call_pages
 from .countries import country_links, country_pages
 from .datasets import data_page, last_changes
+from .dates import day
 from .feeds import atom_feeds, calendars, event_jsonld
 from .library import FACET_TITLES, all_option, facet_label, listing_pages, resource_facets
 from .model import EMPTY_SITEMAP, SITE_FEEDS, Output, PageSpec, SitePages
@@ -68,6 +69,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                 item_url("networks", entry.id), n.name, "rrma/network.html",
                 {
                     **breadcrumbs("networks", entry.id, n.name, output),
+                    **freshness(entry, output),
                     "network": network_cards[entry.id],
                     "email": n.email,
                     "other_cities": n.other_cities,
@@ -195,6 +197,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                 item_url("events", entry.id), e.title, "rrma/event.html",
                 {
                     **breadcrumbs("events", entry.id, e.title, output),
+                    **freshness(entry, output),
                     "event": card,
                     "venue": e.venue, "city": e.city, "region": labels.region(e.region),
                     "mode": {"sur-place": "Sur place", "en-ligne": "En ligne", "hybride": "Sur place et en ligne"}[e.mode],
@@ -339,6 +342,20 @@ def breadcrumbs(kind: str, item_id: str, title: str, output: Output) -> dict[str
     return {"breadcrumbs": trail, "breadcrumbs_jsonld": jsonld.dumps(jsonld.breadcrumb_list(trail, output.absolute))}
 
 
+def freshness(entry: Entry[Any], output: Output) -> dict[str, Any]:
+    """« Contenu vérifié le 3 novembre 2026 » (the entry's ``reviewed`` date), else the day its file last changed in Git,
+    said as such: a change is not a check. Outside a Git checkout, and for a file Git does not know yet, nothing."""
+    reviewed = getattr(entry.data, "reviewed", None)
+    if reviewed is not None:
+        return {"freshness": {"reviewed": True, "date": reviewed.isoformat(), "before": "Contenu vérifié le", "day": day(reviewed), "after": "."}}
+    changed = output.changed.get(entry.path)
+    if changed is None:
+        return {"freshness": None}
+    when = changed.astimezone(PARIS).date()
+    return {"freshness": {"reviewed": False, "date": when.isoformat(), "before": "Dernière modification le", "day": day(when),
+                          "after": " ; date de vérification non indiquée."}}
+
+
 def search_examples(site: Site, labels: Labels, count: int = 3) -> list[str]:
     """Words to suggest on the search page: the themes most present in the guides and events
     (a suggestion must find something on this site, whatever its content)."""
@@ -380,6 +397,7 @@ def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labe
     licence = site.taxonomies["licences"].terms.get(r.licence) if r.licence else None
     return {
         **breadcrumbs("resources", entry.id, r.title, output),
+        **freshness(entry, output),
         "resource": card,
         "published": published_phrase(r.published) if r.published else None,
         "themes": [labels.term("themes", t) for t in r.themes],
