@@ -48,6 +48,7 @@ _ENTRIES = [
     Entry("RRMA027", "construction YAML non prise en charge", "écrivez la valeur en entier, sans ancre, fusion ni étiquette YAML"),
     Entry("RRMA030", "fichier illisible", "remplacez le lien symbolique par le fichier lui-même (ou corrigez sa cible), ou rendez le fichier lisible ; sinon supprimez-le"),
     Entry("RRMA031", "imbrication trop profonde", "écrivez la valeur sur quelques niveaux, comme dans le modèle (`rrma new`) : une liste de textes, ou une liste de champs `- file: …`"),
+    Entry("RRMA033", "structure nommée autrement ailleurs", "écrivez le nom de la structure comme les autres fiches du portail"),
     Entry("RRMA032", "alias YAML démesurés", "écrivez chaque valeur en entier, sans ancre `&` ni alias `*` : un fichier de contenu n'en a pas besoin"),
 ]
 

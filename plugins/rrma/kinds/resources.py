@@ -12,6 +12,7 @@ from ..core.types import CountryCode, Odd, PartialDate, Slug, Text, Url
 from ..project import Project
 from .base import Collection, Entry, Model, markup_problems, ref
 from .files import check_asset
+from .organisations import Organisation
 
 ATTACHMENT_SUFFIXES = (".pdf", ".odt", ".ods", ".odp", ".docx", ".xlsx", ".pptx", ".epub", ".csv", ".zip", ".png", ".jpg", ".jpeg")
 
@@ -37,6 +38,8 @@ class Resource(Model):
     language: str = Field("fr", title='Langue', json_schema_extra=ref("languages"), description="Langue du document : code ISO 639-1 (voir taxonomies/languages.yml)")
     published: PartialDate | None = Field(None, title='Date de publication', description="Date de publication : AAAA, AAAA-MM ou AAAA-MM-JJ")
     authors: list[Text] = Field(title='Auteurs', default_factory=list, description="Auteurs ou structures autrices")
+    partners: list[Organisation] = Field(title='Partenaires', default_factory=list, description="Structures partenaires de la ressource : `- name: <nom complet>`, avec `url` et `role` si on les connaît")
+    funders: list[Organisation] = Field(title='Financeurs', default_factory=list, description="Structures qui ont financé la ressource : `- name: <nom complet>`, avec `url` et `role` si on les connaît")
     licence: Slug | None = Field(None, title='Licence', json_schema_extra=ref("licences"), description="Licence de diffusion (voir taxonomies/licences.yml)")
     attachments: list[Attachment] = Field(title='Documents joints', default_factory=list, description="Documents joints : fichiers dans resources/files/ ou adresses web")
     source_url: Url | None = Field(None, title='Page de la ressource', description="Page où la ressource est publiée par le réseau")

@@ -26,6 +26,7 @@ from .countries import country_guess
 from .events import EVENTS, Event
 from .files import links_out_of_the_repo
 from .networks import NETWORKS, Network
+from .organisations import NameUse, organisation_names, spelling_problems
 from .resources import RESOURCES, Resource
 from .taxonomies import Taxonomy, load_taxonomies
 
@@ -41,6 +42,7 @@ class Site:
     networks: list[Entry[Network]] = field(default_factory=list)
     events: list[Entry[Event]] = field(default_factory=list)
     resources: list[Entry[Resource]] = field(default_factory=list)
+    names: list[NameUse] = field(default_factory=list)  # every organisation named, for the site-wide spelling check
 
     def published(self, *, include_drafts: bool) -> Site:
         """The site as visitors see it: drafts only in a local preview."""
@@ -52,6 +54,7 @@ class Site:
             list(self.networks),
             [e for e in self.events if not e.data.draft],
             [r for r in self.resources if not r.data.draft],
+            self.names,
         )
 
     def counts(self) -> dict[str, int]:
@@ -255,22 +258,30 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
                 drafts = Drafts(project, loaded) if drafts is None else drafts
                 report.extend(_link_problems(entry, collection.name, project, links, known, drafts))
 
+    names = [use for result in loaded.values() for entry in (*result.entries, *result.partial) for use in organisation_names(entry)]
     site = Site(
         project,
         taxonomies,
         sorted(loaded["networks"].entries, key=lambda e: e.id),
         sorted(loaded["events"].entries, key=lambda e: (e.data.starts_at(), e.id)),
         sorted(loaded["resources"].entries, key=lambda e: e.id),
+        names,
     )
+    if share is None:  # a share of the files cannot tell a spelling used elsewhere: check_site does it on all the names
+        report.extend(spelling_problems(names, network_names(site)))
     return site, report.sorted()
 
 
-def _check_share(project: Project, share: tuple[int, int]) -> tuple[dict[str, int], list[Diagnostic]] | None:
+def network_names(site: Site) -> dict[str, str]:
+    return {e.id: e.data.name for e in site.networks}
+
+
+def _check_share(project: Project, share: tuple[int, int]) -> tuple[dict[str, int], list[Diagnostic], list[NameUse]] | None:
     """A worker's share; None if anything went wrong (out of memory included): the parent
     then reads the share itself, where a real bug meets the command's own handler."""
     try:
         site, problems = load_site(project, share=share)
-        return site.counts(), problems
+        return site.counts(), problems, site.names
     except Exception:  # noqa: BLE001 - reported by the parent, which does the share again
         return None
 
@@ -280,14 +291,14 @@ def _quiet() -> None:
     sys.stderr = open(os.devnull, "w", encoding="utf-8")  # for the worker's life
 
 
-def _share_result(job: Future[Any], project: Project, share: tuple[int, int]) -> tuple[dict[str, int], list[Diagnostic]]:
+def _share_result(job: Future[Any], project: Project, share: tuple[int, int]) -> tuple[dict[str, int], list[Diagnostic], list[NameUse]]:
     try:
         part = job.result()
     except Exception:  # noqa: BLE001 - BrokenProcessPool: a worker killed (out of memory, a signal)
         part = None
     if part is None:
         site, problems = load_site(project, share=share)
-        part = site.counts(), problems
+        part = site.counts(), problems, site.names
     return part  # type: ignore[no-any-return]
 
 
@@ -308,12 +319,14 @@ def check_site(project: Project, processes: int | None = None) -> tuple[dict[str
     with executor:
         others = [executor.submit(_check_share, project, (i, count)) for i in range(1, count)]
         site, problems = load_site(project, share=(0, count))
-        parts = [(site.counts(), problems)] + [_share_result(job, project, (i, count)) for i, job in enumerate(others, start=1)]
+        parts = [(site.counts(), problems, site.names)] + [_share_result(job, project, (i, count)) for i, job in enumerate(others, start=1)]
     report = Report()
     counts = dict(parts[0][0])
-    for part_counts, problems in parts[1:]:
+    for part_counts, _, _ in parts[1:]:
         counts["events"] += part_counts["events"]
         counts["resources"] += part_counts["resources"]
-    for _, problems in parts:
+    for _, problems, _ in parts:
         report.extend(problems)  # the networks' and taxonomies' problems, found by every process, once
+    # The site-level pass: a spelling is « used elsewhere » only among all the names of all the shares.
+    report.extend(spelling_problems(list(dict.fromkeys(use for _, _, names in parts for use in names)), network_names(site)))
     return counts, report.sorted()

@@ -37,7 +37,14 @@ FORM_HINTS: dict[str, str] = {
     "region": "La région du réseau ou de l'événement",
     "networks.region": "La région couverte ; obligatoire pour un réseau régional",
     "logo.file": "Une image PNG, JPEG ou WebP",
-    "events.networks": "Les réseaux qui organisent l'événement",
+    "events.networks": "Les réseaux du portail qui publient et relaient l'événement, qu'ils l'organisent ou non",
+    "organizers": "Qui organise l'événement, comme l'annonce le dit : pour chacun, un réseau du portail ou le nom d'une autre structure, l'un ou l'autre. "
+                  "Laissé vide, la page dit seulement quels réseaux relaient l'événement",
+    "organizers.network": "Un réseau du portail qui organise ; pour une autre structure, laissez vide et écrivez son nom ci-dessous",
+    "organizers.name": "Ou le nom complet d'une autre structure, comme il s'écrit ailleurs sur le portail : « Préfecture de la région Auvergne-Rhône-Alpes »",
+    "organizers.url": "Le site de la structure (https://…) ; rien pour un réseau du portail, dont la fiche donne le site",
+    "partners": "Les structures partenaires, par leur nom complet, écrit comme ailleurs sur le portail",
+    "funders": "Les structures qui financent, par leur nom complet, écrit comme ailleurs sur le portail : « Agence française de développement (AFD) »",
     "resources.networks": "Les réseaux qui publient la ressource",
     "mode": "Sur place : indiquez le lieu et la ville ; en ligne : le lien de connexion ou d'inscription ; hybride : les deux",
     "venue": "Salle, bâtiment, adresse : pour un événement sur place ou hybride",
@@ -56,7 +63,8 @@ FORM_HINTS: dict[str, str] = {
 }
 # Lists show « 1 document joint », « 2 documents joints »: Decap needs the singular.
 SINGULAR = {"attachments": "Document joint", "authors": "Auteur ou autrice", "other_cities": "Autre ville",
-            "editors": "Relecteur GitHub", "themes": "Thématique", "audiences": "Public", "missions": "Mission"}
+            "editors": "Relecteur GitHub", "themes": "Thématique", "audiences": "Public", "missions": "Mission",
+            "organizers": "Organisateur", "partners": "Partenaire", "funders": "Financeur"}
 PATTERN_MESSAGES = {
     "^https?://": "écrivez l'adresse complète, commençant par https://",
     "^\\d{4}(-\\d{2}(-\\d{2})?)?$": "écrivez l'année (2006), le mois (2006-03) ou le jour (2006-03-29)",

@@ -27,8 +27,10 @@ from .regionmap import region_map
 from .views import (
     Labels,
     event_card,
+    event_credits,
     network_card,
     of,
+    organisation_link,
     past,
     resource_card,
     resource_sort_key,
@@ -76,8 +78,8 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                     "zones": [labels.term("zones", z) for z in n.zones],
                     "social": {k: v for k, v in (n.social.model_dump() if n.social else {}).items() if v},
                     "logo": network_cards[entry.id]["logo"],
-                    "upcoming": [event_cards[e.id] for e in events_next if entry.id in e.data.networks],
-                    "past": [event_cards[e.id] for e in events_past if entry.id in e.data.networks][:5],
+                    "upcoming": [event_cards[e.id] for e in events_next if entry.id in e.data.network_ids],
+                    "past": [event_cards[e.id] for e in events_past if entry.id in e.data.network_ids][:5],
                     "resources": [resource_cards[r.id] for r in resources if entry.id in r.data.networks],
                     "ics_url": f"flux/agenda-{entry.id}.ics",
                     "ics_webcal": "webcal://" + output.absolute(f"flux/agenda-{entry.id}.ics").split("://", 1)[-1],
@@ -183,12 +185,14 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
     for entry in site.events:
         e = entry.data
         card = event_cards[entry.id]
+        credits = event_credits(e, labels)
         pages.append(
             PageSpec(
                 item_url("events", entry.id), e.title, "rrma/event.html",
                 {
                     **breadcrumbs("events", entry.id, e.title, output),
                     "event": card,
+                    "credits": credits,
                     "venue": e.venue, "city": e.city, "region": labels.region(e.region),
                     "mode": {"sur-place": "Sur place", "en-ligne": "En ligne", "hybride": "Sur place et en ligne"}[e.mode],
                     "online_url": e.online_url, "registration_url": e.registration_url, "source_url": e.source_url,
@@ -208,6 +212,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                 search={"kind": "evenement", "label": "Événement", "summary": e.summary or "", "date": card["dates"],
                         "tags": [labels.term("event-kinds", e.kind), e.city or "", labels.region(e.region) or "", *_places(e.countries, e.zones, labels),
                                  *(labels.term("themes", t) for t in e.themes), *(n["name"] for n in card["networks"]),
+                                 *(o["name"] for o in (*credits["organizers"], *credits["partners"], *credits["funders"])),
                                  labels.term("campaigns", e.campaign) if e.campaign else ""],
                         "facets": {"theme": list(e.themes), "region": event_facets(entry, regions_of)["regions"], "reseau": list(e.networks)}},
             )
@@ -368,6 +373,8 @@ def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labe
         "zones": [labels.term("zones", z) for z in r.zones],
         "language": labels.term("languages", r.language),
         "authors": r.authors,
+        "partners": [organisation_link(o, labels) for o in r.partners],
+        "funders": [organisation_link(o, labels) for o in r.funders],
         "licence": {"label": licence.label, "url": licence.url} if licence else None,
         "attachments": attachments,
         "source_url": r.source_url,
@@ -383,6 +390,8 @@ def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labe
             "author": [{"@type": "Person" if r.authors else "Organization", "name": a} for a in (r.authors or [])] or None,
             "publisher": [{"@type": "Organization", "name": labels.networks[n].data.name, "url": output.absolute(item_url("networks", n))}
                           for n in r.networks if n in labels.networks],
+            "funder": jsonld.organisations(r.funders, labels, output) or None,
+            "contributor": jsonld.organisations(r.partners, labels, output) or None,
             "license": licence.url if licence and licence.url else (licence.label if licence else None),
             "sameAs": r.source_url,
             "audience": [{"@type": "Audience", "audienceType": labels.term("audiences", a)} for a in r.audiences] or None,
