@@ -25,6 +25,7 @@ from ..core.yamlpos import load_yaml
 from ..kinds.base import Collection, ref_target, slugify
 from ..kinds.countries import countries, country_guess
 from ..kinds.events import EVENTS
+from ..kinds.languages import language_guess
 from ..kinds.networks import NETWORKS
 from ..kinds.resources import RESOURCES
 from ..kinds.site import load_site
@@ -69,7 +70,7 @@ EXAMPLES = {
     "title": "Titre", "summary": "Résumé en une ou deux phrases.", "start": "2026-11-14 09:30", "end": "2026-11-14 17:00",
     "published": "2026-11", "source_url": "https://…", "online_url": "https://…", "registration_url": "https://…",
     "website": "https://…", "email": "contact@…", "venue": "Salle, adresse", "city": "Ville", "authors": "[Nom de l'autrice ou de la structure]",
-    "language": "fr", "countries": "[SN, HT]", "partner_countries": "[SN, HT]", "zones": "[afrique-de-l-ouest]", "themes": "[gestion-de-projet]", "audiences": "[porteurs-de-projets]", "odd": "[4, 17]", "networks": "[nom-du-reseau]",
+    "languages": "[fr, gcf]", "countries": "[SN, HT]", "partner_countries": "[SN, HT]", "zones": "[afrique-de-l-ouest]", "themes": "[gestion-de-projet]", "audiences": "[porteurs-de-projets]", "odd": "[4, 17]", "networks": "[nom-du-reseau]",
     "attachments": "\n#   - file: files/nom-du-fichier.pdf\n#     title: Intitulé du document", "logo": "\n#   file: logos/nom.png\n#   alt: Logo de …",
     "coordinates": "\n#   lat: 45.76\n#   lon: 4.84", "social": "\n#   linkedin: https://…", "description": "|\n#   Texte de présentation.",
 }
@@ -279,6 +280,12 @@ def _multi(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
+def _languages(values: tuple[str, ...]) -> list[str]:
+    """``--language fr`` or ``--language "créole guadeloupéen"``: the ISO 639 code when the name or code is exact,
+    anything else as typed (the check then says which code to write)."""
+    return [language_guess(value) or value for value in _multi(values)]
+
+
 def _countries(values: tuple[str, ...]) -> list[str]:
     """``--country Sénégal`` or ``--country sn``: the code « SN » when the name or code is exact;
     anything else is kept as typed, for the check to suggest the code."""
@@ -331,6 +338,7 @@ def _in_options(problem: Any, command: click.Command) -> str:
         if isinstance(param, click.Option) and param.name:
             options[param.name] = options[f"{param.name}s"] = param.opts[0]  # --network for `networks`
     options["countries"] = options.get("country", "--country")
+    options["languages"] = options.get("language", "--language")
     options["partner_countries"] = options.get("partner_country", "--partner-country")
     field = (problem.field or "").split(".")[0]
     where = options.get(field, field or "fichier")
@@ -359,7 +367,7 @@ def new() -> None:
 @click.option("--audience", multiple=True, help="Public visé (taxonomies/audiences.yml).")
 @click.option("--country", multiple=True, help="Pays concerné : code ISO 3166-1 (SN) ou nom français (Sénégal), répétable.")
 @click.option("--zone", multiple=True, help="Zone géographique (taxonomies/zones.yml).")
-@click.option("--language", help="Langue (code ISO : fr, en…).")
+@click.option("--language", multiple=True, help="Langue du document : code ISO 639 (fr, en, gcf) ou nom français (créole guadeloupéen), répétable ; par défaut le français.")
 @click.option("--published", help="Date de publication : AAAA, AAAA-MM ou AAAA-MM-JJ.")
 @click.option("--author", multiple=True, help="Auteur ou structure autrice.")
 @click.option("--licence", help="Licence (taxonomies/licences.yml).")
@@ -369,7 +377,7 @@ def new() -> None:
 def resource(title, summary, type_, network, theme, odd, audience, country, zone, language, published, author, licence, source_url, files, root, slug, draft, interactive) -> None:
     """Nouvelle ressource : resources/<nom>.md"""
     _finish("resource", {"title": title, "summary": summary, "type": type_, "networks": _multi(network), "themes": _multi(theme),
-                         "odd": list(odd), "audiences": _multi(audience), "countries": _countries(country), "zones": _multi(zone), "language": language, "published": published,
+                         "odd": list(odd), "audiences": _multi(audience), "countries": _countries(country), "zones": _multi(zone), "languages": _languages(language), "published": published,
                          "authors": list(author), "licence": licence, "source_url": source_url, "draft": draft}, root, slug, files, interactive)
 
 

@@ -92,6 +92,8 @@ Odd = Annotated[int, Field(ge=1, le=17)]
 # An ISO 3166-1 alpha-2 code (« SN »). Like Slug, checked by the link pass, which suggests the code
 # of a country written by its name (« Sénégal » → « SN »).
 CountryCode = Annotated[str, WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$"})]
+# ISO 639-1 (two letters) or, for a language without one, ISO 639-3 (« gcf »); checked against pycountry by the link pass.
+LanguageCode = Annotated[str, WithJsonSchema({"type": "string", "pattern": "^[a-z]{2,3}$"})]
 
 
 def _impossible(year: int, month: int, day: int | None) -> PydanticCustomError | None:

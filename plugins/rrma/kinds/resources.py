@@ -4,11 +4,12 @@ attachments in ``resources/files/`` or at an address on the web."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from pydantic import Field
 
 from ..core.diagnostics import Diagnostic
-from ..core.types import CountryCode, Odd, PartialDate, Slug, Text, Url
+from ..core.types import CountryCode, LanguageCode, Odd, PartialDate, Slug, Text, Url
 from ..project import Project
 from .base import Collection, Entry, Model, markup_problems, ref
 from .files import check_asset
@@ -26,6 +27,8 @@ class Attachment(Model):
 class Resource(Model):
     """Une ressource publiée par un ou plusieurs réseaux : guide, fiche, étude, outil…"""
 
+    RENAMED: ClassVar[dict[str, str]] = {"language": "languages"}  # old key → the field that replaced it (see rrma.core.validation)
+
     title: Text = Field(title='Titre', max_length=200, description="Titre de la ressource, tel qu'il figure sur le document")
     summary: Text = Field(title='Résumé', max_length=300, description="Résumé en une ou deux phrases (300 caractères au plus)")
     type: Slug = Field(title='Type de ressource', json_schema_extra=ref("resource-types"), description="Type de ressource (voir taxonomies/resource-types.yml)")
@@ -35,7 +38,8 @@ class Resource(Model):
     audiences: list[Slug] = Field(title='Publics', default_factory=list, json_schema_extra=ref("audiences"), description="Publics visés (voir taxonomies/audiences.yml)")
     countries: list[CountryCode] = Field(title='Pays', default_factory=list, json_schema_extra=ref("countries"), description="Pays concernés : codes ISO 3166-1 à deux lettres (SN pour le Sénégal, HT pour Haïti)")
     zones: list[Slug] = Field(title='Zones géographiques', default_factory=list, json_schema_extra=ref("zones"), description="Zones du monde concernées (voir taxonomies/zones.yml)")
-    language: str = Field("fr", title='Langue', json_schema_extra=ref("languages"), description="Langue du document : code ISO 639-1 (voir taxonomies/languages.yml)")
+    languages: list[LanguageCode] = Field(title='Langues', default_factory=lambda: ["fr"], min_length=1, json_schema_extra=ref("languages"),
+                                          description="Langues du document : codes ISO 639 (fr pour le français, en pour l'anglais, gcf pour le créole guadeloupéen) ; sans ce champ, le français")
     published: PartialDate | None = Field(None, title='Date de publication', description="Date de publication : AAAA, AAAA-MM ou AAAA-MM-JJ")
     authors: list[Text] = Field(title='Auteurs', default_factory=list, description="Auteurs ou structures autrices")
     partners: list[Organisation] = Field(title='Partenaires', default_factory=list, description="Structures partenaires de la ressource : `- name: <nom complet>`, avec `url` et `role` si on les connaît")

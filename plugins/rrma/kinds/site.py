@@ -25,6 +25,7 @@ from .base import Collection, Entry, EntryCache, Loc, entry_diagnostic, load_col
 from .countries import country_guess
 from .events import EVENTS, Event
 from .files import links_out_of_the_repo
+from .languages import language_guess
 from .networks import NETWORKS, Network
 from .organisations import NameUse, organisation_names, spelling_problems
 from .resources import RESOURCES, Resource
@@ -72,6 +73,9 @@ def _link(entry: Entry[Any], targets: dict[str, tuple[set[Any], dict[str, str], 
         if ref.target == "countries":
             problems.append(_unknown_country(entry, ref.loc, str(ref.value), labels))
             continue
+        if ref.target == "languages":
+            problems.append(_unknown_language(entry, ref.loc, str(ref.value), labels))
+            continue
         source = "networks/" if ref.target == "networks" else f"taxonomies/{ref.target}.yml"
         problems.append(
             entry.at(
@@ -107,6 +111,15 @@ def _unknown_country(entry: Entry[Any], loc: Loc, value: str, labels: dict[str, 
     guess = f" ; vouliez-vous dire « {match} » ({labels[match]}) ?" if match is not None and match != value else ""
     return entry.at(loc, "RRMA016", f"« {value} » n'est pas un code de pays{guess}, attendu un code ISO 3166-1 à deux lettres majuscules",
                     "écrivez le code du pays, par exemple `SN` pour le Sénégal ou `HT` pour Haïti ; le formulaire en ligne propose les pays par leur nom")
+
+
+def _unknown_language(entry: Entry[Any], loc: Loc, value: str, labels: dict[str, str]) -> Diagnostic:
+    """« fra », « Français » or « créole » where « fr » or « gcf » is expected: the code, with the language's name."""
+    match = language_guess(value)
+    guess = f" ; vouliez-vous dire « {match} » ({labels[match]}) ?" if match is not None and match != value else ""
+    return entry.at(loc, "RRMA016", f"« {value} » n'est pas un code de langue{guess}, attendu un code ISO 639-1 (fr, en) ou, pour une langue qui n'en a pas, ISO 639-3 (gcf)",
+                    "écrivez le code de la langue, par exemple `fr` pour le français, `en` pour l'anglais, `gcf` pour le créole guadeloupéen ; "
+                    "le formulaire en ligne propose les langues par leur nom")
 
 
 # Generated listings a link may name (« theme/eau.md », « ../agenda/type/rencontre.md »).

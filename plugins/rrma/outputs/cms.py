@@ -17,6 +17,7 @@ from typing import Any
 
 from ..core.source import human_size
 from ..kinds.events import Event
+from ..kinds.languages import form_languages
 from ..kinds.networks import Network
 from ..kinds.resources import Resource
 from ..kinds.site import Site
@@ -52,7 +53,7 @@ FORM_HINTS: dict[str, str] = {
     "start": "Le jour (2026-11-14) pour toute la journée, ou le jour et l'heure de Paris (2026-11-14 09:30)",
     "end": "Sous la même forme que le début ; laissez vide pour un événement d'une journée",
     "draft": "Cochez pour garder l'élément hors du site publié : il n'apparaît que dans l'aperçu local",
-    "language": "La langue du document",
+    "languages": "Les langues du document (français si vous n'en choisissez aucune) : tapez le début de leur nom. Toutes les langues à code ISO 639-1 et tous les créoles sont proposés ; pour une autre langue, son code ISO 639-3 s'écrit dans le fichier",
     "published": "L'année (2006), le mois (2006-03) ou le jour (2006-03-29) de publication",
     "founded": "L'année (1994), le mois (1994-03) ou le jour (1994-03-29) de création",
     "charter_signed": "L'année, le mois ou le jour (2018-10-06) où le réseau a adopté la charte des RRMA",
@@ -64,7 +65,7 @@ FORM_HINTS: dict[str, str] = {
 # Lists show « 1 document joint », « 2 documents joints »: Decap needs the singular.
 SINGULAR = {"attachments": "Document joint", "authors": "Auteur ou autrice", "other_cities": "Autre ville",
             "editors": "Relecteur GitHub", "themes": "Thématique", "audiences": "Public", "missions": "Mission",
-            "organizers": "Organisateur", "partners": "Partenaire", "funders": "Financeur"}
+            "organizers": "Organisateur", "partners": "Partenaire", "funders": "Financeur", "languages": "Langue"}
 PATTERN_MESSAGES = {
     "^https?://": "écrivez l'adresse complète, commençant par https://",
     "^\\d{4}(-\\d{2}(-\\d{2})?)?$": "écrivez l'année (2006), le mois (2006-03) ou le jour (2006-03-29)",
@@ -85,7 +86,11 @@ ENUM_LABELS = {"sur-place": "Sur place", "en-ligne": "En ligne", "hybride": "Hyb
 
 
 def _options(target: str, taxonomies: dict[str, Taxonomy]) -> list[dict[str, Any]]:
-    return [{"label": term.label if target != "odd" else f"{key} – {term.label}", "value": key} for key, term in taxonomies[target].terms.items()]
+    terms = taxonomies[target].terms.items()
+    if target == "languages":  # ISO 639-3 has ~8 000 languages: the form offers those of ISO 639-1 and every Creole
+        offered = form_languages()
+        terms = [(k, t) for k, t in terms if k in offered]
+    return [{"label": term.label if target != "odd" else f"{key} – {term.label}", "value": key} for key, term in terms]
 
 
 def _unwrap(prop: dict[str, Any]) -> tuple[dict[str, Any], bool]:
