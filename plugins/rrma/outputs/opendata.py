@@ -42,6 +42,8 @@ def _network_columns() -> list[Column]:
         Column("email", "string", "Adresse e-mail de contact", lambda e: e.data.email),
         Column("forme_juridique", "string", "Forme juridique", lambda e: e.data.legal_form),
         Column("creation", "string", "Date de création (AAAA, AAAA-MM ou AAAA-MM-JJ)", lambda e: e.data.founded),
+        Column("fin_activite", "string", "Pour un réseau qui n'existe plus : date de fin d'activité (AAAA, AAAA-MM ou AAAA-MM-JJ)", lambda e: e.data.ended),
+        Column("repris_par", "string", "Réseau qui a repris son activité (identifiant)", lambda e: e.data.successor),
         Column("missions", "string", f"Missions, séparées par « {SEPARATOR} »", lambda e: e.data.missions, many=True),
         Column("thematiques", "string", f"Thématiques, séparées par « {SEPARATOR} »", lambda e: e.data.themes, many=True),
         Column("pays_partenaires", "string", f"Pays partenaires, codes ISO 3166-1 alpha-2 séparés par « {SEPARATOR} »", lambda e: e.data.partner_countries, many=True),

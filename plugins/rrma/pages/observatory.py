@@ -14,7 +14,7 @@ from .views import Labels, of
 def observatory_page(site: Site, labels: Labels) -> PageSpec:
     resources = [r.data for r in site.resources]
     events = [e.data for e in site.events]
-    regional = [n.data for n in site.networks if n.data.scope == "regional"]
+    regional = [n.data for n in site.networks if n.data.scope == "regional" and n.data.ended is None]  # the current networks
     years = sorted({r.published[:4] for r in resources if r.published})
     months = sorted({e.starts_at().strftime("%Y-%m") for e in events})
     groups = [

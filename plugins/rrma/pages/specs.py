@@ -50,6 +50,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
     regions_of = {n.id: n.data.region for n in site.networks}.get
     pages: list[PageSpec] = []
     network_cards = {n.id: network_card(n, labels) for n in site.networks}
+    current_cards = {k: c for k, c in network_cards.items() if not c["former"]}  # the directory, the map, the counts
     resources = sorted(site.resources, key=resource_sort_key)
     resource_cards = {r.id: resource_card(r, labels) for r in resources}
     events_next = upcoming(site, today)
@@ -78,6 +79,10 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                     "zones": [labels.term("zones", z) for z in n.zones],
                     "social": {k: v for k, v in (n.social.model_dump() if n.social else {}).items() if v},
                     "logo": network_cards[entry.id]["logo"],
+                    "former": _former(n, labels) if n.ended else None,
+                    "took_over": [{**labels.network_link(p.id), "name": p.data.acronym or p.data.name,
+                                   "ended": _when(p.data.ended) if p.data.ended else None}
+                                  for p in site.networks if p.data.successor == entry.id],
                     "upcoming": [event_cards[e.id] for e in events_next if entry.id in e.data.network_ids],
                     "past": [event_cards[e.id] for e in events_past if entry.id in e.data.network_ids][:5],
                     "resources": [resource_cards[r.id] for r in resources if entry.id in r.data.networks],
@@ -88,7 +93,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                     "jsonld": jsonld.dumps({
                         "@context": jsonld.CONTEXT, "@type": "Organization", "@id": output.absolute(item_url("networks", entry.id)),
                         "name": n.name, "alternateName": n.acronym, "url": n.website or output.absolute(item_url("networks", entry.id)),
-                        "email": n.email, "foundingDate": n.founded, "description": "Réseau régional multi-acteurs" + (f" — {labels.region(n.region)}" if n.region else ""),
+                        "email": n.email, "foundingDate": n.founded, "dissolutionDate": n.ended, "description": "Réseau régional multi-acteurs" + (f" — {labels.region(n.region)}" if n.region else ""),
                         "address": jsonld.address(n.city, labels.region(n.region)), "areaServed": labels.region(n.region),
                         "sameAs": [u for u in (n.social.model_dump().values() if n.social else []) if u],
                     }),
@@ -107,7 +112,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
             )
         )
     by_region: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for card in network_cards.values():
+    for card in current_cards.values():
         if card["region"]:
             by_region[card["region"]].append(card)
     regions = site.taxonomies["regions"]
@@ -122,8 +127,8 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
             {
                 "regions": region_list,
                 "map": the_map,
-                "national": [c for c in network_cards.values() if c["national"]],
-                "count": sum(1 for c in network_cards.values() if not c["national"]),
+                "national": [c for c in current_cards.values() if c["national"]],
+                "count": sum(1 for c in current_cards.values() if not c["national"]),
             },
             in_nav=True,
             description="Les réseaux régionaux multi-acteurs de la coopération et de la solidarité internationales, région par région.",
@@ -228,8 +233,8 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
             "next_events": next_events,
             "recent_events": [] if next_events else [event_cards[e.id] for e in events_past[:3]],
             "latest_resources": all_cards[:6],
-            "networks": sorted((c for c in network_cards.values() if not c["national"]), key=lambda c: fold(c["region_label"] or "")),
-            "national": [c for c in network_cards.values() if c["national"]],
+            "networks": sorted((c for c in current_cards.values() if not c["national"]), key=lambda c: fold(c["region_label"] or "")),
+            "national": [c for c in current_cards.values() if c["national"]],
             "map": the_map,
             "campaigns": [{"label": t.label, "description": getattr(t, "description", None)}
                           for t in site.taxonomies["campaigns"].terms.values()],
@@ -239,7 +244,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
             "sections": [{"id": "reseaux", "title": "Les réseaux régionaux"}],
             "networks": sorted((
                 {**network_cards[n.id], "charter_signed": format_partial_date(n.data.charter_signed) if n.data.charter_signed else None}
-                for n in site.networks if n.data.scope == "regional"
+                for n in site.networks if n.data.scope == "regional" and n.data.ended is None
             ), key=lambda c: fold(c["region_label"] or "")),
         },
     }
@@ -273,6 +278,18 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
         "reseau": {n.id: n.data.acronym or n.data.name for n in site.networks},
     }
     return SitePages(pages, extra, files, SITE_FEEDS, search_facets, data_files)
+
+
+def _when(value: str) -> str:
+    """« le 1er juillet 2017 », « en juillet 2017 », « en 2017 »."""
+    return published_phrase(value).removeprefix("publié ")
+
+
+def _former(n: Any, labels: Labels) -> dict[str, Any]:
+    """What a former network's page says: when it ended, and which network took over."""
+    successor = labels.networks.get(n.successor) if n.successor else None
+    return {"ended": _when(n.ended),
+            "successor": {"name": successor.data.acronym or successor.data.name, "url": item_url("networks", successor.id)} if successor else None}
 
 
 def _places(country_codes: list[str], zones: list[str], labels: Labels) -> list[str]:

@@ -33,8 +33,12 @@ class Labels:
         return self.term("regions", code) if code else None
 
     def network_link(self, network_id: str) -> dict[str, str]:
+        """A network by its short name; a former one with the network that took over: « CERAPCOOP (aujourd'hui RESACOOP) »."""
         entry = self.networks.get(network_id)
         name = entry.data.acronym or entry.data.name if entry else network_id
+        successor = self.networks.get(entry.data.successor) if entry is not None and entry.data.successor else None
+        if successor is not None:
+            name = f"{name} (aujourd'hui {successor.data.acronym or successor.data.name})"
         return {"name": name, "url": item_url("networks", network_id)}
 
 
@@ -51,6 +55,7 @@ def network_card(entry: Entry[Network], labels: Labels) -> dict[str, Any]:
         "city": n.city,
         "website": n.website,
         "national": n.scope == "national",
+        "former": n.ended is not None,  # out of the directory, the map and the counts of current networks
         "logo": {"url": f"logos/{entry.id}/{n.logo.file.split('/')[-1]}", "alt": n.logo.alt} if n.logo else None,
         "monogram": monogram(n.acronym, n.name),
     }
