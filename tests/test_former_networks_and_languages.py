@@ -75,3 +75,26 @@ def test_languages_come_from_pycountry_in_french() -> None:
     assert len(found) > 7000  # every language of ISO 639-3, not a hand-typed list
     assert language_guess("fra") == "fr" and language_guess("Créole guadeloupéen") == "gcf" and language_guess("klingon du nord") is None
     assert {"fr", "en", "gcf", "rcf"} <= form_languages() and len(form_languages()) < 400
+
+
+def test_a_study_says_the_years_and_the_territory_of_its_data_apart_from_its_publication(site: Path) -> None:
+    page = _read(site, "ressources/etude-acteurs-solidarite-internationale-bfc-2015")
+    assert '<p class="rrma-data">Données\u00a0: 2015 · Couverture\u00a0: Bourgogne-Franche-Comté</p>' in page
+    assert "publié en mars 2017" in page
+    data = json.loads(re.search(r'<script type="application/ld\+json">(\{"@context.*?)</script>', page, re.S).group(1))
+    assert data["temporalCoverage"] == "2015" and data["datePublished"] == "2017-03"
+    assert data["spatialCoverage"][0]["name"] == "Bourgogne-Franche-Comté"
+    rows = {r["identifiant"]: r for r in csv.DictReader(io.StringIO((site / "donnees" / "ressources.csv").read_text(encoding="utf-8")))}
+    row = rows["etude-acteurs-solidarite-internationale-bfc-2015"]
+    assert (row["donnees_debut"], row["donnees_fin"], row["couverture_regions"], row["couverture_pays"]) == ("2015", "2015", "27", "")
+    assert rows["monter-un-projet"]["donnees_debut"] == ""
+
+
+def test_a_data_period_as_editors_write_it() -> None:
+    from rrma.core.types import period_years
+    from rrma.kinds.resources import Resource
+
+    base = {"title": "t", "summary": "s", "type": "etude-observatoire", "networks": ["x"]}
+    assert [Resource.model_validate({**base, "data_period": v}).data_period for v in (2015, "2014-2015", "2014 – 2015", "2015-2015")] == [
+        "2015", "2014-2015", "2014-2015", "2015"]
+    assert period_years("2014-2015") == (2014, 2015) and period_years("2015") == (2015, 2015)

@@ -9,7 +9,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from ..core.diagnostics import Diagnostic
-from ..core.types import CountryCode, LanguageCode, Odd, PartialDate, Slug, Text, Url
+from ..core.types import CountryCode, DataPeriod, LanguageCode, Odd, PartialDate, RegionCode, Slug, Text, Url
 from ..project import Project
 from .base import Collection, Entry, Model, markup_problems, ref
 from .files import check_asset
@@ -22,6 +22,13 @@ class Attachment(Model):
     title: Text | None = Field(None, title='Intitulé', max_length=200, description="Intitulé du document joint (par défaut : le nom du fichier)")
     file: Text | None = Field(None, title='Fichier', description="Fichier dans resources/ : `files/<nom>.pdf`")
     url: Url | None = Field(None, title='Adresse web', description="Ou adresse du document en ligne")
+
+
+class Coverage(Model):
+    regions: list[RegionCode] = Field(title='Régions', default_factory=list, json_schema_extra=ref("regions"),
+                                      description="Régions françaises couvertes : codes INSEE (voir taxonomies/regions.yml)")
+    countries: list[CountryCode] = Field(title='Pays', default_factory=list, json_schema_extra=ref("countries"),
+                                         description="Pays couverts : codes ISO 3166-1 à deux lettres (FR pour toute la France, SN pour le Sénégal)")
 
 
 class Resource(Model):
@@ -41,6 +48,8 @@ class Resource(Model):
     languages: list[LanguageCode] = Field(title='Langues', default_factory=lambda: ["fr"], min_length=1, json_schema_extra=ref("languages"),
                                           description="Langues du document : codes ISO 639 (fr pour le français, en pour l'anglais, gcf pour le créole guadeloupéen) ; sans ce champ, le français")
     published: PartialDate | None = Field(None, title='Date de publication', description="Date de publication : AAAA, AAAA-MM ou AAAA-MM-JJ")
+    data_period: DataPeriod | None = Field(None, title='Période des données', description="Pour une étude : l'année de ses données (2015) ou la première et la dernière (2014-2015), qui ne sont pas celle de sa publication")
+    coverage: Coverage | None = Field(None, title='Couverture', description="Pour une étude : le territoire que ses données couvrent, par `regions` et `countries`")
     authors: list[Text] = Field(title='Auteurs', default_factory=list, description="Auteurs ou structures autrices")
     partners: list[Organisation] = Field(title='Partenaires', default_factory=list, description="Structures partenaires de la ressource : `- name: <nom complet>`, avec `url` et `role` si on les connaît")
     funders: list[Organisation] = Field(title='Financeurs', default_factory=list, description="Structures qui ont financé la ressource : `- name: <nom complet>`, avec `url` et `role` si on les connaît")

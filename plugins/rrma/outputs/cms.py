@@ -55,6 +55,10 @@ FORM_HINTS: dict[str, str] = {
     "draft": "Cochez pour garder l'élément hors du site publié : il n'apparaît que dans l'aperçu local",
     "languages": "Les langues du document (français si vous n'en choisissez aucune) : tapez le début de leur nom. Toutes les langues à code ISO 639-1 et tous les créoles sont proposés ; pour une autre langue, son code ISO 639-3 s'écrit dans le fichier",
     "published": "L'année (2006), le mois (2006-03) ou le jour (2006-03-29) de publication",
+    "data_period": "Pour une étude : l'année de ses données (2015) ou la première et la dernière (2014-2015), si ce n'est pas l'année de publication",
+    "coverage": "Pour une étude : les régions et les pays que ses données couvrent",
+    "coverage.regions": "Les régions françaises couvertes",
+    "coverage.countries": "Les pays couverts (France pour toute la France)",
     "founded": "L'année (1994), le mois (1994-03) ou le jour (1994-03-29) de création",
     "charter_signed": "L'année, le mois ou le jour (2018-10-06) où le réseau a adopté la charte des RRMA",
     "attachments": "Pour chaque document : un fichier déposé ici (20 Mo au plus) ou l'adresse d'un document en ligne, l'un ou l'autre",
@@ -69,6 +73,7 @@ SINGULAR = {"attachments": "Document joint", "authors": "Auteur ou autrice", "ot
 PATTERN_MESSAGES = {
     "^https?://": "écrivez l'adresse complète, commençant par https://",
     "^\\d{4}(-\\d{2}(-\\d{2})?)?$": "écrivez l'année (2006), le mois (2006-03) ou le jour (2006-03-29)",
+    "^\\d{4}(-\\d{4})?$": "écrivez l'année (2015) ou la première et la dernière (2014-2015)",
 }
 DATETIME_MESSAGE = "écrivez le jour (2026-11-14) ou le jour et l'heure (2026-11-14 09:30)"
 URL_PATTERN = "^https?://[^\\s]+$"

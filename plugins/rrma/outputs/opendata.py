@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.types import period_years
 from ..core.urls import item_url
 from ..kinds.site import Site
 
@@ -82,6 +83,12 @@ def _resource_columns() -> list[Column]:
         Column("resume", "string", "Résumé", lambda e: e.data.summary),
         Column("type", "string", "Type de ressource", lambda e: e.data.type),
         Column("publication", "string", "Date de publication (AAAA, AAAA-MM ou AAAA-MM-JJ)", lambda e: e.data.published),
+        Column("donnees_debut", "integer", "Pour une étude : première année de ses données", lambda e: period_years(e.data.data_period)[0] if e.data.data_period else None),
+        Column("donnees_fin", "integer", "Pour une étude : dernière année de ses données", lambda e: period_years(e.data.data_period)[1] if e.data.data_period else None),
+        Column("couverture_regions", "string", f"Régions que couvrent ses données, codes INSEE séparés par « {SEPARATOR} »",
+               lambda e: e.data.coverage.regions if e.data.coverage else [], many=True),
+        Column("couverture_pays", "string", f"Pays que couvrent ses données, codes ISO 3166-1 alpha-2 séparés par « {SEPARATOR} »",
+               lambda e: e.data.coverage.countries if e.data.coverage else [], many=True),
         Column("langues", "string", f"Langues : codes ISO 639-1, ou ISO 639-3 pour une langue sans code à deux lettres (gcf), séparés par « {SEPARATOR} »",
                lambda e: e.data.languages, many=True),
         Column("licence", "string", "Licence de la ressource", lambda e: e.data.licence),

@@ -151,7 +151,8 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                         "files": [str(site.project.dir(site.project.resources_dir) / a.file) for a in r.attachments if a.file],
                         "tags": [resource_cards[entry.id]["type_label"], *(labels.term("themes", t) for t in r.themes),
                                  *(n["name"] for n in resource_cards[entry.id]["networks"]), *(labels.term("audiences", a) for a in r.audiences),
-                                 *_places(r.countries, r.zones, labels)],
+                                 *_places(r.countries, r.zones, labels), *_coverage_labels(r, labels),
+                                 *(o.name for o in (*r.partners, *r.funders))],
                         "facets": {"theme": list(r.themes), "region": facets_of[entry.id]["regions"], "reseau": list(r.networks)}},
             )
         )
@@ -280,6 +281,28 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
     return SitePages(pages, extra, files, SITE_FEEDS, search_facets, data_files)
 
 
+def _coverage_labels(r: Resource, labels: Labels) -> list[str]:
+    return ([labels.region(code) or code for code in r.coverage.regions] + [labels.term("countries", c) for c in r.coverage.countries]) if r.coverage else []
+
+
+def _data_line(r: Resource, labels: Labels) -> str | None:
+    """« Données : 2015 · Couverture : Bourgogne-Franche-Comté », apart from the publication date."""
+    parts = []
+    if r.data_period:
+        parts.append(f"Données\u00a0: {r.data_period.replace('-', '–')}")
+    if coverage := _coverage_labels(r, labels):
+        parts.append(f"Couverture\u00a0: {', '.join(coverage)}")
+    return " · ".join(parts) or None
+
+
+def _coverage_places(r: Resource, labels: Labels) -> list[dict[str, Any]]:
+    """The territory the data cover, then the countries and zones the resource is about, each once."""
+    covered = ([{"@type": "AdministrativeArea", "name": labels.region(code), "containedInPlace": {"@type": "Country", "name": "France", "identifier": "FR"}}
+                for code in r.coverage.regions] if r.coverage else [])
+    places = jsonld.places(list(dict.fromkeys([*(r.coverage.countries if r.coverage else []), *r.countries])), r.zones, labels)
+    return covered + places
+
+
 def _when(value: str) -> str:
     """« le 1er juillet 2017 », « en juillet 2017 », « en 2017 »."""
     return published_phrase(value).removeprefix("publié ")
@@ -383,6 +406,7 @@ def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labe
         **breadcrumbs("resources", entry.id, r.title, output),
         "resource": card,
         "published": published_phrase(r.published) if r.published else None,
+        "data": _data_line(r, labels),
         "themes": [labels.term("themes", t) for t in r.themes],
         "odd": [{"number": o, "label": labels.term("odd", o)} for o in r.odd],
         "audiences": [labels.term("audiences", a) for a in r.audiences],
@@ -412,7 +436,8 @@ def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labe
             "license": licence.url if licence and licence.url else (licence.label if licence else None),
             "sameAs": r.source_url,
             "audience": [{"@type": "Audience", "audienceType": labels.term("audiences", a)} for a in r.audiences] or None,
-            "spatialCoverage": jsonld.places(r.countries, r.zones, labels) or None,
+            "temporalCoverage": r.data_period.replace("-", "/") if r.data_period else None,  # ISO 8601: « 2015 », « 2014/2015 »
+            "spatialCoverage": _coverage_places(r, labels) or None,
             "encoding": [{"@type": "MediaObject", "contentUrl": a["url"] if a["external"] else output.absolute(a["url"]), "encodingFormat": a["format"], "name": a["title"]}
                          for a in attachments] or None,
         }),
