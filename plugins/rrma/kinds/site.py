@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..core.diagnostics import Diagnostic, Report
 from ..core.markup import Finding, anchors, local_links
-from ..core.suggest import did_you_mean
+from ..core.suggest import closest, did_you_mean
 from ..core.urls import EVENT_FACETS, FACETS, LANDING, item_url, src_uri
 from ..project import Project
 from .base import Collection, Entry, EntryCache, Loc, entry_diagnostic, load_collection, load_entry, ref_target, references
@@ -62,7 +62,11 @@ class Site:
         return {"networks": len(self.networks), "events": len(self.events), "resources": len(self.resources)}
 
 
-def _link(entry: Entry[Any], targets: dict[str, tuple[set[Any], dict[str, str], str]]) -> list[Diagnostic]:
+def _link(entry: Entry[Any], targets: dict[str, tuple[set[Any], dict[str, str], str]],
+          definitions: dict[str, dict[str, str]] | None = None) -> list[Diagnostic]:
+    """References to unknown networks or taxonomy terms; ``definitions`` (taxonomy → term → its
+    one-line description) lets the hint say what the suggested term means."""
+    definitions = definitions or {}
     problems = []
     for ref in references(entry.data):
         if ref.target not in targets:
@@ -77,20 +81,32 @@ def _link(entry: Entry[Any], targets: dict[str, tuple[set[Any], dict[str, str], 
             problems.append(_unknown_language(entry, ref.loc, str(ref.value), labels))
             continue
         source = "networks/" if ref.target == "networks" else f"taxonomies/{ref.target}.yml"
+        guess = closest(str(ref.value), [str(k) for k in known], labels=labels)
+        meaning = definitions.get(ref.target, {}).get(guess or "")
         problems.append(
             entry.at(
                 ref.loc,
                 "RRMA016",
                 f"« {ref.value} » ne figure pas parmi les {noun}" + did_you_mean(str(ref.value), [str(k) for k in known], labels=labels) + f", attendu un identifiant de {source}",
-                _choices(known, source),
+                (f"« {guess} » : {meaning.rstrip('.')} ; " if meaning and guess != ref.value else "") + _choices(known, source, ref.target),
             )
         )
     return problems
 
 
-def _choices(known: Iterable[Any], source: str) -> str:
+# Vocabularies the networks grow by pull request (regions, ODD, countries and languages are fixed lists).
+PROPOSABLE = {"themes", "resource-types", "event-kinds", "audiences", "zones", "missions", "campaigns", "licences"}
+
+
+def propose(target: str) -> str:
+    """How to add a value when none fits, in the words the form's hint uses too."""
+    return f"si aucune valeur ne convient, proposez-en une par une demande de fusion qui l'ajoute à taxonomies/{target}.yml"
+
+
+def _choices(known: Iterable[Any], source: str, target: str = "") -> str:
     values = sorted(str(k) for k in known)
-    return f"choisissez parmi : {', '.join(values)}" if len(values) <= 20 else f"consultez {source} pour la liste complète"
+    listed = f"choisissez parmi : {', '.join(values)}" if len(values) <= 20 else f"consultez {source} pour la liste complète"
+    return f"{listed} ; {propose(target)}" if target in PROPOSABLE else listed
 
 
 def _with_choices(problem: Diagnostic, collection: Collection[Any], choices: dict[str, tuple[Iterable[Any], str]]) -> Diagnostic:
@@ -102,7 +118,7 @@ def _with_choices(problem: Diagnostic, collection: Collection[Any], choices: dic
     if target not in choices:
         return problem
     known, source = choices[target]
-    return replace(problem, hint=f"{problem.hint} ; {_choices(known, source)}")
+    return replace(problem, hint=f"{problem.hint} ; {_choices(known, source, target or '')}")
 
 
 def _unknown_country(entry: Entry[Any], loc: Loc, value: str, labels: dict[str, str]) -> Diagnostic:
@@ -255,15 +271,16 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
     # Files that failed to load still exist: do not report references to them twice.
     targets["networks"] = (loaded["networks"].ids, {e.id: e.data.name for e in loaded["networks"].entries}, "réseaux")
 
+    definitions = {name: {str(k): d for k, t in taxonomy.terms.items() if (d := getattr(t, "description", None))} for name, taxonomy in taxonomies.items()}
     ids = {name: result.ids for name, result in loaded.items()}
     known: tuple[set[str], set[tuple[str, str]]] | None = None  # listed at the first relative link: most sites have none
     drafts: Drafts | None = None
     for collection in COLLECTIONS:
         for entry in loaded[collection.name].partial:  # files with errors: what else is wrong, in the same run
-            report.extend(_link(entry, targets))
+            report.extend(_link(entry, targets, definitions))
             report.extend(_partial_rules(collection, entry, project))
         for entry in loaded[collection.name].entries:
-            report.extend(_link(entry, targets))
+            report.extend(_link(entry, targets, definitions))
             report.extend(list(collection.rules(entry, project)))
             links = local_links(MARKDOWN[collection.name][0](entry))
             if links:

@@ -20,7 +20,7 @@ from ..kinds.events import Event
 from ..kinds.languages import form_languages
 from ..kinds.networks import Network
 from ..kinds.resources import Resource
-from ..kinds.site import Site
+from ..kinds.site import PROPOSABLE, Site
 from ..kinds.taxonomies import Taxonomy
 from ..project import Project
 from ..schemas import schema_for
@@ -61,6 +61,8 @@ FORM_HINTS: dict[str, str] = {
     "coverage.countries": "Les pays couverts (France pour toute la France)",
     "founded": "L'année (1994), le mois (1994-03) ou le jour (1994-03-29) de création",
     "charter_signed": "L'année, le mois ou le jour (2018-10-06) où le réseau a adopté la charte des RRMA",
+    "ended": "Pour un réseau qui n'existe plus : l'année (2017), le mois (2017-07) ou le jour (2017-07-01) où il a cessé son activité",
+    "successor": "Le réseau du portail qui a repris son activité",
     "attachments": "Pour chaque document : un fichier déposé ici (20 Mo au plus) ou l'adresse d'un document en ligne, l'un ou l'autre",
     "attachments.file": "PDF, image ou tableur de {limit} au plus ; plus lourd, publiez-le ailleurs et donnez plutôt son adresse web ci-dessous",
     "attachments.url": "Ou l'adresse du document en ligne (https://…), si vous ne déposez pas de fichier",
@@ -98,6 +100,17 @@ def _options(target: str, taxonomies: dict[str, Taxonomy]) -> list[dict[str, Any
     return [{"label": term.label if target != "odd" else f"{key} – {term.label}", "value": key} for key, term in terms]
 
 
+def _with_definitions(hint: str, target: str, taxonomies: dict[str, Taxonomy]) -> str:
+    """A taxonomy's hint says what its terms mean (the ones with a definition) and, for a vocabulary the
+    networks grow, how to propose a value none fits — as `rrma check` says it."""
+    terms = taxonomies[target].terms.values() if target in taxonomies else []
+    meanings = [f"{t.label} : {d.rstrip('.')}" for t in terms if (d := getattr(t, "description", None))]
+    hint = hint.rstrip(".") + (". " + " ; ".join(meanings) + "." if meanings else ".")
+    if target in PROPOSABLE:  # the check names the file; the form, the list
+        hint += f" Si aucune valeur ne convient, proposez-en une par une demande de fusion qui l'ajoute à la liste des {taxonomies[target].spec.label} du portail."
+    return hint
+
+
 def _unwrap(prop: dict[str, Any]) -> tuple[dict[str, Any], bool]:
     if "anyOf" in prop:
         branches = [b for b in prop["anyOf"] if b.get("type") != "null"]
@@ -128,6 +141,7 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
                      display_fields=["name"], multiple=many)
     elif target:
         field.update(widget="select", options=_options(target, taxonomies), multiple=many)
+        field["hint"] = _with_definitions(field["hint"], target, taxonomies)
     elif prop.get("type") == "object" and "properties" in prop:
         required_keys = set(prop.get("required", []))
         field.update(widget="object", collapsed=True, fields=[
@@ -135,8 +149,9 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
     elif many and ("$ref" in items):
         model = defs[items["$ref"].split("/")[-1]]
         required_keys = set(model.get("required", []))
+        keys = sorted(model["properties"], key=lambda k: k != "network")  # an organiser: a network of the portal first, or else a name
         field.update(widget="list", fields=[
-            _widget(collection, (*path, key), sub, defs, taxonomies, project, key in required_keys) for key, sub in model["properties"].items()])
+            _widget(collection, (*path, key), model["properties"][key], defs, taxonomies, project, key in required_keys) for key in keys])
     elif many:
         field.update(widget="list")
     elif "enum" in prop:
