@@ -191,14 +191,14 @@ def test_a_guided_event_in_a_terminal(content: Path) -> None:
         ("Adresse pour suivre", "pas une adresse"),
         ("tapez une nouvelle valeur", "https://visio.example.org/webinaire"),
         ("Début", "17/11/2023 10h30"),
-        ("Est-ce bien cela ?", ""),
+        ("[O/n]", ""),
         ("Fin", ""),
         ("Numéros séparés par des virgules", str(ids.index("centraider") + 1)),
         ("Numéro", str(kinds.index("webinaire") + 1)),
         ("Numéros séparés par des virgules", "aucun"),
         ("Numéros séparés par des virgules", "0"),
     ])
-    assert "Compris : 2023-11-17 10:30" in out
+    assert "Vouliez-vous dire 2023-11-17 10:30 ? [O/n]" in out
     assert "Ville" not in out and "Lieu (salle" not in out  # not asked for an online event
     assert "0. aucun" in out and "events/webinaire-des-porteurs-de-projets.md" in out
     site, problems = load_site(Project(content))
@@ -232,3 +232,41 @@ def test_the_form_offers_countries_by_their_french_name(content: Path) -> None:
     fields = {f["name"]: f for c in config["collections"] if c["name"] == "resources" for f in c["fields"]}
     assert {"label": "Sénégal", "value": "SN"} in fields["countries"]["options"] and fields["countries"]["multiple"] is True
     assert fields["zones"]["options"][0] == {"label": "Afrique de l'Ouest", "value": "afrique-de-l-ouest"}
+
+
+def test_a_date_flag_typed_the_french_way_is_offered_corrected_in_a_terminal(content: Path) -> None:
+    out = _drive(["new", "event", "--root", str(content), "--title", "Rencontre de novembre", "--start", "17/11/2023", "--network", "centraider",
+                  "--kind", "rencontre", "--city", "Orléans", "--mode", "sur-place"], [
+        ("--start « 17/11/2023 » : vouliez-vous dire 2023-11-17 ? [O/n]", "o"),
+        ("Lieu", ""),
+        ("Fin", ""),
+        ("Numéros séparés par des virgules", "0"),
+        ("Numéros séparés par des virgules", "0"),
+    ])
+    assert "events/rencontre-de-novembre.md" in out
+    event = next(e for e in load_site(Project(content))[0].events if e.id == "rencontre-de-novembre").data
+    assert event.start.isoformat() == "2023-11-17"
+
+
+def test_a_date_typed_the_french_way_without_a_terminal_gets_the_exact_value_to_write(content: Path) -> None:
+    result = run_rrma("new", "resource", "--root", content, "--title", "Guide de novembre", "--network", "centraider", "--type", "fiche-pratique",
+                      "--summary", "S.", "--source-url", "https://example.org", "--published", "novembre 2023")
+    assert result.returncode == 2 and not (content / "resources" / "guide-de-novembre.md").exists()
+    assert "--published : « novembre 2023 » est écrit à la française, attendu 2023-11" in result.stderr
+    assert "conseil : remplacez la valeur par `2023-11`" in result.stderr
+
+
+def test_a_question_answered_the_french_way_is_offered_corrected_and_no_asks_again(content: Path) -> None:
+    out = _drive(["new", "resource", "--root", str(content), "--title", "Guide des partenariats", "--network", "centraider", "--type", "fiche-pratique",
+                  "--summary", "S.", "--source-url", "https://example.org"], [
+        ("Numéros séparés par des virgules", "0"),
+        ("Numéros séparés par des virgules", "0"),
+        ("Date de publication", "novembre 2023"),
+        ("Vouliez-vous dire 2023-11 ? [O/n]", "n"),
+        ("Date de publication", "1er décembre 2023"),
+        ("Vouliez-vous dire 2023-12-01 ? [O/n]", "oui"),
+        ("Auteurs", ""),
+    ])
+    assert "resources/guide-des-partenariats.md" in out
+    resource = next(r for r in load_site(Project(content))[0].resources if r.id == "guide-des-partenariats").data
+    assert resource.published == "2023-12-01"

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from ..core.source import Source, split_front_matter
 from ..core.suggest import closest, fold
+from ..core.types import french_date
 from ..core.yamlpos import load_yaml
 from ..kinds.base import Collection, ref_target, slugify
 from ..kinds.countries import countries, country_guess
@@ -47,25 +48,6 @@ WHEN: dict[str, Callable[[dict[str, Any]], bool]] = {
 }
 ENUM_LABELS = {"sur-place": "Sur place", "en-ligne": "En ligne", "hybride": "Hybride (sur place et en ligne)"}
 DATES = {"start", "end", "published"}
-_FRENCH_DATE = re.compile(r"^(?:(\d{1,2})/)?(\d{1,2})/(\d{4})(?:\s*(?:à\s*)?(\d{1,2})\s*[hH:]\s*(\d{2})?)?$")
-_ISO_HOURS = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]*(?:à\s*)?(\d{1,2})\s*[hH]\s*(\d{2})?$")
-
-
-def french_date(text: str) -> str | None:
-    """« 17/11/2023 » → 2023-11-17, « 17/11/2023 10h30 » → 2023-11-17 10:30, « 11/2023 » → 2023-11,
-    « 2023-11-17 9h » → 2023-11-17 09:00; None when ``text`` is not written that way."""
-    text = text.strip()
-    match = _FRENCH_DATE.match(text)
-    if match:
-        day, month, year, hour, minute = match.groups()
-        value = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
-        return value + (f" {int(hour):02d}:{int(minute or 0):02d}" if hour and day else "")
-    match = _ISO_HOURS.match(text)
-    if match:
-        return f"{match.group(1)} {int(match.group(2)):02d}:{int(match.group(3) or 0):02d}"
-    return None
-
-
 EXAMPLES = {
     "title": "Titre", "summary": "Résumé en une ou deux phrases.", "start": "2026-11-14 09:30", "end": "2026-11-14 17:00",
     "published": "2026-11", "source_url": "https://…", "online_url": "https://…", "registration_url": "https://…",
@@ -160,6 +142,26 @@ def _pick(description: str, choices: dict[str, str], multiple: bool, optional: b
                    + (f" ; « {unknown} » : vouliez-vous dire « {guess} », numéro {ids.index(guess) + 1} ?" if guess else "") + ".")
 
 
+def as_written(key: str, text: Any) -> str | None:
+    """The value to write for a date typed the French way (« 17/11/2023 » → 2023-11-17, « novembre 2023 » →
+    2023-11 for a publication), the same the check gives; None when ``text`` needs nothing."""
+    if key not in DATES or not isinstance(text, str):
+        return None
+    value = french_date(text, with_time=key != "published")
+    return value if value is not None and value != text.strip() else None
+
+
+def yes(question: str) -> bool:
+    """« … ? [O/n] »: Entrée, o or oui is yes; n or non is no."""
+    while True:
+        answer = click.prompt(f"{question} [O/n]", default="", show_default=False).strip().lower()
+        if answer in ("", "o", "oui", "y", "yes"):
+            return True
+        if answer in ("n", "non", "no"):
+            return False
+        click.echo("Répondez o (oui) ou n (non).")
+
+
 def _problem(model: type[BaseModel], key: str, value: Any) -> str | None:
     """What the check would say of this one answer (the other fields aside), in French."""
     from pydantic import ValidationError
@@ -190,8 +192,8 @@ def _ask(key: str, info: Any, choices: dict[str, str] | None, multiple: bool, mo
                 return [] if multiple else None
             click.echo("Réponse obligatoire.")
             continue
-        if key in DATES and (value := french_date(answer)) and value != answer:
-            if not click.confirm(f"Compris : {value} ({'jour et heure de Paris' if ':' in value else 'AAAA-MM-JJ'}). Est-ce bien cela ?", default=True):
+        if (value := as_written(key, answer)) is not None:
+            if not yes(f"Vouliez-vous dire {value} ?"):
                 continue
             answer = value
         value = [a.strip() for a in answer.split(",") if a.strip()] if multiple else answer
@@ -206,6 +208,9 @@ def create(kind: str, values: dict[str, Any], *, project: Project, files: tuple[
     site, _ = load_site(project)
     model = collection.model
     fields = {info.alias or name: info for name, info in model.model_fields.items()}
+    for key in sorted(DATES & set(values)):  # a date given as a flag, written the French way: offered in a terminal
+        if (value := as_written(key, values[key])) is not None and interactive and yes(f"--{key} « {values[key]} » : vouliez-vous dire {value} ?"):
+            values[key] = value  # otherwise the check below says which value to write
     for key in ASK[kind]:
         if values.get(key) in (None, [], "") and WHEN.get(key, lambda v: True)(values):
             info = fields[key]
@@ -323,9 +328,12 @@ def _finish(kind: str, values: dict[str, Any], root: Path, slug: str | None, fil
     except ValidationError as exc:
         from ..core.validation import field_name
 
+        options = {p.name: p.opts[0] for p in click.get_current_context().command.params if isinstance(p, click.Option) and p.name}
         for error in exc.errors(include_url=False):
-            message = (error.get("ctx") or {}).get("message") or error["msg"]
-            click.echo(f"{field_name(tuple(p for p in error['loc'] if isinstance(p, (str, int))))} : {message}", err=True)
+            ctx = error.get("ctx") or {}
+            name = field_name(tuple(p for p in error['loc'] if isinstance(p, (str, int))))
+            hint = f"\n    conseil : {ctx['hint']}" if ctx.get("hint") else ""
+            click.echo(f"{options.get(name, name)} : {ctx.get('message') or error['msg']}{hint}", err=True)
         raise click.UsageError("valeurs invalides : rien n'a été écrit") from None
     click.echo(project.rel(path))
 
