@@ -270,3 +270,21 @@ def test_a_question_answered_the_french_way_is_offered_corrected_and_no_asks_aga
     assert "resources/guide-des-partenariats.md" in out
     resource = next(r for r in load_site(Project(content))[0].resources if r.id == "guide-des-partenariats").data
     assert resource.published == "2023-12-01"
+
+
+def test_organisers_partners_funders_languages_and_a_data_period_as_flags(content: Path) -> None:
+    result = run_rrma("new", "event", "--root", content, "--no-interactive", "--title", "Webinaire des CRESS", "--start", "2026-03-22 10:00",
+                      "--network", "so-cooperation", "--kind", "webinaire", "--mode", "en-ligne", "--online-url", "https://example.org/w",
+                      "--organizer", "so-cooperation", "--organizer", "CRESS Nouvelle-Aquitaine", "--funder", "Région Nouvelle-Aquitaine")
+    assert result.returncode == 0, result.stderr
+    result = run_rrma("new", "resource", "--root", content, "--no-interactive", "--title", "Étude régionale", "--network", "bfc-international",
+                      "--type", "etude-observatoire", "--summary", "S.", "--source-url", "https://example.org", "--data-period", "2014-2015",
+                      "--language", "fr", "--language", "créole guadeloupéen", "--funder", "Agence française de développement (AFD)")
+    assert result.returncode == 0, result.stderr
+    _ok(content)
+    site = load_site(Project(content))[0]
+    event = next(e for e in site.events if e.id == "webinaire-des-cress").data
+    assert [(o.network, o.name) for o in event.organizers] == [("so-cooperation", None), (None, "CRESS Nouvelle-Aquitaine")]
+    assert [f.name for f in event.funders] == ["Région Nouvelle-Aquitaine"]
+    study = next(r for r in site.resources if r.id == "etude-regionale").data
+    assert (study.data_period, study.languages, [f.name for f in study.funders]) == ("2014-2015", ["fr", "gcf"], ["Agence française de développement (AFD)"])

@@ -54,6 +54,9 @@ EXAMPLES = {
     "website": "https://…", "email": "contact@…", "venue": "Salle, adresse", "city": "Ville", "authors": "[Nom de l'autrice ou de la structure]",
     "languages": "[fr, gcf]", "countries": "[SN, HT]", "partner_countries": "[SN, HT]", "zones": "[afrique-de-l-ouest]", "themes": "[gestion-de-projet]", "audiences": "[porteurs-de-projets]", "odd": "[4, 17]", "networks": "[nom-du-reseau]",
     "attachments": "\n#   - file: files/nom-du-fichier.pdf\n#     title: Intitulé du document", "logo": "\n#   file: logos/nom.png\n#   alt: Logo de …",
+    "organizers": "\n#   - network: nom-du-reseau\n#   - name: Nom complet d'une autre structure",
+    "partners": "\n#   - name: Nom complet de la structure\n#     role: son rôle", "funders": "\n#   - name: Agence française de développement (AFD)\n#     role: cofinanceur",
+    "data_period": "2015", "coverage": "\n#   regions: [\"27\"]\n#   countries: [SN]", "ended": "2017-07-01", "successor": "nom-du-reseau",
     "coordinates": "\n#   lat: 45.76\n#   lon: 4.84", "social": "\n#   linkedin: https://…", "description": "|\n#   Texte de présentation.",
 }
 
@@ -285,6 +288,18 @@ def _multi(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
+def _named(values: tuple[str, ...]) -> list[dict[str, str]]:
+    """``--funder "Agence française de développement (AFD)"``: one structure per flag (a name may hold a comma)."""
+    return [{"name": v.strip()} for v in values if v.strip()]
+
+
+def _organizers(values: tuple[str, ...], root: Path) -> list[dict[str, str]]:
+    """``--organizer resacoop`` names a network of the portal (a file of networks/), anything else a structure."""
+    project = load_project(root)
+    folder = project.dir(project.networks_dir)
+    return [{"network": v.strip()} if (folder / f"{v.strip()}.yml").is_file() else {"name": v.strip()} for v in values if v.strip()]
+
+
 def _languages(values: tuple[str, ...]) -> list[str]:
     """``--language fr`` or ``--language "créole guadeloupéen"``: the ISO 639 code when the name or code is exact,
     anything else as typed (the check then says which code to write)."""
@@ -380,13 +395,18 @@ def new() -> None:
 @click.option("--author", multiple=True, help="Auteur ou structure autrice.")
 @click.option("--licence", help="Licence (taxonomies/licences.yml).")
 @click.option("--source-url", help="Page où la ressource est publiée.")
+@click.option("--partner", multiple=True, help="Structure partenaire, par son nom complet (répétable).")
+@click.option("--funder", multiple=True, help="Structure qui a financé la ressource, par son nom complet (répétable).")
+@click.option("--data-period", help="Pour une étude : année de ses données (2015) ou première et dernière (2014-2015).")
 @click.option("--file", "files", multiple=True, type=click.Path(dir_okay=False, path_type=Path), help="Fichier joint à copier dans resources/files/.")
 @_common
-def resource(title, summary, type_, network, theme, odd, audience, country, zone, language, published, author, licence, source_url, files, root, slug, draft, interactive) -> None:
+def resource(title, summary, type_, network, theme, odd, audience, country, zone, language, published, author, licence, source_url, partner, funder, data_period,
+             files, root, slug, draft, interactive) -> None:
     """Nouvelle ressource : resources/<nom>.md"""
     _finish("resource", {"title": title, "summary": summary, "type": type_, "networks": _multi(network), "themes": _multi(theme),
                          "odd": list(odd), "audiences": _multi(audience), "countries": _countries(country), "zones": _multi(zone), "languages": _languages(language), "published": published,
-                         "authors": list(author), "licence": licence, "source_url": source_url, "draft": draft}, root, slug, files, interactive)
+                         "authors": list(author), "licence": licence, "source_url": source_url, "partners": _named(partner), "funders": _named(funder),
+                         "data_period": data_period, "draft": draft}, root, slug, files, interactive)
 
 
 @new.command()
@@ -409,13 +429,18 @@ def resource(title, summary, type_, network, theme, odd, audience, country, zone
 @click.option("--country", multiple=True, help="Pays concerné : code ISO 3166-1 (SN) ou nom français (Sénégal), répétable.")
 @click.option("--zone", multiple=True, help="Zone géographique (taxonomies/zones.yml).")
 @click.option("--campaign", help="Campagne nationale (taxonomies/campaigns.yml).")
+@click.option("--organizer", multiple=True, help="Organisateur : nom de fichier d'un réseau du portail, ou nom complet d'une autre structure (répétable).")
+@click.option("--partner", multiple=True, help="Structure partenaire, par son nom complet (répétable).")
+@click.option("--funder", multiple=True, help="Structure qui finance, par son nom complet (répétable).")
 @_common
-def event(title, summary, start, end, network, kind, mode, venue, city, region, online_url, registration_url, source_url, theme, odd, audience, country, zone, campaign, root, slug, draft, interactive) -> None:
+def event(title, summary, start, end, network, kind, mode, venue, city, region, online_url, registration_url, source_url, theme, odd, audience, country, zone, campaign,
+          organizer, partner, funder, root, slug, draft, interactive) -> None:
     """Nouvel événement : events/<nom>.md"""
     _finish("event", {"title": title, "summary": summary, "start": start, "end": end, "networks": _multi(network), "kind": kind, "mode": mode,
                       "venue": venue, "city": city, "region": region, "online_url": online_url, "registration_url": registration_url,
                       "source_url": source_url, "themes": _multi(theme), "odd": list(odd), "audiences": _multi(audience),
-                      "countries": _countries(country), "zones": _multi(zone), "campaign": campaign, "draft": draft}, root, slug, interactive=interactive)
+                      "countries": _countries(country), "zones": _multi(zone), "campaign": campaign, "organizers": _organizers(organizer, root),
+                      "partners": _named(partner), "funders": _named(funder), "draft": draft}, root, slug, interactive=interactive)
 
 
 @new.command()
