@@ -32,7 +32,7 @@ def test_the_successor_says_whose_activity_it_took_over_and_the_former_network_s
     assert re.search(r'<p class="rrma-former">A repris l\'activité de <a href="[^"]*reseaux/cerapcoop/">CERAPCOOP</a> le 1er juillet 2017\.</p>', resacoop)
     cerapcoop = _read(site, "reseaux/cerapcoop")
     former = re.search(r'<p class="rrma-former">(.*?)</p>', cerapcoop).group(1)
-    assert _text(former) == "Ce réseau a cessé son activité le 1er juillet 2017 ; RESACOOP l'a reprise."
+    assert _text(former) == "Ce réseau a cessé son activité le 1er juillet 2017 ; RESACOOP l'a reprise."  # \u00a0 before « ; »
     assert json.loads(re.search(r'<script type="application/ld\+json">(\{"@context.*?)</script>', cerapcoop, re.S).group(1))["dissolutionDate"] == "2017-07-01"
     ois = _read(site, "reseaux/ocean-indien-solidarites")
     assert _text(re.search(r'<p class="rrma-former">(.*?)</p>', ois).group(1)) == "A repris l'activité de RCI en mars 2021."

@@ -45,7 +45,8 @@ def test_observatory_charts_count_the_data(built: Path, site) -> None:
     regions = {k: t.label for k, t in site.taxonomies["regions"].terms.items()}
     assert _chart(html, "evenements-regions") == dict(Counter(regions[e.data.region] for e in site.events if e.data.region))
     assert sum(_chart(html, "evenements-mois").values()) == len(site.events)
-    assert _chart(html, "reseaux-regions") == dict(Counter(regions[n.data.region] for n in site.networks if n.data.region))
+    # the current networks: a former one (ended) is no longer counted
+    assert _chart(html, "reseaux-regions") == dict(Counter(regions[n.data.region] for n in site.networks if n.data.region and n.data.ended is None))
     assert 'role="img" aria-labelledby="ressources-types-t ressources-types-d"' in html
     assert "<desc id=\"ressources-types-d\">Ressources par type : " in html
 
