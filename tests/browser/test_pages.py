@@ -13,6 +13,8 @@ PAGES = [
     "/", "/charte/", "/reseaux/", "/reseaux/horizons-solidaires/", "/reseaux/cirrma/", "/ressources/",
     "/ressources/monter-un-projet/", "/ressources/type/etude-observatoire/", "/agenda/", "/agenda/centraider-25-ans/",
     "/agenda/reseau/horizons-solidaires/", "/observatoire/", "/pays/", "/pays/senegal/", "/404.html",
+    "/agenda/webinaire-ess-solidarite-internationale-2016/", "/reseaux/resacoop/", "/reseaux/cerapcoop/",
+    "/ressources/etude-acteurs-solidarite-internationale-bfc-2015/", "/ressources/guide-projets-cofinances-bourgogne-franche-comte/",
     "/recherche/", "/abonnements/", "/flux/", "/donnees/", "/reseaux/resacoop/", "/plan-du-site/", "/accessibilite/", "/mentions-legales/", "/donnees-personnelles/", "/contact/",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]

@@ -24,7 +24,7 @@ def broken_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_repository_content_is_valid() -> None:
     result = run_rrma("check", REPO)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("Contenu valide : 13 réseaux, ")
+    assert result.stdout.startswith("Contenu valide : 14 réseaux, ")
 
 
 def test_corpus_is_large_enough() -> None:

@@ -191,7 +191,7 @@ def test_a_guided_event_in_a_terminal(content: Path) -> None:
         ("Adresse pour suivre", "pas une adresse"),
         ("tapez une nouvelle valeur", "https://visio.example.org/webinaire"),
         ("Début", "17/11/2023 10h30"),
-        ("Est-ce bien cela ?", ""),
+        ("[O/n]", ""),
         ("Fin", ""),
         ("Numéros séparés par des virgules", str(ids.index("centraider") + 1)),
         ("Numéro", str(kinds.index("webinaire") + 1)),
@@ -199,7 +199,7 @@ def test_a_guided_event_in_a_terminal(content: Path) -> None:
         ("Numéros séparés par des virgules", "0"),
         ("Numéros, noms ou codes séparés par des virgules", "aucun"),
     ])
-    assert "Compris : 2023-11-17 10:30" in out
+    assert "Vouliez-vous dire 2023-11-17 10:30 ? [O/n]" in out
     assert "Ville" not in out and "Lieu (salle" not in out  # not asked for an online event
     assert "0. aucun" in out and "events/webinaire-des-porteurs-de-projets.md" in out
     site, problems = load_site(Project(content))
@@ -303,3 +303,59 @@ def test_a_guided_call_in_a_terminal(content: Path) -> None:
     text = (content / "calls" / "appel-guide.md").read_text(encoding="utf-8")
     assert "  - name: Agence française de développement (AFD)\n" in text and "  - centraider\n" in text
     assert "opens: 2031-01-05\n" in text and "closes: 2031-03-31 12:00\n" in text
+
+
+def test_a_date_flag_typed_the_french_way_is_offered_corrected_in_a_terminal(content: Path) -> None:
+    out = _drive(["new", "event", "--root", str(content), "--title", "Rencontre de novembre", "--start", "17/11/2023", "--network", "centraider",
+                  "--kind", "rencontre", "--city", "Orléans", "--mode", "sur-place"], [
+        ("--start « 17/11/2023 » : vouliez-vous dire 2023-11-17 ? [O/n]", "o"),
+        ("Lieu", ""),
+        ("Fin", ""),
+        ("Numéros séparés par des virgules", "0"),
+        ("Numéros séparés par des virgules", "0"),
+    ])
+    assert "events/rencontre-de-novembre.md" in out
+    event = next(e for e in load_site(Project(content))[0].events if e.id == "rencontre-de-novembre").data
+    assert event.start.isoformat() == "2023-11-17"
+
+
+def test_a_date_typed_the_french_way_without_a_terminal_gets_the_exact_value_to_write(content: Path) -> None:
+    result = run_rrma("new", "resource", "--root", content, "--title", "Guide de novembre", "--network", "centraider", "--type", "fiche-pratique",
+                      "--summary", "S.", "--source-url", "https://example.org", "--published", "novembre 2023")
+    assert result.returncode == 2 and not (content / "resources" / "guide-de-novembre.md").exists()
+    assert "--published : « novembre 2023 » est écrit à la française, attendu 2023-11" in result.stderr
+    assert "conseil : remplacez la valeur par `2023-11`" in result.stderr
+
+
+def test_a_question_answered_the_french_way_is_offered_corrected_and_no_asks_again(content: Path) -> None:
+    out = _drive(["new", "resource", "--root", str(content), "--title", "Guide des partenariats", "--network", "centraider", "--type", "fiche-pratique",
+                  "--summary", "S.", "--source-url", "https://example.org"], [
+        ("Numéros séparés par des virgules", "0"),
+        ("Numéros séparés par des virgules", "0"),
+        ("Date de publication", "novembre 2023"),
+        ("Vouliez-vous dire 2023-11 ? [O/n]", "n"),
+        ("Date de publication", "1er décembre 2023"),
+        ("Vouliez-vous dire 2023-12-01 ? [O/n]", "oui"),
+        ("Auteurs", ""),
+    ])
+    assert "resources/guide-des-partenariats.md" in out
+    resource = next(r for r in load_site(Project(content))[0].resources if r.id == "guide-des-partenariats").data
+    assert resource.published == "2023-12-01"
+
+
+def test_organisers_partners_funders_languages_and_a_data_period_as_flags(content: Path) -> None:
+    result = run_rrma("new", "event", "--root", content, "--no-interactive", "--title", "Webinaire des CRESS", "--start", "2026-03-22 10:00",
+                      "--network", "so-cooperation", "--kind", "webinaire", "--mode", "en-ligne", "--online-url", "https://example.org/w",
+                      "--organizer", "so-cooperation", "--organizer", "CRESS Nouvelle-Aquitaine", "--funder", "Région Nouvelle-Aquitaine")
+    assert result.returncode == 0, result.stderr
+    result = run_rrma("new", "resource", "--root", content, "--no-interactive", "--title", "Étude régionale", "--network", "bfc-international",
+                      "--type", "etude-observatoire", "--summary", "S.", "--source-url", "https://example.org", "--data-period", "2014-2015",
+                      "--language", "fr", "--language", "créole guadeloupéen", "--funder", "Agence française de développement (AFD)")
+    assert result.returncode == 0, result.stderr
+    _ok(content)
+    site = load_site(Project(content))[0]
+    event = next(e for e in site.events if e.id == "webinaire-des-cress").data
+    assert [(o.network, o.name) for o in event.organizers] == [("so-cooperation", None), (None, "CRESS Nouvelle-Aquitaine")]
+    assert [f.name for f in event.funders] == ["Région Nouvelle-Aquitaine"]
+    study = next(r for r in site.resources if r.id == "etude-regionale").data
+    assert (study.data_period, study.languages, [f.name for f in study.funders]) == ("2014-2015", ["fr", "gcf"], ["Agence française de développement (AFD)"])

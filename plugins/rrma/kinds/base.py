@@ -371,7 +371,9 @@ def references(data: BaseModel) -> Iterator[Reference]:
     for name, info in type(data).model_fields.items():
         target = ref_target(info)
         value = getattr(data, name, None)  # None too where a file with errors left the field out
-        if target is None or value is None:
+        if target is None or value is None or (isinstance(value, list) and any(isinstance(v, BaseModel) for v in value)):
+            continue
+        if isinstance(value, dict):  # a breakdown keyed by codes (the observatory's): its keys are checked where it is defined
             continue
         key = info.alias or name
         if isinstance(value, list):
@@ -379,3 +381,9 @@ def references(data: BaseModel) -> Iterator[Reference]:
                 yield Reference((key, index), target, item)
         else:
             yield Reference((key,), target, value)
+    for name, info in type(data).model_fields.items():  # nested models: an organiser's `network`…
+        value = getattr(data, name, None)
+        for index, item in enumerate(value if isinstance(value, list) else [value]):
+            if isinstance(item, BaseModel):
+                loc = (info.alias or name, index) if isinstance(value, list) else (info.alias or name,)
+                yield from (Reference((*loc, *r.loc), r.target, r.value) for r in references(item))

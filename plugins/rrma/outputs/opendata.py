@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..core.types import period_years
 from ..core.urls import item_url
 from ..kinds.observatory import departments, network_of
 from ..kinds.site import Site
@@ -75,6 +76,8 @@ def _network_columns() -> list[Column]:
         Column("email", "string", "Adresse e-mail de contact", lambda e: e.data.email),
         Column("forme_juridique", "string", "Forme juridique", lambda e: e.data.legal_form),
         Column("creation", "string", "Date de création (AAAA, AAAA-MM ou AAAA-MM-JJ)", lambda e: e.data.founded),
+        Column("fin_activite", "string", "Pour un réseau qui n'existe plus : date de fin d'activité (AAAA, AAAA-MM ou AAAA-MM-JJ)", lambda e: e.data.ended),
+        Column("repris_par", "string", "Réseau qui a repris son activité (identifiant)", lambda e: e.data.successor, labels="networks"),
         Column("missions", "string", f"Missions (taxonomies/missions.yml), séparées par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.missions, many=True, labels="missions"),
         Column("thematiques", "string", f"Thématiques (taxonomies/themes.yml), séparées par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.themes, many=True, labels="themes"),
         Column("pays_partenaires", "string", f"Pays partenaires, codes ISO 3166-1 alpha-2 séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.partner_countries, many=True, labels="countries"),
@@ -93,7 +96,11 @@ def _event_columns() -> list[Column]:
         Column("ville", "string", "Ville", lambda e: e.data.city),
         Column("region_code", "string", "Code INSEE de la région", lambda e: e.data.region, labels="regions"),
         Column("campagne", "string", "Campagne nationale (taxonomies/campaigns.yml)", lambda e: e.data.campaign, labels="campaigns"),
-        Column("reseaux", "string", f"Réseaux organisateurs, séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.networks, many=True, labels="networks"),
+        Column("reseaux", "string", f"Réseaux du portail qui relaient l'événement (identifiants), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.networks, many=True, labels="networks"),
+        Column("organisateurs", "string", f"Organisateurs : identifiant d'un réseau du portail ou nom d'une autre structure, séparés par «\u00a0{SEPARATOR}\u00a0»",
+               lambda e: [o.network or o.name for o in e.data.organizers], many=True),
+        Column("partenaires", "string", f"Partenaires (noms), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [o.name for o in e.data.partners], many=True),
+        Column("financeurs", "string", f"Financeurs (noms), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [o.name for o in e.data.funders], many=True),
         Column("thematiques", "string", f"Thématiques, séparées par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.themes, many=True, labels="themes"),
         Column("odd", "string", f"Numéros d'ODD, séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [str(o) for o in e.data.odd], many=True, labels="odd"),
         Column("pays", "string", f"Pays concernés, codes ISO 3166-1 alpha-2 séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.countries, many=True, labels="countries"),
@@ -109,9 +116,18 @@ def _resource_columns() -> list[Column]:
         Column("resume", "string", "Résumé", lambda e: e.data.summary),
         Column("type", "string", "Type de ressource (taxonomies/resource-types.yml)", lambda e: e.data.type, labels="resource-types"),
         Column("publication", "string", "Date de publication (AAAA, AAAA-MM ou AAAA-MM-JJ)", lambda e: e.data.published),
-        Column("langue", "string", "Langue (ISO 639-1)", lambda e: e.data.language, labels="languages"),
+        Column("donnees_debut", "year", "Pour une étude : première année de ses données", lambda e: str(period_years(e.data.data_period)[0]) if e.data.data_period else None),
+        Column("donnees_fin", "year", "Pour une étude : dernière année de ses données", lambda e: str(period_years(e.data.data_period)[1]) if e.data.data_period else None),
+        Column("couverture_regions", "string", f"Régions que couvrent ses données, codes INSEE séparés par «\u00a0{SEPARATOR}\u00a0»",
+               lambda e: e.data.coverage.regions if e.data.coverage else [], many=True, labels="regions"),
+        Column("couverture_pays", "string", f"Pays que couvrent ses données, codes ISO 3166-1 alpha-2 séparés par «\u00a0{SEPARATOR}\u00a0»",
+               lambda e: e.data.coverage.countries if e.data.coverage else [], many=True, labels="countries"),
+        Column("langues", "string", f"Langues : codes ISO 639-1, ou ISO 639-3 pour une langue sans code à deux lettres (gcf), séparés par «\u00a0{SEPARATOR}\u00a0»",
+               lambda e: e.data.languages, many=True, labels="languages"),
         Column("licence", "string", "Licence de la ressource", lambda e: e.data.licence, labels="licences"),
         Column("reseaux", "string", f"Réseaux qui publient, séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.networks, many=True, labels="networks"),
+        Column("partenaires", "string", f"Partenaires (noms), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [o.name for o in e.data.partners], many=True),
+        Column("financeurs", "string", f"Financeurs (noms), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [o.name for o in e.data.funders], many=True),
         Column("thematiques", "string", f"Thématiques, séparées par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.themes, many=True, labels="themes"),
         Column("odd", "string", f"Numéros d'ODD, séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [str(o) for o in e.data.odd], many=True, labels="odd"),
         Column("publics", "string", f"Publics, séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.audiences, many=True, labels="audiences"),

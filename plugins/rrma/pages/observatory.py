@@ -214,7 +214,7 @@ def region_tiles(site: Site, labels: Labels, by_region: dict[str, dict[str, Any]
 
 def portal_counts(site: Site) -> list[dict[str, Any]]:
     """« Le portail en chiffres »: what the portal itself holds."""
-    regional = sum(1 for n in site.networks if n.data.scope == "regional")
+    regional = sum(1 for n in site.networks if n.data.scope == "regional" and n.data.ended is None)  # the current networks
     named = {c for n in site.networks for c in n.data.partner_countries} | {c for r in site.resources for c in r.data.countries} | {c for e in site.events for c in e.data.countries}
     rows = [(regional, "réseau régional", "réseaux régionaux", "reseaux/"), (len(site.resources), "ressource", "ressources", "ressources/"),
             (len(site.events), "événement", "événements", "agenda/"), (len(named), "pays nommé", "pays nommés", "pays/"),
