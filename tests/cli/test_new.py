@@ -173,8 +173,19 @@ def _drive(argv: list[str], script: list[tuple[str, str]], timeout: float = 60) 
             if not chunk:
                 break
             seen += chunk.replace("\r\n", "\n")
+    except BaseException:  # a prompt never seen: the command waits for an answer that will not come
+        os.kill(pid, 9)
+        raise
     finally:
-        _, status = os.waitpid(pid, 0)
+        for _ in range(100):  # the command has had every answer: it ends, or it asks something the script did not expect
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                break
+            time.sleep(0.05)
+        else:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+            raise AssertionError(f"the command still waits for an answer after the script:\n{seen}")
     assert os.waitstatus_to_exitcode(status) == 0, seen
     return seen
 
@@ -313,6 +324,7 @@ def test_a_date_flag_typed_the_french_way_is_offered_corrected_in_a_terminal(con
         ("Fin", ""),
         ("Numéros séparés par des virgules", "0"),
         ("Numéros séparés par des virgules", "0"),
+        ("Numéros, noms ou codes séparés par des virgules", "0"),
     ])
     assert "events/rencontre-de-novembre.md" in out
     event = next(e for e in load_site(Project(content))[0].events if e.id == "rencontre-de-novembre").data
@@ -332,6 +344,7 @@ def test_a_question_answered_the_french_way_is_offered_corrected_and_no_asks_aga
                   "--summary", "S.", "--source-url", "https://example.org"], [
         ("Numéros séparés par des virgules", "0"),
         ("Numéros séparés par des virgules", "0"),
+        ("Numéros, noms ou codes séparés par des virgules", "0"),
         ("Date de publication", "novembre 2023"),
         ("Vouliez-vous dire 2023-11 ? [O/n]", "n"),
         ("Date de publication", "1er décembre 2023"),
