@@ -50,6 +50,21 @@ def _count(page) -> int:
     return int(page.locator(".rrma-status").inner_text().split(" ", 1)[0])
 
 
+def test_letters_typed_while_the_search_loads_are_kept(page, base_url: str) -> None:
+    # the first answer waits for the index's manifest; it once put back the text of the query sent,
+    # so the letters typed meanwhile were lost (« alimenter » became « alimter » on a slow connection)
+    page.add_init_script("""(() => { const fetch = window.fetch;
+      window.fetch = (url, options) => String(url).endsWith("manifest.json")
+        ? new Promise(resolve => setTimeout(resolve, 600)).then(() => fetch(url, options)) : fetch(url, options); })()""")
+    page.goto(base_url + "/recherche/")
+    field = page.locator("#rrma-search-q")
+    field.press_sequentially("al")
+    page.wait_for_timeout(300)  # the search for « al » has started and waits for the manifest
+    field.press_sequentially("imenter")
+    page.wait_for_function("document.querySelectorAll('.rrma-hit__title').length > 0 && location.search.includes('alimenter')")
+    assert field.input_value() == "alimenter"
+
+
 def test_filters_by_type_and_network(page, base_url: str, shared_site) -> None:
     page.goto(base_url + "/recherche/?q=reseau")
     _results(page)
