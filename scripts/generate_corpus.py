@@ -58,7 +58,7 @@ def generate(out: Path, *, resources: int, events: int, networks: int, seed: int
     if (REPO / "node_modules").exists():
         (out / "node_modules").symlink_to(REPO / "node_modules")
     tax = {name: terms(REPO / "taxonomies" / f"{name}.yml") for name in
-           ("regions", "themes", "missions", "resource-types", "event-kinds", "audiences", "campaigns", "licences", "languages")}
+           ("regions", "themes", "missions", "resource-types", "event-kinds", "audiences", "campaigns", "licences")}
     regions = [r for r in tax["regions"]]
     (out / "networks" / "logos").mkdir(parents=True)
     (out / "resources" / "files").mkdir(parents=True)
@@ -85,7 +85,7 @@ def generate(out: Path, *, resources: int, events: int, networks: int, seed: int
             "title": f"{rng.choice(TITLE_HEADS)} : {rng.choice(VERBS)} {rng.choice(OBJECTS)} ({r})",
             "summary": paragraph(rng, 2)[:290], "type": rng.choice(tax["resource-types"]), "networks": rng.sample(ids, rng.randint(1, 2)),
             "themes": rng.sample(tax["themes"], rng.randint(1, 3)), "odd": sorted(rng.sample(range(1, 18), rng.randint(1, 3))),
-            "audiences": rng.sample(tax["audiences"], rng.randint(1, 2)), "language": "fr", "published": f"{year}-{rng.randint(1, 12):02d}",
+            "audiences": rng.sample(tax["audiences"], rng.randint(1, 2)), "languages": ["fr"], "published": f"{year}-{rng.randint(1, 12):02d}",
             "authors": [f"Équipe du réseau {rng.randint(0, networks - 1):02d}"], "licence": rng.choice(tax["licences"]),
             "attachments": [{"file": "files/exemple.pdf", "title": "Le document"}] if r % 50 == 0 else [{"url": f"https://documents.example.org/{r}.pdf", "title": "Le document (PDF)"}],
             "source_url": f"https://reseau.example.org/ressources/{r}", "draft": r % 500 == 499,

@@ -26,7 +26,7 @@ CORPUS = REPO / "tests" / "corpus" / "broken"
 # of Horizons Solidaires or Karib Horizon, no « réseau » in an event, no « éducation », « évaluation »,
 # « alimentation » or « breton », no network in Auvergne-Rhône-Alpes or Corsica).
 SITE_CORPUS = REPO / "tests" / "corpus" / "realistic"
-DATA_DIRS = ("networks", "events", "resources", "calls", "taxonomies")
+DATA_DIRS = ("networks", "events", "resources", "calls", "taxonomies", "observatory")
 
 
 def copy_content(target: Path, *, site: bool = False) -> Path:

@@ -50,14 +50,51 @@ def test_pull_requests_are_checked_and_main_published_daily() -> None:
     check = _load(REPO / ".github" / "workflows" / "verification.yml")
     assert list(check["on"]) == ["pull_request"]
     steps = [s.get("run", "") for s in check["jobs"]["contenu"]["steps"]]
-    assert "rrma check --format github" in steps and "mkdocs build --strict --site-dir site" in steps
+    # the French build wrapper of `make build`, not MkDocs's English ending
+    assert "rrma check --format github" in steps and "python scripts/build.py --site-dir apercu/site" in steps
     assert [s.get("run") for s in check["jobs"]["tests"]["steps"]][-1] == "make test"
     publish = _load(REPO / ".github" / "workflows" / "publication.yml")
     assert publish["on"]["push"]["branches"] == ["main"] and publish["on"]["schedule"][0]["cron"]
     assert publish["permissions"] == {}
     assert publish["jobs"]["publier"]["needs"] == "construire"  # a failed build is never published
-    assert publish["jobs"]["publier"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert publish["jobs"]["publier"]["permissions"] == {"contents": "write"}
     assert publish["jobs"]["construire"]["permissions"] == {"contents": "read"}
+    assert "python scripts/build.py --site-dir site" in [s.get("run") for s in publish["jobs"]["construire"]["steps"]]
+    # the main site replaces the root of gh-pages and keeps the previews (scripts/previews.py --principal)
+    assert "--principal" in publish["jobs"]["publier"]["steps"][-1]["run"]
+    for path in WORKFLOWS:
+        assert "mkdocs build" not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_pull_request_previews_never_give_the_pull_requests_code_a_write_token() -> None:
+    """The build of a pull request (maybe a fork's) runs its code with nothing to write with; the workflow that
+    publishes and comments never checks the pull request out nor puts its values in a script."""
+    check = _load(REPO / ".github" / "workflows" / "verification.yml")
+    assert check["on"]["pull_request"]["types"] == ["opened", "synchronize", "reopened", "closed"]
+    assert check["permissions"] == {"contents": "read"}
+    text = (REPO / ".github" / "workflows" / "verification.yml").read_text(encoding="utf-8")
+    assert "secrets." not in text and "github.token" not in text
+    for job in ("contenu", "fermeture"):
+        upload = check["jobs"][job]["steps"][-1]
+        assert upload["uses"].startswith("actions/upload-artifact@") and upload["with"]["name"] == "apercu-du-site"
+    assert check["jobs"]["contenu"]["env"]["RRMA_SITE_URL"].endswith("apercus/pr-${{ github.event.pull_request.number }}/")
+
+    path = REPO / ".github" / "workflows" / "apercu.yml"
+    preview = _load(path)
+    assert preview["on"] == {"workflow_run": {"workflows": ["Vérification"], "types": ["completed"]}}
+    assert preview["permissions"] == {}
+    [job] = preview["jobs"].values()
+    assert job["permissions"] == {"actions": "read", "contents": "write", "pull-requests": "write"}
+    assert "conclusion == 'success'" in job["if"]
+    [checkout] = [s for s in job["steps"] if "actions/checkout@" in s.get("uses", "")]
+    assert checkout["with"]["ref"] == "${{ github.event.repository.default_branch }}"  # the default branch, never the PR
+    for step in job["steps"]:
+        assert "${{" not in step.get("run", ""), step.get("name")  # values reach scripts through the environment only
+    runs = "\n".join(s.get("run", "") for s in job["steps"])
+    assert "scripts/previews.py verifier" in runs and "contenu-seulement" in runs
+    assert "rrma" not in runs and "pip install" not in runs and "npm" not in runs  # nothing of the PR is installed or run
+    header = path.read_text(encoding="utf-8").split("\nname:")[0]
+    assert "Sécurité" in header and "jamais" in header
 
 
 def test_newest_allowed_versions_are_tested_weekly(tmp_path: Path) -> None:
@@ -89,6 +126,27 @@ def test_newest_allowed_versions_are_tested_weekly(tmp_path: Path) -> None:
     dependencies = " ".join(re.findall(r'"([^"]+)"', (REPO / "pyproject.toml").read_text(encoding="utf-8")))
     for name in names:
         assert re.search(rf"(?<![\w-]){re.escape(name)}>=[\d.]+,<[\d.]+", dependencies), name
+
+
+def test_contents_to_review_are_listed_weekly_in_one_issue_per_network() -> None:
+    path = REPO / ".github" / "workflows" / "contenus-a-verifier.yml"
+    workflow = _load(path)
+    assert list(workflow["on"]) == ["schedule", "workflow_dispatch"]  # never a pull request's code
+    minute, hour, day, month, weekday = workflow["on"]["schedule"][0]["cron"].split()
+    assert (day, month) == ("*", "*") and weekday.isdigit()  # once a week
+    assert workflow["permissions"] == {}
+    [job] = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    [checkout] = [s for s in job["steps"] if "actions/checkout@" in s.get("uses", "")]
+    assert checkout["with"]["fetch-depth"] == "0"  # the last commit of each file stands in for a missing `reviewed`
+    runs = "\n".join(s.get("run", "") for s in job["steps"])
+    assert "rrma review --format json --depuis 12" in runs
+    assert "gh issue create --title" in runs and "gh issue edit" in runs and "gh issue close" in runs
+    for step in job["steps"]:
+        assert "${{" not in step.get("run", ""), step.get("name")
+    from rrma.cli.review import NetworkReview
+
+    assert NetworkReview("resacoop", "RESACOOP").title == "Contenus à vérifier : RESACOOP"
 
 
 def test_codeowners_is_generated_from_the_networks(tmp_path: Path) -> None:

@@ -138,7 +138,9 @@ def test_item_pages_stay_out_of_the_navigation(site: Path) -> None:
     html = (site / "ressources" / "monter-un-projet" / "index.html").read_text(encoding="utf-8")
     nav = html.split('data-md-type="navigation"', 1)[1].split("</nav>", 1)[0]
     assert "monter-un-projet" not in nav and "horizons-solidaires" not in nav
-    assert nav.count('class="md-nav__link') <= 8
+    menu = Path(__file__).resolve().parent.parent.joinpath("mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n", 1)[1]
+    entries = len(re.findall(r"^  - [^:]+: \S+\.md$", menu.split("\nvalidation:", 1)[0], flags=re.M))
+    assert entries == 9 and nav.count('class="md-nav__link') == entries  # the menu's sections, and no item among them
 
 
 def test_pagination_and_drafts(shared_site: BuiltSite) -> None:
@@ -277,6 +279,32 @@ def test_resource_pages_say_dates_and_sizes_in_french(site: Path) -> None:
     assert not re.search(r'(?:href|src)="[^"]* [^"]*"', guide)
     month_only = (site / "ressources" / "pepites-recital-odd" / "index.html").read_text(encoding="utf-8")
     assert " · publié en mars 2025</p>" in month_only
+
+
+def test_an_entry_says_when_it_was_checked(site: Path) -> None:
+    """`reviewed: 2026-11-03` shows as « Contenu vérifié le 3 novembre 2026. »; the test site is not a Git checkout,
+    so an entry without `reviewed` shows no date at all rather than a made-up one, and the build does not fail."""
+    page = (site / "ressources" / "boite-a-outils-ess-international" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="rrma-freshness rrma-card__meta" data-verifie="oui">Contenu vérifié le <time datetime="2026-11-03">3 novembre 2026</time>.</p>' in page
+    other = (site / "ressources" / "guide-partenariat-collectivites-associations" / "index.html").read_text(encoding="utf-8")
+    assert "rrma-freshness" not in other
+
+
+def test_without_a_review_date_the_page_gives_the_last_change_as_such() -> None:
+    from datetime import date, datetime, timezone
+    from types import SimpleNamespace
+
+    from rrma.pages.model import Output
+    from rrma.pages.specs import freshness
+
+    output = Output(site_url="https://portail.example.org/", now=datetime(2026, 12, 1, tzinfo=timezone.utc),
+                    changed={"events/forum.md": datetime(2026, 3, 31, 23, 30, tzinfo=timezone.utc)})  # 1 April in Paris
+    changed = freshness(SimpleNamespace(path="events/forum.md", data=SimpleNamespace(reviewed=None)), output)["freshness"]
+    assert (changed["before"], changed["day"], changed["after"]) == ("Dernière modification le", "1er avril 2026", " ; date de vérification non indiquée.")
+    assert changed["reviewed"] is False and changed["date"] == "2026-04-01"
+    reviewed = freshness(SimpleNamespace(path="events/forum.md", data=SimpleNamespace(reviewed=date(2026, 11, 3))), output)["freshness"]
+    assert reviewed["reviewed"] is True and reviewed["day"] == "3 novembre 2026"  # the review wins over the last change
+    assert freshness(SimpleNamespace(path="events/nouveau.md", data=SimpleNamespace(reviewed=None)), output) == {"freshness": None}
 
 
 def test_a_country_page_gathers_what_names_the_country_and_the_map_leads_to_it(site: Path, shared_site: BuiltSite) -> None:

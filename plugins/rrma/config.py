@@ -37,6 +37,9 @@ class RrmaConfig(base.Config):
     taxonomies_dir = c.Type(str, default="taxonomies")
     """Folder of taxonomy files, relative to mkdocs.yml."""
 
+    observatory_dir = c.Type(str, default="observatory")
+    """Folder of the networks' figures (``<network>/<year>.yml``), relative to mkdocs.yml."""
+
     iframe_hosts = c.ListOfItems(c.Type(str), default=[])
     """Hosts whose ``<iframe>`` may appear in contributed Markdown (https only)."""
 

@@ -15,7 +15,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from jinja2 import Environment
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -31,7 +30,7 @@ from .core.history import last_changes
 from .core.markup import sanitize
 from .core.types import PARIS
 from .core.wording import plural
-from .outputs.cms import cms_config, editor_data
+from .outputs.cms import cms_config, dump_config, editor_data
 from .pages.specs import Output, is_local
 from .pages.worldmap import world_shapes
 from .project import Project, project_from_options
@@ -122,7 +121,8 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         if self.site is None or self.project is None:
             return files
         output = Output(site_url=config.site_url or "http://127.0.0.1:8000/", now=_build_time(),
-                        changed=last_changes(self.project.root, [self.project.events_dir, self.project.resources_dir, self.project.calls_dir]))
+                        changed=last_changes(self.project.root, [self.project.networks_dir, self.project.events_dir, self.project.resources_dir,
+                                                                 self.project.calls_dir]))
         world = world_shapes(assets.world_atlas(self.project.root / self.config.node_modules_dir))
         pages = self.pages.generate(self.site, self.project.today, output, files, config, world)
         for dest, content in self._static_files(config):
@@ -193,9 +193,10 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         if self.config.cms.enabled:
             copied += assets.web_editor(node_modules)
             cms = cms_config(self.project, self.site.taxonomies, repo=self.config.cms.repo or os.environ.get("GITHUB_REPOSITORY"),
-                             branch=self.config.cms.branch, base_url=self.config.cms.base_url, site_url=config.site_url)
+                             branch=self.config.cms.branch, base_url=self.config.cms.base_url, site_url=config.site_url,
+                             networks=[(n.id, n.data.acronym or n.data.name) for n in self.site.networks])
             cms["test"] = {"backend": {"name": "test-repo", "login": False}}  # only with /admin/?test (window.CMS_ENV)
-            made.append(("admin/config.yml", {"content": yaml.safe_dump(cms, allow_unicode=True, sort_keys=False)}))
+            made.append(("admin/config.yml", {"content": dump_config(cms)}))
             made.append(("admin/donnees.js", {"content": editor_data(self.project, self.site, _styles(config))}))
         return made + [(dest, {"abs_src_path": str(source)}) for dest, source in copied]
 

@@ -34,6 +34,7 @@ class Project:
     resources_dir: str = "resources"
     calls_dir: str = "calls"
     taxonomies_dir: str = "taxonomies"
+    observatory_dir: str = "observatory"  # the networks' figures: <réseau>/<année>.yml
     docs_dir: str = "content"  # the hand-written pages (MkDocs's docs_dir)
     max_attachment_bytes: int = 20 * 1024 * 1024
     max_logo_bytes: int = 512 * 1024
@@ -60,7 +61,7 @@ class Project:
 
 # The plugin options (rrma/config.py) that say where the content is and what it may contain.
 # The others (enabled, cms, drafts, node_modules_dir…) are about the build, not the content.
-_CONTENT_OPTIONS = ("networks_dir", "events_dir", "resources_dir", "calls_dir", "taxonomies_dir")
+_CONTENT_OPTIONS = ("networks_dir", "events_dir", "resources_dir", "calls_dir", "taxonomies_dir", "observatory_dir")
 
 
 def project_from_options(options: Mapping[str, Any], root: Path, docs_dir: str | os.PathLike[str] | None = None) -> Project:

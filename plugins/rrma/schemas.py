@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from .kinds.calls import Call
 from .kinds.events import Event
 from .kinds.networks import Network
+from .kinds.observatory import Figures, departments
 from .kinds.resources import Resource
 from .kinds.taxonomies import Taxonomy
 
@@ -23,12 +24,13 @@ SCHEMA_FILES: dict[str, tuple[type[BaseModel], str]] = {
     "event.schema.json": (Event, "Événement (métadonnées de events/<identifiant>.md)"),
     "resource.schema.json": (Resource, "Ressource (métadonnées de resources/<identifiant>.md)"),
     "call.schema.json": (Call, "Appel à projets (métadonnées de calls/<identifiant>.md)"),
+    "observatory.schema.json": (Figures, "Chiffres d'un réseau pour une année (observatory/<réseau>/<année>.yml)"),
 }
 
 
 def _with_terms(prop: dict[str, Any], taxonomies: dict[str, Taxonomy], network_ids: list[str] | None) -> None:
     target = prop.get("x-ref")
-    if target is None:
+    if target is None or (target != "networks" and target not in taxonomies):  # resources: named by file, checked by the link pass
         return
     if target == "networks":
         values: list[Any] = network_ids or []
@@ -54,7 +56,26 @@ def schema_for(model: type[BaseModel], title: str, taxonomies: dict[str, Taxonom
     schema["properties"]["$schema"] = {"type": "string", "description": "Adresse du schéma, pour l'éditeur (ignorée par le portail)"}
     for prop in schema["properties"].values():
         _with_terms(prop, taxonomies, network_ids)
+    for definition in schema.get("$defs", {}).values():  # breakdowns (`by_type: {associations: 430}`): their codes
+        for name, prop in definition.get("properties", {}).items():
+            _breakdown_keys(name, prop, taxonomies)
     return schema
+
+
+def is_breakdown(prop: dict[str, Any]) -> bool:
+    """A mapping ``code: nombre`` (``by_type: {associations: 430}``), not a model with named fields."""
+    return prop.get("type") == "object" and "properties" not in prop and (
+        isinstance(prop.get("additionalProperties"), dict) or "patternProperties" in prop)
+
+
+def _breakdown_keys(name: str, prop: dict[str, Any], taxonomies: dict[str, Taxonomy]) -> None:
+    if not is_breakdown(prop):
+        return
+    target = prop.get("x-ref")
+    if target == "departments" or name == "by_department":
+        prop["propertyNames"] = {"enum": list(departments())}
+    elif target in taxonomies and target != "countries" and taxonomies[target].terms:
+        prop["propertyNames"] = {"enum": [str(k) for k in taxonomies[target].terms]}
 
 
 def render_schemas(taxonomies: dict[str, Taxonomy]) -> dict[str, str]:

@@ -13,7 +13,9 @@ PAGES = [
     "/", "/charte/", "/reseaux/", "/reseaux/horizons-solidaires/", "/reseaux/cirrma/", "/ressources/",
     "/ressources/monter-un-projet/", "/ressources/type/etude-observatoire/", "/agenda/", "/agenda/centraider-25-ans/",
     "/agenda/reseau/horizons-solidaires/", "/observatoire/", "/pays/", "/pays/senegal/", "/404.html",
-    "/recherche/", "/abonnements/", "/plan-du-site/", "/accessibilite/", "/mentions-legales/", "/donnees-personnelles/", "/contact/",
+    "/agenda/webinaire-ess-solidarite-internationale-2016/", "/reseaux/resacoop/", "/reseaux/cerapcoop/",
+    "/ressources/etude-acteurs-solidarite-internationale-bfc-2015/", "/ressources/guide-projets-cofinances-bourgogne-franche-comte/",
+    "/recherche/", "/abonnements/", "/flux/", "/donnees/", "/reseaux/resacoop/", "/plan-du-site/", "/accessibilite/", "/mentions-legales/", "/donnees-personnelles/", "/contact/",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
@@ -385,14 +387,21 @@ def test_agenda_filters_without_reload(page, base_url: str) -> None:
     assert 0 < page.locator(".rrma-card--event:visible").count() < total
 
 
-def test_chart_labels_stay_the_size_of_text_and_show_their_full_name(browser, base_url: str) -> None:
-    """The drawing scales with the page: its labels must not grow past the text around them."""
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("path", ["/observatoire/", "/donnees/", "/reseaux/resacoop/"])
+def test_figures_stay_readable_on_a_phone_without_sideways_scrolling(browser, base_url: str, width: int, path: str) -> None:
+    """Chart labels, numbers and notes are page text: never below 14 px, and the page never scrolls sideways."""
     from tests.browser.conftest import _open
 
-    context, tablet = _open(browser, 768)
-    tablet.goto(base_url + "/observatoire/")
-    label = tablet.evaluate("document.querySelector('.rrma-chart__label').getBoundingClientRect().height")
-    assert label <= 22  # about 18 px type; it was 26 px, larger than the headings
-    titles = tablet.evaluate("[...document.querySelectorAll('.rrma-chart__svg g title')].map(t => t.textContent)")
-    assert any(t.startswith("Financements et appels à projets\u00a0: ") for t in titles)  # the label drawn is cut at 25 characters
+    context, page = _open(browser, width)
+    page.goto(base_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    sizes = page.evaluate("""() => [...document.querySelectorAll('.rrma-bars *, .rrma-figures *, .rrma-map *, .rrma-downloads *, .rrma-shades *')]
+        .filter(e => e.offsetParent !== null && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+        .map(e => [e.textContent.trim().slice(0, 40), parseFloat(getComputedStyle(e).fontSize)])""")
+    assert sizes, "no figure on the page"
+    assert [s for s in sizes if s[1] < 14] == []
+    if path == "/observatoire/":  # a bar is as long as its share of the largest value
+        widths = page.evaluate("[...document.querySelectorAll('#projets-pays .rrma-bars__bar')].map(b => b.getBoundingClientRect().width)")
+        assert widths == sorted(widths, reverse=True) and widths[0] > 4 * widths[-1]
     context.close()

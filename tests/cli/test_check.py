@@ -24,7 +24,7 @@ def broken_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_repository_content_is_valid() -> None:
     result = run_rrma("check", REPO)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("Contenu valide : 13 réseaux, ")
+    assert result.stdout.startswith("Contenu valide : 14 réseaux, ")
 
 
 def test_corpus_is_large_enough() -> None:
@@ -54,6 +54,7 @@ def test_each_broken_file_alone_gives_its_own_diagnostics(name: str, tmp_path: P
     """No cross-talk: one broken file added to valid content yields exactly its lines of the golden file."""
     tree = copy_content(tmp_path)
     target = tree / name
+    target.parent.mkdir(parents=True, exist_ok=True)  # observatory/<réseau>/: a network may have no figures yet
     target.write_bytes((CORPUS / name).read_bytes())
     for extra, (needed_by, _) in EXTRAS.items():
         if needed_by == name:

@@ -79,7 +79,7 @@ def test_missing_required_value_without_a_terminal(content: Path) -> None:
 
 def test_interactive_questions_offer_the_taxonomies(content: Path) -> None:
     runner = CliRunner()
-    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "3", "2,13", "", "", "", "", "https://example.org/budget"]) + "\n"
+    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "3", "2,13", "", "", "", "", "", "https://example.org/budget"]) + "\n"
     result = runner.invoke(main, ["new", "resource", "--root", str(content), "--interactive"], input=answers)
     assert result.exit_code == 0, result.output
     assert "Type de ressource" in result.output and "Fiche pratique (fiche-pratique)" in result.output
@@ -93,7 +93,7 @@ def test_interactive_questions_offer_the_taxonomies(content: Path) -> None:
 
 def test_an_unrecognized_answer_gets_the_closest_choice_and_its_number(content: Path) -> None:
     runner = CliRunner()
-    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "fiche pratique", "3", "2,13", "", "", "", "", "https://example.org/budget"]) + "\n"
+    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "fiche pratique", "3", "2,13", "", "", "", "", "", "https://example.org/budget"]) + "\n"
     result = runner.invoke(main, ["new", "resource", "--root", str(content), "--interactive"], input=answers)
     assert result.exit_code == 0, result.output
     types = list(load_site(Project(content))[0].taxonomies["resource-types"].terms)
@@ -191,14 +191,15 @@ def test_a_guided_event_in_a_terminal(content: Path) -> None:
         ("Adresse pour suivre", "pas une adresse"),
         ("tapez une nouvelle valeur", "https://visio.example.org/webinaire"),
         ("Début", "17/11/2023 10h30"),
-        ("Est-ce bien cela ?", ""),
+        ("[O/n]", ""),
         ("Fin", ""),
         ("Numéros séparés par des virgules", str(ids.index("centraider") + 1)),
         ("Numéro", str(kinds.index("webinaire") + 1)),
         ("Numéros séparés par des virgules", "aucun"),
         ("Numéros séparés par des virgules", "0"),
+        ("Numéros, noms ou codes séparés par des virgules", "aucun"),
     ])
-    assert "Compris : 2023-11-17 10:30" in out
+    assert "Vouliez-vous dire 2023-11-17 10:30 ? [O/n]" in out
     assert "Ville" not in out and "Lieu (salle" not in out  # not asked for an online event
     assert "0. aucun" in out and "events/webinaire-des-porteurs-de-projets.md" in out
     site, problems = load_site(Project(content))
@@ -222,6 +223,39 @@ def test_countries_by_code_or_french_name_and_a_misspelt_one_gets_its_code(conte
     assert result.returncode == 2
     assert result.stderr.startswith("--partner-country : « Senegl » n'est pas un code de pays ; vouliez-vous dire « SN » (Sénégal) ?")
     assert not (content / "networks" / "reseau-test.yml").exists()
+
+
+def test_countries_asked_in_a_terminal_by_number_name_or_code(content: Path) -> None:
+    """The countries the site names most, numbered; any other by its French name or ISO code; a near miss offered
+    and confirmed; an unknown name asked again, the other answers kept."""
+    from rrma.cli.new import _used_countries
+
+    shortcuts = _used_countries(load_site(Project(content))[0])
+    assert shortcuts, "the repository's content names countries"
+    types = list(load_site(Project(content))[0].taxonomies["resource-types"].terms)
+    ids = sorted(n.id for n in load_site(Project(content))[0].networks)
+    out = _drive(["new", "resource", "--root", str(content)], [
+        ("Titre de la ressource", "Guide des partenariats au Sahel"),
+        ("Résumé", "Monter un partenariat durable."),
+        ("Numéro", str(types.index("guide-methodologique") + 1)),
+        ("Numéros séparés par des virgules", str(ids.index("centraider") + 1)),
+        ("Numéros séparés par des virgules", "0"),
+        ("Numéros séparés par des virgules", "0"),
+        ("Numéros, noms ou codes séparés par des virgules", "1, Atlantide"),
+        ("tapez de nouveau la liste des pays", "1, Senegall, ht, Burkina Faso"),
+        ("vouliez-vous dire « Sénégal » (SN) ?", ""),
+        ("Date de publication", ""),
+        ("Auteurs", ""),
+        ("Page où la ressource", "https://www.centraider.org/"),
+    ])
+    assert "   0. aucun" in out and "ou le nom d'un autre pays, en français, ou son code ISO à deux lettres (Haïti, HT)" in out
+    assert "« Atlantide » : pays inconnu ; tapez son nom en français ou son code ISO à deux lettres (SN pour le Sénégal)." in out
+    expected = list(dict.fromkeys([shortcuts[0], "SN", "HT", "BF"]))
+    site, problems = load_site(Project(content))
+    assert problems == []
+    resource = next(r for r in site.resources if r.id == "guide-des-partenariats-au-sahel").data
+    assert resource.countries == expected
+    assert "Compris : " in out and "Sénégal (SN), Haïti (HT), Burkina Faso (BF)." in out
 
 
 def test_the_form_offers_countries_by_their_french_name(content: Path) -> None:
@@ -269,3 +303,59 @@ def test_a_guided_call_in_a_terminal(content: Path) -> None:
     text = (content / "calls" / "appel-guide.md").read_text(encoding="utf-8")
     assert "  - name: Agence française de développement (AFD)\n" in text and "  - centraider\n" in text
     assert "opens: 2031-01-05\n" in text and "closes: 2031-03-31 12:00\n" in text
+
+
+def test_a_date_flag_typed_the_french_way_is_offered_corrected_in_a_terminal(content: Path) -> None:
+    out = _drive(["new", "event", "--root", str(content), "--title", "Rencontre de novembre", "--start", "17/11/2023", "--network", "centraider",
+                  "--kind", "rencontre", "--city", "Orléans", "--mode", "sur-place"], [
+        ("--start « 17/11/2023 » : vouliez-vous dire 2023-11-17 ? [O/n]", "o"),
+        ("Lieu", ""),
+        ("Fin", ""),
+        ("Numéros séparés par des virgules", "0"),
+        ("Numéros séparés par des virgules", "0"),
+    ])
+    assert "events/rencontre-de-novembre.md" in out
+    event = next(e for e in load_site(Project(content))[0].events if e.id == "rencontre-de-novembre").data
+    assert event.start.isoformat() == "2023-11-17"
+
+
+def test_a_date_typed_the_french_way_without_a_terminal_gets_the_exact_value_to_write(content: Path) -> None:
+    result = run_rrma("new", "resource", "--root", content, "--title", "Guide de novembre", "--network", "centraider", "--type", "fiche-pratique",
+                      "--summary", "S.", "--source-url", "https://example.org", "--published", "novembre 2023")
+    assert result.returncode == 2 and not (content / "resources" / "guide-de-novembre.md").exists()
+    assert "--published : « novembre 2023 » est écrit à la française, attendu 2023-11" in result.stderr
+    assert "conseil : remplacez la valeur par `2023-11`" in result.stderr
+
+
+def test_a_question_answered_the_french_way_is_offered_corrected_and_no_asks_again(content: Path) -> None:
+    out = _drive(["new", "resource", "--root", str(content), "--title", "Guide des partenariats", "--network", "centraider", "--type", "fiche-pratique",
+                  "--summary", "S.", "--source-url", "https://example.org"], [
+        ("Numéros séparés par des virgules", "0"),
+        ("Numéros séparés par des virgules", "0"),
+        ("Date de publication", "novembre 2023"),
+        ("Vouliez-vous dire 2023-11 ? [O/n]", "n"),
+        ("Date de publication", "1er décembre 2023"),
+        ("Vouliez-vous dire 2023-12-01 ? [O/n]", "oui"),
+        ("Auteurs", ""),
+    ])
+    assert "resources/guide-des-partenariats.md" in out
+    resource = next(r for r in load_site(Project(content))[0].resources if r.id == "guide-des-partenariats").data
+    assert resource.published == "2023-12-01"
+
+
+def test_organisers_partners_funders_languages_and_a_data_period_as_flags(content: Path) -> None:
+    result = run_rrma("new", "event", "--root", content, "--no-interactive", "--title", "Webinaire des CRESS", "--start", "2026-03-22 10:00",
+                      "--network", "so-cooperation", "--kind", "webinaire", "--mode", "en-ligne", "--online-url", "https://example.org/w",
+                      "--organizer", "so-cooperation", "--organizer", "CRESS Nouvelle-Aquitaine", "--funder", "Région Nouvelle-Aquitaine")
+    assert result.returncode == 0, result.stderr
+    result = run_rrma("new", "resource", "--root", content, "--no-interactive", "--title", "Étude régionale", "--network", "bfc-international",
+                      "--type", "etude-observatoire", "--summary", "S.", "--source-url", "https://example.org", "--data-period", "2014-2015",
+                      "--language", "fr", "--language", "créole guadeloupéen", "--funder", "Agence française de développement (AFD)")
+    assert result.returncode == 0, result.stderr
+    _ok(content)
+    site = load_site(Project(content))[0]
+    event = next(e for e in site.events if e.id == "webinaire-des-cress").data
+    assert [(o.network, o.name) for o in event.organizers] == [("so-cooperation", None), (None, "CRESS Nouvelle-Aquitaine")]
+    assert [f.name for f in event.funders] == ["Région Nouvelle-Aquitaine"]
+    study = next(r for r in site.resources if r.id == "etude-regionale").data
+    assert (study.data_period, study.languages, [f.name for f in study.funders]) == ("2014-2015", ["fr", "gcf"], ["Agence française de développement (AFD)"])

@@ -62,7 +62,7 @@ def test_the_plugin_s_defaults_are_the_project_s(tmp_path: Path) -> None:
 def test_check_reads_the_folders_from_mkdocs_yml(portal: Path) -> None:
     result = run_rrma("check", portal)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("Contenu valide : 13 réseaux, ") and result.stderr == ""
+    assert result.stdout.startswith("Contenu valide : 14 réseaux, ") and result.stderr == ""
 
 
 @pytest.mark.parametrize(("change", "told"), [

@@ -115,7 +115,7 @@ def test_the_form_speaks_to_editors_not_developers(config: dict) -> None:
     assert attachments["label_singular"] == "Document joint"  # « 1 document joint », « 2 documents joints »
     upload = next(f for f in attachments["fields"] if f["name"] == "file")
     assert upload["media_library"]["config"]["max_file_size"] == Project(REPO).max_attachment_bytes
-    assert "20,0 Mo au plus" in upload["hint"] and "adresse web" in upload["hint"]
+    assert "20,0\u00a0Mo au plus" in upload["hint"] and "adresse web" in upload["hint"]
 
 
 def test_the_test_backend_gets_the_repository_s_networks() -> None:
@@ -132,3 +132,38 @@ def test_the_test_backend_gets_the_repository_s_networks() -> None:
     assert networks["centraider.yml"]["content"] == (REPO / "networks" / "centraider.yml").read_text(encoding="utf-8-sig")
     labels = json.loads(script.split("window.RRMA_EDITOR = ", 1)[1].split(";\n", 1)[0])["labels"]
     assert labels["resource-types"]["fiche-pratique"] == "Fiche pratique" and labels["networks"]["centraider"] == "Centraider"
+
+
+def _objects(fields: list[dict]) -> list[dict]:
+    found = []
+    for field in fields:
+        if field.get("widget") == "object":
+            found.append(field)
+            found += _objects(field["fields"])
+        elif field.get("widget") == "list" and "fields" in field:
+            found += _objects(field["fields"])
+    return found
+
+
+def test_each_network_gets_a_form_for_its_figures(content: Path) -> None:
+    """observatory/<réseau>/<année>.yml: one collection per network (Decap writes a collection in one
+    folder); a breakdown is one number per code, labelled; what the form saves passes the checks."""
+    taxonomies, _ = load_taxonomies(Project(content))
+    config = cms_config(Project(content), taxonomies, repo="organisation/portail", networks=[("resacoop", "RESACOOP"), ("cirrma", "CIRRMA")])
+    collections = _by_name(config)
+    figures = collections["chiffres-resacoop"]
+    assert (figures["folder"], figures["slug"], figures["label"]) == ("observatory/resacoop", "{{year}}", "Chiffres — RESACOOP")
+    fields = {f["name"]: f for f in figures["fields"]}
+    assert fields["source"]["widget"] == "relation" and fields["source"]["collection"] == "resources"
+    by_type = {f["name"]: f for f in fields["actors"]["fields"]}["by_type"]
+    assert [(f["name"], f["label"], f["widget"], f["value_type"]) for f in by_type["fields"]][:2] == [
+        ("associations", "Associations", "number", "int"), ("osim", "OSIM", "number", "int")]
+    assert fields["year"]["widget"] == "number" and fields["method"]["widget"] == "markdown"
+    for collection in config["collections"]:  # Decap refuses an object without fields (a model's nested object, a breakdown)
+        assert all(o["fields"] for o in _objects(collection["fields"])), collection["name"]
+    saved = {"year": 2020, "source": "barometre-acteurs-csi-france", "actors": {"total": 100, "by_type": {"associations": 60}},
+             "projects": {"total": 12, "by_country": {"SN": 5}}}
+    (content / "observatory" / "resacoop").mkdir(parents=True)
+    (content / "observatory" / "resacoop" / "2020.yml").write_text(yaml.safe_dump(saved, allow_unicode=True), encoding="utf-8")
+    _, problems = load_site(Project(content))
+    assert problems == []

@@ -1,19 +1,24 @@
-"""Observatory charts and open data, checked against the content."""
+"""The observatory's charts against the data files, and every open-data download read back."""
 
 from __future__ import annotations
 
 import csv
+import html as htmllib
 import io
 import json
 import re
-from collections import Counter
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from rrma.outputs.opendata import SEPARATOR, TABLES, records
+from rrma.core.wording import file_size
+from rrma.kinds.observatory import latest, network_of
+from rrma.outputs.opendata import FORMATS, LABEL_SEPARATOR, SEPARATOR, SPREADSHEET, TABLES, fields, records
 
 from tests.conftest import PUBLIC_URL as URL
 from tests.conftest import BuiltSite
+
+NNBSP = "\u202f"
 
 
 @pytest.fixture(scope="module")
@@ -26,71 +31,138 @@ def site(shared_site: BuiltSite):
     return shared_site.content  # loaded without a problem, drafts left out
 
 
-def _chart(html: str, chart_id: str) -> dict[str, int]:
-    """The data table of one chart: category → number."""
-    figure = html.split(f'id="{chart_id}"', 1)[1].split("</figure>", 1)[0]
-    rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td>(\d+)</td></tr>', figure)
-    bars = re.findall(r'class="rrma-chart__value">(\d+)</text>', figure)
-    assert [int(n) for _, n in rows] == [int(b) for b in bars]  # the drawing shows the table's numbers
-    return {label.replace("&#39;", "'"): int(n) for label, n in rows}
+def _number(text: str) -> int:
+    return int(text.replace(NNBSP, "").replace("\u00a0", ""))
 
 
-def test_observatory_charts_count_the_data(built: Path, site) -> None:
-    html = (built / "observatoire" / "index.html").read_text(encoding="utf-8")
-    labels = {k: t.label for k, t in site.taxonomies["themes"].terms.items()}
-    assert _chart(html, "ressources-thematiques") == dict(Counter(labels[t] for r in site.resources for t in r.data.themes))
-    types = {k: t.label for k, t in site.taxonomies["resource-types"].terms.items()}
-    assert _chart(html, "ressources-types") == dict(Counter(types[r.data.type] for r in site.resources))
-    assert _chart(html, "ressources-annees") == dict(Counter(r.data.published[:4] for r in site.resources if r.data.published))
+def _chart(page: str, chart_id: str) -> dict[str, int]:
+    """The rows of one bar chart (a table): label → number; each bar's length is its share of the largest."""
+    figure = page.split(f'<figure class="rrma-bars" id="{chart_id}"', 1)[1].split("</figure>", 1)[0]
+    rows = re.findall(r'<th scope="row">([^<]+)</th>\s*<td><span class="rrma-bars__cell"><span class="rrma-bars__bar" style="--share: ([0-9.]+)"'
+                      r' aria-hidden="true"></span><span class="rrma-bars__value">([^<]+)</span>', figure)
+    values = {htmllib.unescape(label): _number(n) for label, _, n in rows}
+    top = max(values.values())
+    assert [float(share) for _, share, _ in rows] == [round(100 * v / top, 1) for v in values.values()]
+    return values
+
+
+def _html(built: Path, path: str) -> str:
+    return (built / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_observatory_shows_each_network_s_latest_totals_with_its_year(built: Path, site) -> None:
+    page = _html(built, "observatoire")
+    newest = latest(site.figures)
+    assert {"cirrma", "lianes-cooperation", "resacoop"} <= set(newest)
+    boxes = page.split('<h2 id="chiffres-cles">', 1)[1].split('<h2 id="regions">', 1)[0]
+    assert f"10{NNBSP}091 acteurs</span>" in boxes and "en France (2021)" in boxes
+    assert f"551 acteurs</span><span class=\"rrma-figures__number\">1{NNBSP}939 projets</span>" in boxes
+    assert "dans les Hauts-de-France (2006)" in boxes
+    assert f"2{NNBSP}100 acteurs" in boxes and "en Auvergne-Rhône-Alpes (2022)" in boxes  # the newest of two years
+    assert f"1{NNBSP}800 acteurs" not in boxes
+    assert 'href="../ressources/principaux-reperes-nord-pas-de-calais/"' in boxes  # each figure links to its study
+
+
+def test_charts_add_up_the_data_files(built: Path, site) -> None:
+    page = _html(built, "observatoire")
+    newest = latest(site.figures)
     regions = {k: t.label for k, t in site.taxonomies["regions"].terms.items()}
-    assert _chart(html, "evenements-regions") == dict(Counter(regions[e.data.region] for e in site.events if e.data.region))
-    assert sum(_chart(html, "evenements-mois").values()) == len(site.events)
-    assert _chart(html, "reseaux-regions") == dict(Counter(regions[n.data.region] for n in site.networks if n.data.region))
-    assert 'role="img" aria-labelledby="ressources-types-t ressources-types-d"' in html
-    assert "<desc id=\"ressources-types-d\">Ressources par type : " in html
+    networks = {n.id: n.data for n in site.networks}
+    expected_regions = {f"{regions[networks[n].region]} ({e.data.year})": e.data.actors.total
+                        for n, e in newest.items() if networks[n].scope == "regional" and e.data.actors}
+    assert _chart(page, "acteurs-regions") == expected_regions
+    countries, types, sectors = defaultdict(int), defaultdict(int), defaultdict(int)
+    for entry in newest.values():
+        for code, n in (entry.data.projects.by_country.items() if entry.data.projects else []):
+            countries[site.taxonomies["countries"].label(code)] += n
+        for code, n in (entry.data.actors.by_type.items() if entry.data.actors else []):
+            types[site.taxonomies["actor-types"].label(code)] += n
+        for code, n in (entry.data.projects.by_sector.items() if entry.data.projects else []):
+            sectors[site.taxonomies["sectors"].label(code)] += n
+    projects = _chart(page, "projets-pays")
+    assert projects == dict(countries)
+    assert list(projects.values()) == sorted(projects.values(), reverse=True)  # a ranked list
+    assert _chart(page, "ensemble-types") == dict(types)
+    assert _chart(page, "ensemble-secteurs") == dict(sectors)
+    years = {str(e.data.year): e.data.actors.total for e in site.figures if network_of(e) == "resacoop"}
+    assert _chart(page, "evolution-resacoop-acteurs") == years
+
+
+def test_world_map_shades_each_country_by_its_projects(built: Path, site) -> None:
+    page = _html(built, "observatoire")
+    world = page.split('<figure class="rrma-world rrma-world--shaded">', 1)[1].split("</figure>", 1)[0]
+    shaded = {name: shade for shade, name in re.findall(r'class="rrma-shade-(\d)"><title>([^<]+)\u00a0: ', world)}
+    assert shaded["Sénégal"] == "4" and shaded["Viêt Nam"] < shaded["Sénégal"]
+    assert "Trop petits pour cette carte\u00a0: Comores." in world
+    legend = re.findall(r'<span class="rrma-legend rrma-shade-(\d)" aria-hidden="true"></span>([^<]+)</li>', world)
+    assert [n for n, _ in legend] == ["1", "2", "3", "4"] and legend[-1][1].endswith("projets")
+
+
+def test_the_portal_s_own_counts_are_a_small_section_not_charts(built: Path, site) -> None:
+    page = _html(built, "observatoire")
+    assert "reseaux-regions" not in page and "rrma-chart" not in page  # no more twelve bars of 1
+    section = page.split('<h2 id="portail">Le portail en chiffres</h2>', 1)[1]
+    assert f"<dt>{len(site.resources)}</dt>" in section and f"<dt>{len(site.events)}</dt>" in section
 
 
 def test_network_page_shows_its_own_figures(built: Path, site) -> None:
-    html = (built / "reseaux" / "horizons-solidaires" / "index.html").read_text(encoding="utf-8")
-    years = Counter([r.data.published[:4] for r in site.resources if "horizons-solidaires" in r.data.networks and r.data.published]
-                    + [str(e.data.starts_at().year) for e in site.events if "horizons-solidaires" in e.data.networks])
-    assert _chart(html, "horizons-solidaires-annees") == dict(years)
+    page = _html(built, "reseaux/resacoop")
+    figures = page.split('<h2 id="chiffres">En chiffres</h2>', 1)[1].split('<h2 id="ressources">', 1)[0]
+    assert f"2{NNBSP}100 acteurs" in figures and "en Auvergne-Rhône-Alpes (2022)" in figures
+    assert _chart(figures, "resacoop-types") == {"Associations": 1300, "Collectivités territoriales": 320, "Entreprises": 80}
+    assert _chart(figures, "evolution-resacoop-projets") == {"2019": 2400, "2022": 2650}
+    assert "Chiffres de 2022 publiés par RESACOOP." in figures
+    assert 'class="md-content__button' not in figures  # no edit pencil on a data box
+    assert "En chiffres" not in _html(built, "reseaux/horizons-solidaires")  # no published figures: no section
 
 
 @pytest.mark.parametrize("table", list(TABLES))
-def test_csv_and_json_read_back_into_the_same_records(built: Path, site, table: str) -> None:
+def test_every_download_reads_back_into_the_same_records(built: Path, site, table: str) -> None:
     expected = records(site, table)
     for record in expected:
         record["url"] = URL + record["url"]
     data = json.loads((built / "donnees" / f"{table}.json").read_text(encoding="utf-8"))
     assert data["licence"]["name"] == "etalab-2.0"
     assert data["donnees"] == expected
-    raw = (built / "donnees" / f"{table}.csv").read_bytes()
-    assert raw.count(b"\r\n") == len(expected) + raw.count(b"\n\n") + 1  # CRLF rows, UTF-8
-    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
-    many = {c.name for c in TABLES[table][2]() if c.many}
-    back = [{k: (v.split(SEPARATOR) if v else []) if k in many else (v or None) for k, v in row.items()} for row in rows]
-    assert back == expected
+    many = {f["name"]: f["name"].endswith("_libelles") for f in fields(table) if f["many"]}
+    for suffix, delimiter, encoding in ((".csv", ",", "utf-8"), (f"{SPREADSHEET}.csv", ";", "utf-8-sig")):
+        raw = (built / "donnees" / f"{table}{suffix}").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") == (encoding == "utf-8-sig")  # a byte-order mark for the spreadsheet only
+        rows = list(csv.DictReader(io.StringIO(raw.decode(encoding), newline=""), delimiter=delimiter))
+        back = [{k: ((v.split(LABEL_SEPARATOR if many[k] else SEPARATOR) if v else []) if k in many else (v or None)) for k, v in row.items()} for row in rows]
+        integers = {f["name"] for f in fields(table) if f["type"] == "integer"}
+        assert back == [{k: (str(v) if k in integers and v is not None else v) for k, v in r.items()} for r in expected]
 
 
-def test_data_package_describes_every_column(built: Path) -> None:
+def test_a_code_is_followed_by_its_label(built: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO((built / "donnees" / "ressources-tableur.csv").read_text(encoding="utf-8-sig"), newline=""), delimiter=";"))
+    study = next(r for r in rows if r["identifiant"] == "barometre-acteurs-csi-france")
+    assert (study["type"], study["type_libelle"]) == ("etude-observatoire", "Étude de l'observatoire")
+    assert study["thematiques_libelles"] == "ODD | Coopération décentralisée"
+    figures = list(csv.DictReader(io.StringIO((built / "donnees" / "chiffres.csv").read_text(encoding="utf-8"), newline="")))
+    assert {"code": "SN", "code_libelle": "Sénégal", "valeur": "320"}.items() <= next(r for r in figures if r["identifiant"] == "resacoop-2022-projets-pays-sn").items()
+
+
+def test_table_schema_describes_every_file(built: Path) -> None:
+    """The data package's Table Schema against the files: each column named and typed, values of
+    their type, a unique primary key, the spreadsheet file's dialect (a check of our own: frictionless
+    is not a dependency of the portal)."""
     package = json.loads((built / "donnees" / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"][0]["name"] == "etalab-2.0"
+    assert sorted(r["name"] for r in package["resources"]) == sorted(f"{t}{s}" for t in TABLES for s in ("", SPREADSHEET))
+    casts = {"string": str, "integer": int}
     for resource in package["resources"]:
-        header = (built / "donnees" / resource["path"]).read_bytes().decode("utf-8").split("\r\n", 1)[0].split(",")
-        assert [f["name"] for f in resource["schema"]["fields"]] == header
-        assert all(f["description"] for f in resource["schema"]["fields"])
-
-
-def test_dcat_catalogue_names_each_distribution(built: Path) -> None:
-    catalogue = json.loads((built / "donnees" / "catalogue.jsonld").read_text(encoding="utf-8"))
-    assert catalogue["@type"] == "dcat:Catalog" and catalogue["@context"]["dcat"] == "http://www.w3.org/ns/dcat#"
-    [dataset] = catalogue["dcat:dataset"]
-    urls = sorted(d["dcat:downloadURL"]["@id"] for d in dataset["dcat:distribution"])
-    assert urls == sorted(f"{URL}donnees/{t}.{ext}" for t in TABLES for ext in ("csv", "json"))
-    for distribution in dataset["dcat:distribution"]:
-        assert distribution["dct:title"] and distribution["dcat:mediaType"] in ("text/csv", "application/json")
-        path = distribution["dcat:downloadURL"]["@id"].removeprefix(URL)
-        assert (built / path).is_file()
+        raw = (built / "donnees" / resource["path"]).read_text(encoding=resource["encoding"])
+        rows = list(csv.reader(io.StringIO(raw, newline=""), delimiter=resource.get("dialect", {}).get("delimiter", ",")))
+        schema = resource["schema"]
+        assert [f["name"] for f in schema["fields"]] == rows[0]
+        assert all(f["description"] and f["type"] in casts for f in schema["fields"])
+        for row in rows[1:]:
+            for value, spec in zip(row, schema["fields"], strict=True):
+                if value:
+                    casts[spec["type"]](value)
+        keys = [row[rows[0].index(schema["primaryKey"][0])] for row in rows[1:]]
+        assert len(keys) == len(set(keys)) and all(keys)
 
 
 @pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib's own parser
@@ -101,10 +173,40 @@ def test_dcat_catalogue_is_json_ld_a_reader_understands(built: Path) -> None:
     dcat = Namespace("http://www.w3.org/ns/dcat#")
     graph = Graph().parse(data=(built / "donnees" / "catalogue.jsonld").read_text(encoding="utf-8"), format="json-ld")
     [catalog] = list(graph.subjects(RDF.type, dcat.Catalog))
-    [dataset] = list(graph.objects(catalog, dcat.dataset))
-    distributions = list(graph.objects(dataset, dcat.distribution))
-    assert len(distributions) == 2 * len(TABLES)
-    for distribution in distributions:
-        assert graph.value(distribution, DCTERMS.title) is not None
-        assert str(graph.value(distribution, dcat.downloadURL)).startswith(URL + "donnees/")
-    assert graph.value(dataset, DCTERMS.license) == URIRef("https://www.etalab.gouv.fr/licence-version-2-0-de-la-licence-ouverte-suite-a-la-consultation-et-presentation-du-decret")
+    datasets = list(graph.objects(catalog, dcat.dataset))
+    assert sorted(str(graph.value(d, DCTERMS.title)) for d in datasets) == sorted(t.title for t in TABLES.values())
+    for dataset in datasets:
+        assert graph.value(dataset, DCTERMS.license) == URIRef("https://www.etalab.gouv.fr/licence-version-2-0-de-la-licence-ouverte-suite-a-la-consultation-et-presentation-du-decret")
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(graph.value(dataset, DCTERMS.modified)))
+        distributions = list(graph.objects(dataset, dcat.distribution))
+        assert len(distributions) == len(FORMATS)
+        for distribution in distributions:
+            url = str(graph.value(distribution, dcat.downloadURL))
+            assert url.startswith(URL + "donnees/") and (built / url.removeprefix(URL)).is_file()
+            assert graph.value(distribution, dcat.mediaType) is not None
+
+
+def test_data_page_documents_each_dataset(built: Path) -> None:
+    page = _html(built, "donnees")
+    for name, table in TABLES.items():
+        section = page.split(f'<h2 id="{name}">', 1)[1].split("<h2 ", 1)[0]
+        rows = len(json.loads((built / "donnees" / f"{name}.json").read_text(encoding="utf-8"))["donnees"])
+        assert f"<dt>Lignes</dt><dd>{rows}</dd>" in section.replace(NNBSP, "")
+        assert "Licence Ouverte 2.0" in section and "<dt>Dernière mise à jour</dt>" in section
+        for suffix, title, _, _ in FORMATS:
+            link = f'href="../donnees/{name}{suffix}" download>{title}<'
+            assert link in section
+            size = file_size((built / "donnees" / f"{name}{suffix}").stat().st_size)  # the size of the file as published
+            assert section.split(link, 1)[1].split("</tr>", 1)[0].split("<td>", 2)[1].startswith(f"{size}</td>")
+        for f in fields(name):
+            assert f"<code>{f['name']}</code>" in section
+    assert "UTF-8 avec un indicateur d'ordre des octets" in page  # which CSV, and why, said on the page
+
+
+def test_data_and_feeds_pages_are_in_the_menu_and_the_footer(built: Path) -> None:
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="donnees/" class="md-nav__link">\s*<span class="md-ellipsis">\s*Données', home)
+    footer = home.split('<footer class="md-footer rrma-footer">', 1)[1]
+    assert '<a href="./donnees/">Données ouvertes</a>' in footer and '<a href="./flux/">Flux et calendriers</a>' in footer
+    feeds = _html(built, "flux")
+    assert "<h2 id=\"calendriers\">Calendriers</h2>" in feeds and "agenda.ics" in feeds and "ressources.xml" in feeds

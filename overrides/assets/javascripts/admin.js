@@ -12,14 +12,55 @@
     widget.required = "« %{fieldLabel} » est obligatoire.";
     widget.regexPattern = "« %{fieldLabel} » : %{pattern}.";
     fr.mediaLibrary.mediaLibrary.fileTooLarge = "Ce fichier dépasse " + data.limit + ", la limite du portail.\n" +
-      "Réduisez-le (par exemple un export PDF « taille réduite »), ou publiez-le ailleurs et donnez plutôt son adresse web dans « Adresse web ».";
+      "Réduisez-le (par exemple un export PDF «\u00a0taille réduite\u00a0»), ou publiez-le ailleurs et donnez plutôt son adresse web dans «\u00a0Adresse web\u00a0».";
+    fr.mediaLibrary.mediaLibrary.onDelete = "Voulez-vous vraiment supprimer le fichier choisi\u00a0?";
     fr.mediaLibrary.mediaLibraryModal.mediaAssets = "Fichiers déposés";
+    fr.mediaLibrary.mediaLibraryModal.noAssetsFound = "Aucun fichier déposé pour l'instant.";
+    fr.mediaLibrary.mediaLibraryModal.upload = "Déposer un fichier";
+    fr.mediaLibrary.mediaLibraryModal.uploading = "Dépôt en cours…";
+    fr.mediaLibrary.mediaLibraryModal.loading = "Chargement…";
+    fr.mediaLibrary.mediaLibraryModal.search = "Rechercher…";
     fr.editor.editorControlPane.widget.processing = "« %{fieldLabel} » est en cours de traitement.";
     if (fr.ui && fr.ui.toast) {
       fr.ui.toast.missingRequiredField = "Un champ obligatoire est vide ou mal rempli : le message en rouge dit quoi corriger.";
     }
     CMS.registerLocale("fr", fr);
   }
+
+  // Decap says some things with window.alert (a file over the limit): the browser's own box, headed with the site's
+  // address in the browser's language, that a phone shows out of context. Said in the page instead, in a dialog
+  // that takes the focus and gives it back when closed (button or Échap).
+  window.alert = function (message) {
+    var previous = document.activeElement;
+    var box = document.createElement("div");
+    var text = document.createElement("p");
+    var button = document.createElement("button");
+    box.className = "rrma-alert";
+    box.setAttribute("role", "alertdialog");
+    box.setAttribute("aria-modal", "true");
+    box.setAttribute("aria-describedby", "rrma-alert-texte");
+    box.setAttribute("aria-label", "Message");
+    text.id = "rrma-alert-texte";
+    text.textContent = String(message);
+    button.type = "button";
+    button.textContent = "J'ai compris";
+    function close() {
+      box.remove();
+      if (previous && previous.focus) { previous.focus(); }
+    }
+    button.addEventListener("click", close);
+    box.addEventListener("keydown", function (event) { if (event.key === "Escape") { event.stopPropagation(); close(); } });
+    box.appendChild(text);
+    box.appendChild(button);
+    document.body.appendChild(box);
+    button.focus();
+  };
+
+  // Decap's preview frame has no name: screen readers would announce « frame » alone.
+  new MutationObserver(function () {
+    var frame = document.getElementById("preview-pane");
+    if (frame && !frame.title) { frame.title = "Aperçu de la page"; }
+  }).observe(document.body, { childList: true, subtree: true });
 
   data.styles.forEach(function (path) { CMS.registerPreviewStyle(new URL("../" + path, document.baseURI).href); });
 

@@ -42,7 +42,7 @@ class ContentManager:
             log.error(f"{problem.headline()}\n    conseil : {problem.hint} [{problem.code}]")
         self.site = _without_deep_texts(site.published(include_drafts=drafts), problems)
         if not keep_cache:  # where each value was in its file only serves to report problems, all reported now
-            for entry in (*self.site.networks, *self.site.events, *self.site.resources, *self.site.calls):
+            for entry in (*self.site.networks, *self.site.events, *self.site.resources, *self.site.calls, *self.site.figures):
                 entry.positions = NO_POSITIONS
         return problems
 
@@ -51,7 +51,7 @@ class ContentManager:
         if self.project is None:
             return []
         project = self.project
-        names = (project.networks_dir, project.events_dir, project.resources_dir, project.calls_dir, project.taxonomies_dir)
+        names = (project.networks_dir, project.events_dir, project.resources_dir, project.calls_dir, project.taxonomies_dir, project.observatory_dir)
         return [project.dir(name) for name in names if project.dir(name).is_dir()]
 
 

@@ -11,6 +11,7 @@ from . import french  # noqa: F401 - first: Click speaks French before the comma
 from .check import check
 from .codeowners import codeowners
 from .new import new
+from .review import review
 from .schemas import schemas
 
 
@@ -37,10 +38,11 @@ class _Group(click.Group):
 @click.group(cls=_Group, subcommand_metavar="COMMANDE [ARGUMENTS]...", context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="rrma-portal", message="rrma %(version)s")
 def main() -> None:
-    """Outils du portail des RRMA : vérifier le contenu, générer les schémas."""
+    """Outils du portail des RRMA : vérifier le contenu, lister ce qui est à revoir, générer les schémas."""
 
 
 main.add_command(check)
 main.add_command(schemas)
 main.add_command(new)
 main.add_command(codeowners)
+main.add_command(review)

@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -23,11 +24,13 @@ from pydantic import BaseModel
 from ..core.catalogue import is_notice
 from ..core.source import Source, split_front_matter
 from ..core.suggest import closest, fold
+from ..core.types import french_date
 from ..core.yamlpos import load_yaml
 from ..kinds.base import Collection, ref_target, slugify
 from ..kinds.calls import CALLS
 from ..kinds.countries import countries, country_guess
 from ..kinds.events import EVENTS
+from ..kinds.languages import language_guess
 from ..kinds.networks import NETWORKS
 from ..kinds.resources import RESOURCES
 from ..kinds.site import load_site
@@ -38,9 +41,9 @@ KINDS: dict[str, Collection[Any]] = {"resource": RESOURCES, "event": EVENTS, "ne
 SCHEMA = {"resource": "resource", "event": "event", "network": "network", "call": "call"}
 # Fields asked for when missing, in this order: the format of an event first, then only what applies to it.
 ASK = {
-    "resource": ["title", "summary", "type", "networks", "themes", "audiences", "published", "authors", "source_url"],
-    "event": ["title", "mode", "venue", "city", "online_url", "start", "end", "networks", "kind", "themes", "audiences"],
-    "network": ["name", "region", "description"],
+    "resource": ["title", "summary", "type", "networks", "themes", "audiences", "countries", "published", "authors", "source_url"],
+    "event": ["title", "mode", "venue", "city", "online_url", "start", "end", "networks", "kind", "themes", "audiences", "countries"],
+    "network": ["name", "region", "description", "partner_countries"],
     "call": ["title", "summary", "funders", "networks", "scheme", "audiences", "regions", "themes", "amount_min", "amount_max",
              "opens", "closes", "timezone", "apply_url", "source_url"],
 }
@@ -51,31 +54,15 @@ WHEN: dict[str, Callable[[dict[str, Any]], bool]] = {
 }
 ENUM_LABELS = {"sur-place": "Sur place", "en-ligne": "En ligne", "hybride": "Hybride (sur place et en ligne)"}
 DATES = {"start", "end", "published", "opens", "closes"}
-_FRENCH_DATE = re.compile(r"^(?:(\d{1,2})/)?(\d{1,2})/(\d{4})(?:\s*(?:à\s*)?(\d{1,2})\s*[hH:]\s*(\d{2})?)?$")
-_ISO_HOURS = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]*(?:à\s*)?(\d{1,2})\s*[hH]\s*(\d{2})?$")
-
-
-def french_date(text: str) -> str | None:
-    """« 17/11/2023 » → 2023-11-17, « 17/11/2023 10h30 » → 2023-11-17 10:30, « 11/2023 » → 2023-11,
-    « 2023-11-17 9h » → 2023-11-17 09:00; None when ``text`` is not written that way."""
-    text = text.strip()
-    match = _FRENCH_DATE.match(text)
-    if match:
-        day, month, year, hour, minute = match.groups()
-        value = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
-        return value + (f" {int(hour):02d}:{int(minute or 0):02d}" if hour and day else "")
-    match = _ISO_HOURS.match(text)
-    if match:
-        return f"{match.group(1)} {int(match.group(2)):02d}:{int(match.group(3) or 0):02d}"
-    return None
-
-
 EXAMPLES = {
     "title": "Titre", "summary": "Résumé en une ou deux phrases.", "start": "2026-11-14 09:30", "end": "2026-11-14 17:00",
     "published": "2026-11", "source_url": "https://…", "online_url": "https://…", "registration_url": "https://…",
     "website": "https://…", "email": "contact@…", "venue": "Salle, adresse", "city": "Ville", "authors": "[Nom de l'autrice ou de la structure]",
-    "language": "fr", "countries": "[SN, HT]", "partner_countries": "[SN, HT]", "zones": "[afrique-de-l-ouest]", "themes": "[gestion-de-projet]", "audiences": "[porteurs-de-projets]", "odd": "[4, 17]", "networks": "[nom-du-reseau]",
+    "languages": "[fr, gcf]", "countries": "[SN, HT]", "partner_countries": "[SN, HT]", "zones": "[afrique-de-l-ouest]", "themes": "[gestion-de-projet]", "audiences": "[porteurs-de-projets]", "odd": "[4, 17]", "networks": "[nom-du-reseau]",
     "attachments": "\n#   - file: files/nom-du-fichier.pdf\n#     title: Intitulé du document", "logo": "\n#   file: logos/nom.png\n#   alt: Logo de …",
+    "organizers": "\n#   - network: nom-du-reseau\n#   - name: Nom complet d'une autre structure",
+    "partners": "\n#   - name: Nom complet de la structure\n#     role: son rôle", "funders": "\n#   - name: Agence française de développement (AFD)\n#     role: cofinanceur",
+    "data_period": "2015", "coverage": "\n#   regions: [\"27\"]\n#   countries: [SN]", "ended": "2017-07-01", "successor": "nom-du-reseau",
     "coordinates": "\n#   lat: 45.76\n#   lon: 4.84", "opens": "2026-03-03", "closes": "2026-06-15 12:00", "timezone": "America/Guadeloupe",
     "amount_min": "1500", "amount_max": "5000", "cofunding_rate": "50", "apply_url": "https://…", "scheme": "Programme …",
     "regions": '["24"]', "rounds": "\n#   - title: Première session\n#     opens: 2026-01-05\n#     closes: 2026-03-31",
@@ -167,6 +154,26 @@ def _pick(description: str, choices: dict[str, str], multiple: bool, optional: b
                    + (f" ; « {unknown} » : vouliez-vous dire « {guess} », numéro {ids.index(guess) + 1} ?" if guess else "") + ".")
 
 
+def as_written(key: str, text: Any) -> str | None:
+    """The value to write for a date typed the French way (« 17/11/2023 » → 2023-11-17, « novembre 2023 » →
+    2023-11 for a publication), the same the check gives; None when ``text`` needs nothing."""
+    if key not in DATES or not isinstance(text, str):
+        return None
+    value = french_date(text, with_time=key != "published")
+    return value if value is not None and value != text.strip() else None
+
+
+def yes(question: str) -> bool:
+    """« … ? [O/n] »: Entrée, o or oui is yes; n or non is no."""
+    while True:
+        answer = click.prompt(f"{question} [O/n]", default="", show_default=False).strip().lower()
+        if answer in ("", "o", "oui", "y", "yes"):
+            return True
+        if answer in ("n", "non", "no"):
+            return False
+        click.echo("Répondez o (oui) ou n (non).")
+
+
 def _problem(model: type[BaseModel], key: str, value: Any) -> str | None:
     """What the check would say of this one answer (the other fields aside), in French."""
     from pydantic import ValidationError
@@ -210,8 +217,8 @@ def _ask(key: str, info: Any, choices: dict[str, str] | None, multiple: bool, mo
                 return [] if multiple else None
             click.echo("Réponse obligatoire.")
             continue
-        if key in DATES and (value := french_date(answer)) and value != answer:
-            if not click.confirm(f"Compris : {value} ({'jour et heure de Paris' if ':' in value else 'AAAA-MM-JJ'}). Est-ce bien cela ?", default=True):
+        if (value := as_written(key, answer)) is not None:
+            if not yes(f"Vouliez-vous dire {value} ?"):
                 continue
             answer = value
         value = [a.strip() for a in answer.split(",") if a.strip()] if multiple else answer
@@ -221,11 +228,74 @@ def _ask(key: str, info: Any, choices: dict[str, str] | None, multiple: bool, mo
         click.echo(f"{problem}. Les autres réponses sont gardées : tapez une nouvelle valeur.")
 
 
+def _used_countries(site: Any, limit: int = 12) -> list[str]:
+    """The countries the site already names most (resources, events, networks' partners): the numbered shortcuts."""
+    used = Counter(code for entry in [*site.resources, *site.events] for code in entry.data.countries)
+    used.update(code for entry in site.networks for code in entry.data.partner_countries)
+    known = countries()
+    return sorted((c for c in used if c in known), key=lambda c: (-used[c], fold(known[c].name)))[:limit]
+
+
+def _country(part: str, shortcuts: list[str]) -> tuple[str | None, str | None]:
+    """One part of the answer: a number of the list, a code or a French name → (code, None); else (None, why)."""
+    known = countries()
+    if part.isdigit():
+        if 1 <= int(part) <= len(shortcuts):
+            return shortcuts[int(part) - 1], None
+        span = "1" if len(shortcuts) == 1 else f"1 à {len(shortcuts)}"
+        return None, (f"« {part} » n'est pas un numéro de la liste ({span})" if shortcuts else f"« {part} » : tapez le nom ou le code du pays")
+    guess = country_guess(part)
+    if guess is not None and fold(part) in (fold(guess), fold(known[guess].name)):
+        return guess, None
+    if guess is not None and click.confirm(f"« {part} » : vouliez-vous dire « {known[guess].name} » ({guess}) ?", default=True):
+        return guess, None
+    return None, f"« {part} » : pays inconnu ; tapez son nom en français ou son code ISO à deux lettres (SN pour le Sénégal)"
+
+
+def ask_countries(key: str, info: Any, site: Any) -> list[str]:
+    """Countries, named in French: a number of the list (the countries the site names most), a name (« Sénégal »)
+    or an ISO code (« SN »), several separated by commas; a near miss is offered (« Senegal » → Sénégal, SN) and
+    confirmed; « aucun » or nothing leaves the field empty."""
+    shortcuts = _used_countries(site)
+    known = countries()
+    click.echo(f"\n{(info.description or key).split(' : ')[0].rstrip('.')} :")
+    click.echo("   0. aucun")
+    for number, code in enumerate(shortcuts, start=1):
+        click.echo(f"  {number:>2}. {known[code].name} ({code})")
+    click.echo("  ou le nom d'un autre pays, en français, ou son code ISO à deux lettres (Haïti, HT)")
+    while True:
+        answer = click.prompt("Numéros, noms ou codes séparés par des virgules", default="", show_default=False).strip()
+        if answer.lower() in ("", "0", "aucun"):
+            return []
+        codes: list[str] = []
+        for part in filter(None, (p.strip() for p in answer.split(","))):
+            code, why = _country(part, shortcuts)
+            if why is not None:
+                click.echo(f"{why}. Les autres réponses sont gardées : tapez de nouveau la liste des pays.")
+                break
+            codes.append(code)  # type: ignore[arg-type]
+        else:
+            codes = list(dict.fromkeys(codes))
+            click.echo("Compris : " + ", ".join(f"{known[c].name} ({c})" for c in codes) + ".")
+            return codes
+
+
+# Fields with a question of their own (asked as `question(key, field info, site)`), instead of the generic one:
+# the extension point for the next ones (organisers: `"organisers": ask_organisers`, and the field added to ASK).
+QUESTIONS: dict[str, Callable[[str, Any, Any], Any]] = {
+    "countries": ask_countries,
+    "partner_countries": ask_countries,
+}
+
+
 def create(kind: str, values: dict[str, Any], *, project: Project, files: tuple[Path, ...] = (), slug: str | None = None, interactive: bool = False) -> Path:
     collection = KINDS[kind]
     site, _ = load_site(project)
     model = collection.model
     fields = {info.alias or name: info for name, info in model.model_fields.items()}
+    for key in sorted(DATES & set(values)):  # a date given as a flag, written the French way: offered in a terminal
+        if (value := as_written(key, values[key])) is not None and interactive and yes(f"--{key} « {values[key]} » : vouliez-vous dire {value} ?"):
+            values[key] = value  # otherwise the check below says which value to write
     for key in ASK[kind]:
         if values.get(key) in (None, [], "") and WHEN.get(key, lambda v: True)(values):
             info = fields[key]
@@ -235,6 +305,9 @@ def create(kind: str, values: dict[str, Any], *, project: Project, files: tuple[
                 required = info.is_required()
                 if required:
                     raise click.UsageError(f"il manque --{key.replace('_', '-')} ({(info.description or '').rstrip('.')})")
+                continue
+            if key in QUESTIONS:
+                values[key] = QUESTIONS[key](key, info, site)
                 continue
             literal = [a for a in get_args(info.annotation) if isinstance(a, str)] or [a for arg in get_args(info.annotation) for a in get_args(arg) if isinstance(a, str)]
             choices = _choices(project, site, target) if target else ({v: ENUM_LABELS.get(v, v) for v in literal} if literal else None)
@@ -303,6 +376,24 @@ def _multi(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
+def _named(values: tuple[str, ...]) -> list[dict[str, str]]:
+    """``--funder "Agence française de développement (AFD)"``: one structure per flag (a name may hold a comma)."""
+    return [{"name": v.strip()} for v in values if v.strip()]
+
+
+def _organizers(values: tuple[str, ...], root: Path) -> list[dict[str, str]]:
+    """``--organizer resacoop`` names a network of the portal (a file of networks/), anything else a structure."""
+    project = load_project(root)
+    folder = project.dir(project.networks_dir)
+    return [{"network": v.strip()} if (folder / f"{v.strip()}.yml").is_file() else {"name": v.strip()} for v in values if v.strip()]
+
+
+def _languages(values: tuple[str, ...]) -> list[str]:
+    """``--language fr`` or ``--language "créole guadeloupéen"``: the ISO 639 code when the name or code is exact,
+    anything else as typed (the check then says which code to write)."""
+    return [language_guess(value) or value for value in _multi(values)]
+
+
 def _countries(values: tuple[str, ...]) -> list[str]:
     """``--country Sénégal`` or ``--country sn``: the code « SN » when the name or code is exact;
     anything else is kept as typed, for the check to suggest the code."""
@@ -340,9 +431,12 @@ def _finish(kind: str, values: dict[str, Any], root: Path, slug: str | None, fil
     except ValidationError as exc:
         from ..core.validation import field_name
 
+        options = {p.name: p.opts[0] for p in click.get_current_context().command.params if isinstance(p, click.Option) and p.name}
         for error in exc.errors(include_url=False):
-            message = (error.get("ctx") or {}).get("message") or error["msg"]
-            click.echo(f"{field_name(tuple(p for p in error['loc'] if isinstance(p, (str, int))))} : {message}", err=True)
+            ctx = error.get("ctx") or {}
+            name = field_name(tuple(p for p in error['loc'] if isinstance(p, (str, int))))
+            hint = f"\n    conseil : {ctx['hint']}" if ctx.get("hint") else ""
+            click.echo(f"{options.get(name, name)} : {ctx.get('message') or error['msg']}{hint}", err=True)
         raise click.UsageError("valeurs invalides : rien n'a été écrit") from None
     click.echo(project.rel(path))
 
@@ -355,6 +449,7 @@ def _in_options(problem: Any, command: click.Command) -> str:
         if isinstance(param, click.Option) and param.name:
             options[param.name] = options[f"{param.name}s"] = param.opts[0]  # --network for `networks`
     options["countries"] = options.get("country", "--country")
+    options["languages"] = options.get("language", "--language")
     options["partner_countries"] = options.get("partner_country", "--partner-country")
     field = (problem.field or "").split(".")[0]
     where = options.get(field, field or "fichier")
@@ -383,18 +478,23 @@ def new() -> None:
 @click.option("--audience", multiple=True, help="Public visé (taxonomies/audiences.yml).")
 @click.option("--country", multiple=True, help="Pays concerné : code ISO 3166-1 (SN) ou nom français (Sénégal), répétable.")
 @click.option("--zone", multiple=True, help="Zone géographique (taxonomies/zones.yml).")
-@click.option("--language", help="Langue (code ISO : fr, en…).")
+@click.option("--language", multiple=True, help="Langue du document : code ISO 639 (fr, en, gcf) ou nom français (créole guadeloupéen), répétable ; par défaut le français.")
 @click.option("--published", help="Date de publication : AAAA, AAAA-MM ou AAAA-MM-JJ.")
 @click.option("--author", multiple=True, help="Auteur ou structure autrice.")
 @click.option("--licence", help="Licence (taxonomies/licences.yml).")
 @click.option("--source-url", help="Page où la ressource est publiée.")
+@click.option("--partner", multiple=True, help="Structure partenaire, par son nom complet (répétable).")
+@click.option("--funder", multiple=True, help="Structure qui a financé la ressource, par son nom complet (répétable).")
+@click.option("--data-period", help="Pour une étude : année de ses données (2015) ou première et dernière (2014-2015).")
 @click.option("--file", "files", multiple=True, type=click.Path(dir_okay=False, path_type=Path), help="Fichier joint à copier dans resources/files/.")
 @_common
-def resource(title, summary, type_, network, theme, odd, audience, country, zone, language, published, author, licence, source_url, files, root, slug, draft, interactive) -> None:
+def resource(title, summary, type_, network, theme, odd, audience, country, zone, language, published, author, licence, source_url, partner, funder, data_period,
+             files, root, slug, draft, interactive) -> None:
     """Nouvelle ressource : resources/<nom>.md"""
     _finish("resource", {"title": title, "summary": summary, "type": type_, "networks": _multi(network), "themes": _multi(theme),
-                         "odd": list(odd), "audiences": _multi(audience), "countries": _countries(country), "zones": _multi(zone), "language": language, "published": published,
-                         "authors": list(author), "licence": licence, "source_url": source_url, "draft": draft}, root, slug, files, interactive)
+                         "odd": list(odd), "audiences": _multi(audience), "countries": _countries(country), "zones": _multi(zone), "languages": _languages(language), "published": published,
+                         "authors": list(author), "licence": licence, "source_url": source_url, "partners": _named(partner), "funders": _named(funder),
+                         "data_period": data_period, "draft": draft}, root, slug, files, interactive)
 
 
 @new.command()
@@ -417,13 +517,18 @@ def resource(title, summary, type_, network, theme, odd, audience, country, zone
 @click.option("--country", multiple=True, help="Pays concerné : code ISO 3166-1 (SN) ou nom français (Sénégal), répétable.")
 @click.option("--zone", multiple=True, help="Zone géographique (taxonomies/zones.yml).")
 @click.option("--campaign", help="Campagne nationale (taxonomies/campaigns.yml).")
+@click.option("--organizer", multiple=True, help="Organisateur : nom de fichier d'un réseau du portail, ou nom complet d'une autre structure (répétable).")
+@click.option("--partner", multiple=True, help="Structure partenaire, par son nom complet (répétable).")
+@click.option("--funder", multiple=True, help="Structure qui finance, par son nom complet (répétable).")
 @_common
-def event(title, summary, start, end, network, kind, mode, venue, city, region, online_url, registration_url, source_url, theme, odd, audience, country, zone, campaign, root, slug, draft, interactive) -> None:
+def event(title, summary, start, end, network, kind, mode, venue, city, region, online_url, registration_url, source_url, theme, odd, audience, country, zone, campaign,
+          organizer, partner, funder, root, slug, draft, interactive) -> None:
     """Nouvel événement : events/<nom>.md"""
     _finish("event", {"title": title, "summary": summary, "start": start, "end": end, "networks": _multi(network), "kind": kind, "mode": mode,
                       "venue": venue, "city": city, "region": region, "online_url": online_url, "registration_url": registration_url,
                       "source_url": source_url, "themes": _multi(theme), "odd": list(odd), "audiences": _multi(audience),
-                      "countries": _countries(country), "zones": _multi(zone), "campaign": campaign, "draft": draft}, root, slug, interactive=interactive)
+                      "countries": _countries(country), "zones": _multi(zone), "campaign": campaign, "organizers": _organizers(organizer, root),
+                      "partners": _named(partner), "funders": _named(funder), "draft": draft}, root, slug, interactive=interactive)
 
 
 @new.command()

@@ -50,6 +50,7 @@ _ENTRIES = [
     Entry("RRMA031", "imbrication trop profonde", "écrivez la valeur sur quelques niveaux, comme dans le modèle (`rrma new`) : une liste de textes, ou une liste de champs `- file: …`"),
     Entry("RRMA032", "alias YAML démesurés", "écrivez chaque valeur en entier, sans ancre `&` ni alias `*` : un fichier de contenu n'en a pas besoin"),
     Entry("RRMA033", "appel déjà clôturé", "c'est possible, pour garder trace de ce qui a été financé ; sinon, vérifiez la date de clôture"),
+    Entry("RRMA034", "structure nommée autrement ailleurs", "écrivez le nom de la structure comme les autres fiches du portail"),
 ]
 
 # Codes that are notices, not errors: reported, but they neither fail `rrma check` nor stop a build.

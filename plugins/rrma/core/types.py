@@ -92,6 +92,8 @@ Odd = Annotated[int, Field(ge=1, le=17)]
 # An ISO 3166-1 alpha-2 code (« SN »). Like Slug, checked by the link pass, which suggests the code
 # of a country written by its name (« Sénégal » → « SN »).
 CountryCode = Annotated[str, WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$"})]
+# ISO 639-1 (two letters) or, for a language without one, ISO 639-3 (« gcf »); checked against pycountry by the link pass.
+LanguageCode = Annotated[str, WithJsonSchema({"type": "string", "pattern": "^[a-z]{2,3}$"})]
 
 
 def _impossible(year: int, month: int, day: int | None) -> PydanticCustomError | None:
@@ -229,7 +231,53 @@ def _partial_date(value: Any) -> str:
     return value.strip()
 
 
+_PERIOD_RE = re.compile(r"^(\d{4})(?:\s*[-–—/]\s*(\d{4}))?$")
+
+
+def _data_period(value: Any) -> str:
+    """``2015`` or ``2014-2015`` (an en dash too): the years a study's data are from, as « AAAA » or « AAAA-AAAA »."""
+    text = str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else None
+    match = _PERIOD_RE.match(text) if text is not None else None
+    if match is None:
+        raise fail("RRMA014", f"« {value} » n'est pas une année ni une période, attendu AAAA ou AAAA-AAAA",
+                   "écrivez l'année des données (`2015`) ou la première et la dernière (`2014-2015`)")
+    start, end = int(match[1]), int(match[2] or match[1])
+    if end < start:
+        raise fail("RRMA015", f"la période {start}-{end} finit avant de commencer, attendu la première année puis la dernière",
+                   f"écrivez `{end}-{start}`")
+    return str(start) if start == end else f"{start}-{end}"
+
+
+def period_years(value: str) -> tuple[int, int]:
+    """« 2014-2015 » → (2014, 2015); « 2015 » → (2015, 2015)."""
+    start, _, end = value.partition("-")
+    return int(start), int(end or start)
+
+
+DataPeriod = Annotated[str, BeforeValidator(_data_period), WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{4})?$"})]
+
 PartialDate = Annotated[str, BeforeValidator(_partial_date), WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
+
+
+def _review_date(value: Any) -> date:
+    """``reviewed: 2026-11-03``: the day someone checked the entry was still right."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value
+    text = value.strip() if isinstance(value, str) else str(value)
+    if m := _DATE_RE.match(text):
+        year, month, day = (int(g) for g in m.groups())
+        if err := _impossible(year, month, day):
+            raise err
+        return date(year, month, day)
+    if isinstance(value, str) and (written := french_date(text, with_time=False)) is not None and _DATE_RE.match(written):
+        raise fail("RRMA014", f"« {value} » est écrit à la française, attendu {written}", f"remplacez la valeur par `{written}` (AAAA-MM-JJ)")
+    raise fail("RRMA014", f"« {value} » n'est pas une date de vérification, attendu AAAA-MM-JJ",
+               "écrivez le jour où le contenu a été vérifié, par exemple `2026-11-03`")
+
+
+ReviewDate = Annotated[date, BeforeValidator(_review_date), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
 
 
 def partial_date_key(value: str) -> tuple[int, int, int]:

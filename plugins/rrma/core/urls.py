@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 SECTIONS = {"networks": "reseaux", "resources": "ressources", "events": "agenda", "calls": "appels-a-projets"}
-LANDING = {*SECTIONS.values(), "observatoire", "recherche", "pays"}
+LANDING = {*SECTIONS.values(), "observatoire", "recherche", "pays", "donnees", "flux"}
 # Facet folders of the library: a resource may not take one of these names.
 FACETS = {"type": "type", "themes": "theme", "odd": "odd", "networks": "reseau", "regions": "region", "year": "annee", "audiences": "public"}
 EVENT_FACETS = {"networks": "reseau", "regions": "region", "kind": "type", "campaign": "campagne"}

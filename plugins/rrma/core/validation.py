@@ -130,8 +130,15 @@ def diagnostics_from_error(
             owner = _model_at(model, loc[:-1])
             allowed = sorted(_fields_by_alias(owner)) if owner else []
             code = "RRMA011"
-            message = f"champ « {loc[-1]} » inconnu" + did_you_mean(str(loc[-1]), allowed)
-            hint = "champs possibles ici : " + ", ".join(allowed) if allowed else hint_for(code)
+            renamed = getattr(owner, "RENAMED", {}).get(loc[-1]) if owner else None
+            if renamed is not None:  # a field that became a list under another name: the exact line to write
+                items = value if isinstance(value, list) else [value]
+                written = f"{renamed}: [{', '.join(str(v) for v in items)}]"
+                message = f"le champ « {loc[-1]} » est devenu « {renamed} », une liste, attendu `{written}`"
+                hint = f"remplacez la ligne par `{written}`"
+            else:
+                message = f"champ « {loc[-1]} » inconnu" + did_you_mean(str(loc[-1]), allowed)
+                hint = "champs possibles ici : " + ", ".join(allowed) if allowed else hint_for(code)
         elif kind in ("string_type",):
             scalar = positions.scalars.get(loc)
             surprise = _surprise(scalar, value)

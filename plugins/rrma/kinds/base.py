@@ -22,6 +22,8 @@ from ..core.validation import diagnostics_from_error, field_name
 from ..core.yamlpos import Loc, Positions, load_yaml
 from ..project import Project
 
+YEAR_RE = re.compile(r"^[0-9]{4}$")
+
 
 class Model(BaseModel):
     """Content models refuse unknown fields: a typo must not vanish silently."""
@@ -76,6 +78,12 @@ class Collection(Generic[M]):
     front_matter: bool
     asset_dirs: tuple[str, ...] = ()
     rules: Callable[[Entry[Any], Project], Iterable[Diagnostic]] = lambda entry, project: ()
+    nested: bool = False  # files in a folder per network (observatory/<réseau>/<année>.yml), not in the folder itself
+
+
+def entry_id(collection: Collection[Any], file: Path) -> str:
+    """A file's id: its name, or for a nested collection « <dossier>/<nom> » (``resacoop/2021``)."""
+    return f"{file.parent.name}/{file.stem}" if collection.nested else file.stem
 
 
 def slugify(text: str, limit: int = 80) -> str:
@@ -97,13 +105,39 @@ def list_files(project: Project, collection: Collection[Any]) -> tuple[list[Path
     folder = project.dir(collection.folder(project))
     if not folder.is_dir():
         return [], []
+    if collection.nested:
+        return _nested_files(project, collection, folder)
+    return _folder_files(project, collection, folder)
+
+
+def _nested_files(project: Project, collection: Collection[Any], folder: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """``<folder>/<réseau>/<année>.yml``: a file put directly in the folder is misplaced."""
+    files: list[Path] = []
+    problems: list[Diagnostic] = []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if path.name.startswith(".") or path.name.lower() in ("readme.md", "lisezmoi.md"):
+            continue
+        if path.is_dir():
+            found, errors = _folder_files(project, collection, path, top=folder)
+            files += found
+            problems += errors
+            continue
+        problems.append(Diagnostic(project.rel(path), 1, 1, "RRMA025", "", f"fichier « {path.name} » directement dans {folder.name}/, attendu {folder.name}/<réseau>/<année>{collection.suffixes[0]}",
+                                   f"déplacez-le dans le dossier du réseau qui publie ces chiffres (le nom de son fichier dans networks/), par exemple {folder.name}/resacoop/{path.stem if YEAR_RE.match(path.stem) else '2021'}{collection.suffixes[0]}"))
+    return files, problems
+
+
+def _folder_files(project: Project, collection: Collection[Any], folder: Path, top: Path | None = None) -> tuple[list[Path], list[Diagnostic]]:
     files, problems = [], []
     rank = {suffix: index for index, suffix in enumerate(collection.suffixes)}
     for path in sorted(folder.iterdir(), key=lambda p: (p.stem.lower(), rank.get(p.suffix, len(rank)), p.name)):
         if path.name.startswith(".") or path.name.lower() in ("readme.md", "lisezmoi.md"):
             continue
         if path.is_dir():
-            if path.name not in collection.asset_dirs:
+            if top is not None:
+                problems.append(Diagnostic(project.rel(path), 1, 1, "RRMA025", "", f"dossier « {path.name} » inattendu dans {top.name}/{folder.name}/, attendu seulement des fichiers <année>{collection.suffixes[0]}",
+                                           f"chaque fichier de {top.name}/{folder.name}/ décrit {collection.label} et s'y trouve directement : {top.name}/{folder.name}/2021{collection.suffixes[0]}"))
+            elif path.name not in collection.asset_dirs:
                 problems.append(
                     Diagnostic(project.rel(path), 1, 1, "RRMA025", "", f"dossier « {path.name} » inattendu dans {folder.name}/",
                                f"chaque fichier de {folder.name}/ décrit {collection.label} et s'y trouve directement" + (f" ; les fichiers joints vont dans {folder.name}/{collection.asset_dirs[0]}/" if collection.asset_dirs else ""))
@@ -139,10 +173,20 @@ def check_slug(rel: str, file: Path) -> list[Diagnostic]:
     ]
 
 
+def check_year(rel: str, file: Path) -> list[Diagnostic]:
+    """A file of a nested collection is named by the year it describes: « 2021.yml »."""
+    if YEAR_RE.match(file.stem):
+        return []
+    digits = re.findall(r"(?:19|20)[0-9]{2}", file.stem)
+    example = f"{digits[0]}{file.suffix}" if digits else f"2021{file.suffix}"
+    return [Diagnostic(rel, 1, 1, "RRMA008", "", f"« {file.stem} » n'est pas une année, attendu un nom de fichier de quatre chiffres : l'année que décrivent les chiffres",
+                       f"renommez le fichier en « {example} »")]
+
+
 def load_entry(project: Project, collection: Collection[M], file: Path) -> tuple[Entry[M] | None, list[Diagnostic]]:
     """Read, parse and validate one file; never raises on bad content."""
     rel = project.rel(file)
-    problems = check_slug(rel, file)
+    problems = check_year(rel, file) if collection.nested else check_slug(rel, file)
     source, errors = read_source(file, rel, project.max_content_bytes, root=project.root)
     if source is None:
         return None, problems + errors
@@ -170,10 +214,10 @@ def load_entry(project: Project, collection: Collection[M], file: Path) -> tuple
         problems += diagnostics_from_error(exc, model=collection.model, data=data, positions=loaded.positions, path=rel)
         # Its other fields are still checked: a bad date must not hide a misspelt network in the same run.
         partial = _valid_fields(collection.model, data, exc)
-        return (Entry(file.stem, rel, partial, loaded.positions, body, body_line, complete=False) if partial is not None else None), problems
+        return (Entry(entry_id(collection, file), rel, partial, loaded.positions, body, body_line, complete=False) if partial is not None else None), problems
     if problems:  # duplicate keys, YAML constructs, a syntax slip: never published, but its fields are still checked
-        return Entry(file.stem, rel, model, loaded.positions, body, body_line, complete=False), problems
-    return Entry(file.stem, rel, model, loaded.positions, body, body_line), []
+        return Entry(entry_id(collection, file), rel, model, loaded.positions, body, body_line, complete=False), problems
+    return Entry(entry_id(collection, file), rel, model, loaded.positions, body, body_line), []
 
 
 def _valid_fields(model: type[M], data: dict[str, Any], error: ValidationError) -> M | None:
@@ -249,23 +293,26 @@ def load_collection(project: Project, collection: Collection[M], cache: EntryCac
                     cache[key] = load_entry(project, collection, file)
                 entry, errors = cache[key]
         problems += errors
-        if file.stem in RESERVED[collection.name]:
+        ident = entry_id(collection, file)
+        if file.stem in RESERVED.get(collection.name, frozenset()):
             problems.append(
                 Diagnostic(project.rel(file), 1, 1, "RRMA008", "", f"le nom « {file.stem} » est réservé à une page du portail, attendu un autre nom de fichier",
                            f"renommez le fichier, par exemple en « {collection.name[:-1]}-{file.stem}{file.suffix} »")
             )
             continue
-        stem = file.stem.lower()
+        stem = ident.lower()
         if stem in seen:
             problems.append(
-                Diagnostic(project.rel(file), 1, 1, "RRMA009", "", f"identifiant « {file.stem} » déjà utilisé par {seen[stem]}",
-                           "deux fichiers ne peuvent pas porter le même nom (à l'extension ou aux majuscules près) : renommez l'un des deux")
+                Diagnostic(project.rel(file), 1, 1, "RRMA009", "", f"identifiant « {ident} » déjà utilisé par {seen[stem]}" if not collection.nested
+                           else f"chiffres de l'année {file.stem} déjà donnés par {seen[stem]}, attendu un seul fichier par réseau et par année",
+                           "deux fichiers ne peuvent pas porter le même nom (à l'extension ou aux majuscules près) : renommez l'un des deux" if not collection.nested
+                           else "gardez un seul des deux fichiers (.yml ou .yaml) : réunissez-y les chiffres de cette année")
             )
             continue
         seen[stem] = project.rel(file)
         if entry is not None:
             (entries if entry.complete else partial).append(entry)
-    return Loaded(entries, problems, {file.stem for file in files}, partial)
+    return Loaded(entries, problems, {entry_id(collection, file) for file in files}, partial)
 
 
 def markup_problems(entry: Entry[Any], project: Project, text: str, *, loc: Loc | None = None) -> list[Diagnostic]:
@@ -324,7 +371,9 @@ def references(data: BaseModel) -> Iterator[Reference]:
     for name, info in type(data).model_fields.items():
         target = ref_target(info)
         value = getattr(data, name, None)  # None too where a file with errors left the field out
-        if target is None or value is None:
+        if target is None or value is None or (isinstance(value, list) and any(isinstance(v, BaseModel) for v in value)):
+            continue
+        if isinstance(value, dict):  # a breakdown keyed by codes (the observatory's): its keys are checked where it is defined
             continue
         key = info.alias or name
         if isinstance(value, list):
@@ -332,3 +381,9 @@ def references(data: BaseModel) -> Iterator[Reference]:
                 yield Reference((key, index), target, item)
         else:
             yield Reference((key,), target, value)
+    for name, info in type(data).model_fields.items():  # nested models: an organiser's `network`…
+        value = getattr(data, name, None)
+        for index, item in enumerate(value if isinstance(value, list) else [value]):
+            if isinstance(item, BaseModel):
+                loc = (info.alias or name, index) if isinstance(value, list) else (info.alias or name,)
+                yield from (Reference((*loc, *r.loc), r.target, r.value) for r in references(item))

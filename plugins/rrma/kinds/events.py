@@ -13,19 +13,25 @@ from typing import Literal
 from pydantic import Field
 
 from ..core.diagnostics import Diagnostic
-from ..core.types import PARIS, CountryCode, EventTime, Odd, RegionCode, Slug, Text, Url
+from ..core.types import PARIS, CountryCode, EventTime, Odd, RegionCode, ReviewDate, Slug, Text, Url
 from ..project import Project
 from .base import Collection, Entry, Model, markup_problems, ref
+from .organisations import Organisation, OrganizerItem
 
 
 class Event(Model):
-    """Un événement organisé par un ou plusieurs réseaux."""
+    """Un événement relayé par un ou plusieurs réseaux, organisé par eux ou par d'autres."""
 
     title: Text = Field(title='Titre', max_length=150, description="Titre de l'événement")
     summary: Text | None = Field(None, title='Résumé', max_length=300, description="Résumé en une ou deux phrases (300 caractères au plus)")
     start: EventTime = Field(title='Début', description="Début : AAAA-MM-JJ (toute la journée) ou AAAA-MM-JJ HH:MM (heure de Paris)")
     end: EventTime | None = Field(None, title='Fin', description="Fin, sous la même forme que le début ; absent pour un événement d'une journée")
-    networks: list[Slug] = Field(title='Réseaux organisateurs', min_length=1, json_schema_extra=ref("networks"), description="Réseaux organisateurs : noms de fichiers de networks/ sans `.yml`")
+    networks: list[Slug] = Field(title="Réseaux qui relaient l'événement", min_length=1, json_schema_extra=ref("networks"),
+                                 description="Réseaux du portail qui publient et relaient l'événement : noms de fichiers de networks/ sans `.yml`")
+    organizers: list[OrganizerItem] = Field(title='Organisateurs', default_factory=list,
+                                            description="Qui organise, tel que l'annonce le dit : `- network: <fichier du réseau>` pour un réseau du portail, `- name: <nom complet>` pour une autre structure ; absent, la page dit seulement qui relaie")
+    partners: list[Organisation] = Field(title='Partenaires', default_factory=list, description="Structures partenaires : `- name: <nom complet>`, avec `url` et `role` si on les connaît")
+    funders: list[Organisation] = Field(title='Financeurs', default_factory=list, description="Structures qui financent : `- name: <nom complet>`, avec `url` et `role` si on les connaît")
     kind: Slug = Field(title="Type d'événement", json_schema_extra=ref("event-kinds"), description="Type d'événement (voir taxonomies/event-kinds.yml)")
     mode: Literal["sur-place", "en-ligne", "hybride"] = Field("sur-place", title='Format', description="`sur-place`, `en-ligne` ou `hybride`")
     venue: Text | None = Field(None, title='Lieu', description="Lieu (salle, bâtiment, adresse)")
@@ -41,6 +47,12 @@ class Event(Model):
     zones: list[Slug] = Field(title='Zones géographiques', default_factory=list, json_schema_extra=ref("zones"), description="Zones du monde concernées (voir taxonomies/zones.yml)")
     campaign: Slug | None = Field(None, title='Campagne', json_schema_extra=ref("campaigns"), description="Campagne nationale dont l'événement fait partie (voir taxonomies/campaigns.yml)")
     draft: bool = Field(False, title='Brouillon', description="`true` : brouillon visible seulement en prévisualisation locale")
+    reviewed: ReviewDate | None = Field(None, title='Vérifié le', description="Jour où le contenu a été vérifié (toujours juste, liens compris) : AAAA-MM-JJ")
+
+    @property
+    def network_ids(self) -> list[str]:
+        """The networks of the portal the event belongs to: those that relay it, then those that organise it."""
+        return list(dict.fromkeys([*self.networks, *(o.network for o in getattr(self, "organizers", []) if o.network)]))
 
     @property
     def all_day(self) -> bool:

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from ..core.diagnostics import Diagnostic
-from ..core.types import CountryCode, Email, PartialDate, RegionCode, Slug, Text, Url
+from ..core.types import CountryCode, Email, PartialDate, RegionCode, ReviewDate, Slug, Text, Url
 from ..project import Project
 from .base import Collection, Entry, Model, markup_problems, ref
 from .files import check_asset
@@ -51,6 +51,9 @@ class Network(Model):
     coordinates: Coordinates | None = Field(None, title='Coordonnées', description="Coordonnées du siège, pour la carte")
     legal_form: Text | None = Field(None, title='Forme juridique', description="Forme juridique (association loi 1901, GIP…)")
     founded: PartialDate | None = Field(None, title='Date de création', description="Date de création : AAAA, AAAA-MM ou AAAA-MM-JJ")
+    ended: PartialDate | None = Field(None, title="Fin d'activité", description="Pour un réseau qui n'existe plus : date où il a cessé son activité, AAAA, AAAA-MM ou AAAA-MM-JJ ; il sort alors de l'annuaire, de la carte et des comptes des réseaux")
+    successor: Slug | None = Field(None, title='Repris par', json_schema_extra=ref("networks"),
+                                   description="Réseau du portail qui a repris son activité : nom de son fichier dans networks/ sans `.yml`")
     charter_signed: PartialDate | None = Field(None, title='Adoption de la charte', description="Date d'adoption de la charte des RRMA : AAAA, AAAA-MM ou AAAA-MM-JJ")
     description: Text = Field(title='Présentation', description="Présentation du réseau, en Markdown")
     themes: list[Slug] = Field(title='Thématiques', default_factory=list, json_schema_extra=ref("themes"), description="Thématiques de travail (voir taxonomies/themes.yml)")
@@ -60,6 +63,7 @@ class Network(Model):
     logo: Logo | None = Field(None, title='Logo', description="Logo du réseau")
     social: Social | None = Field(None, title='Réseaux sociaux', description="Réseaux sociaux")
     editors: list[GitHubHandle] = Field(title='Relecteurs GitHub', default_factory=list, description="Comptes GitHub qui relisent les contributions de ce réseau (@identifiant ou @organisation/equipe)")
+    reviewed: ReviewDate | None = Field(None, title='Vérifié le', description="Jour où le contenu a été vérifié (toujours juste, liens compris) : AAAA-MM-JJ")
 
 
 def rules(entry: Entry[Network], project: Project) -> Iterable[Diagnostic]:
@@ -70,6 +74,12 @@ def rules(entry: Entry[Network], project: Project) -> Iterable[Diagnostic]:
                        "ajoutez par exemple `region: \"84\"` (voir taxonomies/regions.yml) ou `scope: national`")
     if network.scope == "national" and network.region is not None:
         yield entry.at(("region",), "RRMA024", "l'instance nationale ne couvre pas une seule région, attendu aucun champ `region`", "supprimez `region` ou indiquez `scope: regional`")
+    if network.successor is not None and network.ended is None:
+        yield entry.at(("successor",), "RRMA024", "un réseau repris par un autre a cessé son activité, attendu aussi `ended:` (la date de fin)",
+                       "ajoutez `ended: AAAA` (ou AAAA-MM, AAAA-MM-JJ) : la date où son activité a été reprise")
+    if network.successor == entry.id:
+        yield entry.at(("successor",), "RRMA024", "un réseau ne peut pas se reprendre lui-même, attendu le nom de fichier d'un autre réseau",
+                       "indiquez le réseau qui a repris l'activité, ou supprimez `successor`")
     if network.logo is not None:
         yield from check_asset(entry, project, ("logo", "file"), network.logo.file, folder=project.networks_dir, asset_dir="logos",
                                suffixes=LOGO_SUFFIXES, max_bytes=project.max_logo_bytes)

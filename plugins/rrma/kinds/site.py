@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..core.diagnostics import Diagnostic, Report
 from ..core.markup import Finding, anchors, local_links
-from ..core.suggest import did_you_mean
+from ..core.suggest import closest, did_you_mean
 from ..core.urls import EVENT_FACETS, FACETS, LANDING, item_url, src_uri
 from ..project import Project
 from .base import Collection, Entry, EntryCache, Loc, entry_diagnostic, load_collection, load_entry, ref_target, references
@@ -26,11 +26,16 @@ from .calls import CALLS, Call
 from .countries import country_guess
 from .events import EVENTS, Event
 from .files import links_out_of_the_repo
+from .languages import language_guess
 from .networks import NETWORKS, Network
+from .observatory import OBSERVATORY, Figures, departments, key_problems, network_of
+from .organisations import NameUse, organisation_names, spelling_problems
 from .resources import RESOURCES, Resource
 from .taxonomies import Taxonomy, load_taxonomies
 
-COLLECTIONS: tuple[Collection[Any], ...] = (NETWORKS, EVENTS, RESOURCES, CALLS)
+COLLECTIONS: tuple[Collection[Any], ...] = (NETWORKS, EVENTS, RESOURCES, CALLS, OBSERVATORY)
+# Collections whose items have a page of their own (the observatory's figures show on other pages).
+PAGED = ("networks", "events", "resources", "calls")
 
 
 @dataclass
@@ -43,6 +48,8 @@ class Site:
     events: list[Entry[Event]] = field(default_factory=list)
     resources: list[Entry[Resource]] = field(default_factory=list)
     calls: list[Entry[Call]] = field(default_factory=list)
+    figures: list[Entry[Figures]] = field(default_factory=list)  # observatory/<réseau>/<année>.yml
+    names: list[NameUse] = field(default_factory=list)  # every organisation named, for the site-wide spelling check
 
     def published(self, *, include_drafts: bool) -> Site:
         """The site as visitors see it: drafts only in a local preview."""
@@ -55,13 +62,19 @@ class Site:
             [e for e in self.events if not e.data.draft],
             [r for r in self.resources if not r.data.draft],
             [c for c in self.calls if not c.data.draft],
+            list(self.figures),
+            self.names,
         )
 
     def counts(self) -> dict[str, int]:
         return {"networks": len(self.networks), "events": len(self.events), "resources": len(self.resources), "calls": len(self.calls)}
 
 
-def _link(entry: Entry[Any], targets: dict[str, tuple[set[Any], dict[str, str], str]]) -> list[Diagnostic]:
+def _link(entry: Entry[Any], targets: dict[str, tuple[set[Any], dict[str, str], str]],
+          definitions: dict[str, dict[str, str]] | None = None) -> list[Diagnostic]:
+    """References to unknown networks or taxonomy terms; ``definitions`` (taxonomy → term → its
+    one-line description) lets the hint say what the suggested term means."""
+    definitions = definitions or {}
     problems = []
     for ref in references(entry.data):
         if ref.target not in targets:
@@ -72,21 +85,36 @@ def _link(entry: Entry[Any], targets: dict[str, tuple[set[Any], dict[str, str], 
         if ref.target == "countries":
             problems.append(_unknown_country(entry, ref.loc, str(ref.value), labels))
             continue
-        source = "networks/" if ref.target == "networks" else f"taxonomies/{ref.target}.yml"
+        if ref.target == "languages":
+            problems.append(_unknown_language(entry, ref.loc, str(ref.value), labels))
+            continue
+        source = f"{ref.target}/" if ref.target in ("networks", "resources") else f"taxonomies/{ref.target}.yml"
+        guess = closest(str(ref.value), [str(k) for k in known], labels=labels)
+        meaning = definitions.get(ref.target, {}).get(guess or "")
         problems.append(
             entry.at(
                 ref.loc,
                 "RRMA016",
                 f"« {ref.value} » ne figure pas parmi les {noun}" + did_you_mean(str(ref.value), [str(k) for k in known], labels=labels) + f", attendu un identifiant de {source}",
-                _choices(known, source),
+                (f"« {guess} » : {meaning.rstrip('.')} ; " if meaning and guess != ref.value else "") + _choices(known, source, ref.target),
             )
         )
     return problems
 
 
-def _choices(known: Iterable[Any], source: str) -> str:
+# Vocabularies the networks grow by pull request (regions, ODD, countries and languages are fixed lists).
+PROPOSABLE = {"themes", "resource-types", "event-kinds", "audiences", "zones", "missions", "campaigns", "licences"}
+
+
+def propose(target: str) -> str:
+    """How to add a value when none fits, in the words the form's hint uses too."""
+    return f"si aucune valeur ne convient, proposez-en une par une demande de fusion qui l'ajoute à taxonomies/{target}.yml"
+
+
+def _choices(known: Iterable[Any], source: str, target: str = "") -> str:
     values = sorted(str(k) for k in known)
-    return f"choisissez parmi : {', '.join(values)}" if len(values) <= 20 else f"consultez {source} pour la liste complète"
+    listed = f"choisissez parmi : {', '.join(values)}" if len(values) <= 20 else f"consultez {source} pour la liste complète"
+    return f"{listed} ; {propose(target)}" if target in PROPOSABLE else listed
 
 
 def _with_choices(problem: Diagnostic, collection: Collection[Any], choices: dict[str, tuple[Iterable[Any], str]]) -> Diagnostic:
@@ -98,7 +126,7 @@ def _with_choices(problem: Diagnostic, collection: Collection[Any], choices: dic
     if target not in choices:
         return problem
     known, source = choices[target]
-    return replace(problem, hint=f"{problem.hint} ; {_choices(known, source)}")
+    return replace(problem, hint=f"{problem.hint} ; {_choices(known, source, target or '')}")
 
 
 def _unknown_country(entry: Entry[Any], loc: Loc, value: str, labels: dict[str, str]) -> Diagnostic:
@@ -107,6 +135,15 @@ def _unknown_country(entry: Entry[Any], loc: Loc, value: str, labels: dict[str, 
     guess = f" ; vouliez-vous dire « {match} » ({labels[match]}) ?" if match is not None and match != value else ""
     return entry.at(loc, "RRMA016", f"« {value} » n'est pas un code de pays{guess}, attendu un code ISO 3166-1 à deux lettres majuscules",
                     "écrivez le code du pays, par exemple `SN` pour le Sénégal ou `HT` pour Haïti ; le formulaire en ligne propose les pays par leur nom")
+
+
+def _unknown_language(entry: Entry[Any], loc: Loc, value: str, labels: dict[str, str]) -> Diagnostic:
+    """« fra », « Français » or « créole » where « fr » or « gcf » is expected: the code, with the language's name."""
+    match = language_guess(value)
+    guess = f" ; vouliez-vous dire « {match} » ({labels[match]}) ?" if match is not None and match != value else ""
+    return entry.at(loc, "RRMA016", f"« {value} » n'est pas un code de langue{guess}, attendu un code ISO 639-1 (fr, en) ou, pour une langue qui n'en a pas, ISO 639-3 (gcf)",
+                    "écrivez le code de la langue, par exemple `fr` pour le français, `en` pour l'anglais, `gcf` pour le créole guadeloupéen ; "
+                    "le formulaire en ligne propose les langues par leur nom")
 
 
 # Generated listings a link may name (« theme/eau.md », « ../agenda/type/rencontre.md »).
@@ -140,8 +177,8 @@ class Drafts:
     def __init__(self, project: Project, loaded: dict[str, Any]) -> None:
         self._project = project
         self._seen = {src_uri(item_url(name, e.id)): bool(getattr(e.data, "draft", False))
-                      for name, result in loaded.items() for e in (*result.entries, *result.partial)}
-        self._by_section = {item_url(c.name, "").strip("/"): c for c in COLLECTIONS if c is not NETWORKS}
+                      for name, result in loaded.items() if name in PAGED for e in (*result.entries, *result.partial)}
+        self._by_section = {item_url(c.name, "").strip("/"): c for c in COLLECTIONS if c.name in PAGED and c is not NETWORKS}
 
     def is_draft(self, page: str) -> bool:
         if page not in self._seen:
@@ -209,6 +246,20 @@ def _link_problems(entry: Entry[Any], collection: str, project: Project, links: 
     return problems
 
 
+def _unknown_network_folders(project: Project, figures: Any, networks: set[str]) -> list[Diagnostic]:
+    """observatory/<réseau>/: the folder names a network of the portal, once per folder."""
+    problems, seen = [], set()
+    for entry in (*figures.entries, *figures.partial):
+        network = network_of(entry)
+        if network in networks or network in seen:
+            continue
+        seen.add(network)
+        hint = did_you_mean(network, sorted(networks))
+        problems.append(Diagnostic(entry.path, 1, 1, "RRMA016", "", f"dossier « {network} » : aucun réseau de ce nom dans networks/{hint}, attendu le nom du fichier d'un réseau, sans .yml",
+                                   f"renommez le dossier {project.observatory_dir}/{network}/ avec l'identifiant du réseau qui publie ces chiffres ; {_choices(networks, 'networks/')}"))
+    return problems
+
+
 def _partial_rules(collection: Collection[Any], entry: Entry[Any], project: Project) -> list[Diagnostic]:
     """A file with errors through its collection's rules, as far as they go: a rule stops at the
     first field that failed validation (absent from the entry), keeping what it found before."""
@@ -230,7 +281,7 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
     report.extend(problems)
     if share is None or share[0] == 0:  # the hand-written pages, once per check
         report.extend(links_out_of_the_repo(project))
-    loaded = {c.name: load_collection(project, c, cache, None if c is NETWORKS else share) for c in COLLECTIONS}
+    loaded = {c.name: load_collection(project, c, cache, None if c.name in ("networks", "observatory") else share) for c in COLLECTIONS}
     choices = {name: (t.terms, f"taxonomies/{name}.yml") for name, t in taxonomies.items() if t.loaded}
     choices["networks"] = (loaded["networks"].ids, "networks/")
     for collection in COLLECTIONS:
@@ -242,23 +293,32 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
     }
     # Files that failed to load still exist: do not report references to them twice.
     targets["networks"] = (loaded["networks"].ids, {e.id: e.data.name for e in loaded["networks"].entries}, "réseaux")
+    targets["resources"] = (loaded["resources"].ids, {e.id: e.data.title for e in loaded["resources"].entries}, "ressources du portail")
+    breakdown_codes = {name: (t.labels(), t.spec.label) for name, t in taxonomies.items() if t.loaded}
+    breakdown_codes["departments"] = (departments(), "départements")
 
-    ids = {name: result.ids for name, result in loaded.items()}
+    report.extend(_unknown_network_folders(project, loaded["observatory"], loaded["networks"].ids))
+    definitions = {name: {str(k): d for k, t in taxonomy.terms.items() if (d := getattr(t, "description", None))} for name, taxonomy in taxonomies.items()}
+    ids = {name: result.ids for name, result in loaded.items() if name in PAGED}
     known: tuple[set[str], set[tuple[str, str]]] | None = None  # listed at the first relative link: most sites have none
     drafts: Drafts | None = None
     for collection in COLLECTIONS:
         for entry in loaded[collection.name].partial:  # files with errors: what else is wrong, in the same run
-            report.extend(_link(entry, targets))
+            report.extend(_link(entry, targets, definitions))
             report.extend(_partial_rules(collection, entry, project))
         for entry in loaded[collection.name].entries:
-            report.extend(_link(entry, targets))
+            report.extend(_link(entry, targets, definitions))
             report.extend(list(collection.rules(entry, project)))
+            if collection is OBSERVATORY:
+                report.extend(key_problems(entry, breakdown_codes))
+                continue
             links = local_links(MARKDOWN[collection.name][0](entry))
             if links:
                 known = site_paths(project, ids) if known is None else known
                 drafts = Drafts(project, loaded) if drafts is None else drafts
                 report.extend(_link_problems(entry, collection.name, project, links, known, drafts))
 
+    names = [use for result in loaded.values() for entry in (*result.entries, *result.partial) for use in organisation_names(entry)]
     site = Site(
         project,
         taxonomies,
@@ -266,16 +326,24 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
         sorted(loaded["events"].entries, key=lambda e: (e.data.starts_at(), e.id)),
         sorted(loaded["resources"].entries, key=lambda e: e.id),
         sorted(loaded["calls"].entries, key=lambda e: e.id),
+        sorted(loaded["observatory"].entries, key=lambda e: (network_of(e), e.data.year)),
+        names,
     )
+    if share is None:  # a share of the files cannot tell a spelling used elsewhere: check_site does it on all the names
+        report.extend(spelling_problems(names, network_names(site)))
     return site, report.sorted()
 
 
-def _check_share(project: Project, share: tuple[int, int]) -> tuple[dict[str, int], list[Diagnostic]] | None:
+def network_names(site: Site) -> dict[str, str]:
+    return {e.id: e.data.name for e in site.networks}
+
+
+def _check_share(project: Project, share: tuple[int, int]) -> tuple[dict[str, int], list[Diagnostic], list[NameUse]] | None:
     """A worker's share; None if anything went wrong (out of memory included): the parent
     then reads the share itself, where a real bug meets the command's own handler."""
     try:
         site, problems = load_site(project, share=share)
-        return site.counts(), problems
+        return site.counts(), problems, site.names
     except Exception:  # noqa: BLE001 - reported by the parent, which does the share again
         return None
 
@@ -285,14 +353,14 @@ def _quiet() -> None:
     sys.stderr = open(os.devnull, "w", encoding="utf-8")  # for the worker's life
 
 
-def _share_result(job: Future[Any], project: Project, share: tuple[int, int]) -> tuple[dict[str, int], list[Diagnostic]]:
+def _share_result(job: Future[Any], project: Project, share: tuple[int, int]) -> tuple[dict[str, int], list[Diagnostic], list[NameUse]]:
     try:
         part = job.result()
     except Exception:  # noqa: BLE001 - BrokenProcessPool: a worker killed (out of memory, a signal)
         part = None
     if part is None:
         site, problems = load_site(project, share=share)
-        part = site.counts(), problems
+        part = site.counts(), problems, site.names
     return part  # type: ignore[no-any-return]
 
 
@@ -313,13 +381,15 @@ def check_site(project: Project, processes: int | None = None) -> tuple[dict[str
     with executor:
         others = [executor.submit(_check_share, project, (i, count)) for i in range(1, count)]
         site, problems = load_site(project, share=(0, count))
-        parts = [(site.counts(), problems)] + [_share_result(job, project, (i, count)) for i, job in enumerate(others, start=1)]
+        parts = [(site.counts(), problems, site.names)] + [_share_result(job, project, (i, count)) for i, job in enumerate(others, start=1)]
     report = Report()
     counts = dict(parts[0][0])
-    for part_counts, problems in parts[1:]:
+    for part_counts, _, _ in parts[1:]:
         counts["events"] += part_counts["events"]
         counts["resources"] += part_counts["resources"]
         counts["calls"] += part_counts["calls"]
-    for _, problems in parts:
+    for _, problems, _ in parts:
         report.extend(problems)  # the networks' and taxonomies' problems, found by every process, once
+    # The site-level pass: a spelling is « used elsewhere » only among all the names of all the shares.
+    report.extend(spelling_problems(list(dict.fromkeys(use for _, _, names in parts for use in names)), network_names(site)))
     return counts, report.sorted()

@@ -19,6 +19,7 @@ from ..core.yamlpos import load_yaml
 from ..project import Project
 from .base import Model
 from .countries import countries
+from .languages import languages
 
 TermId = Annotated[str, Field(pattern=SLUG_RE.pattern)]
 
@@ -56,11 +57,6 @@ class LicenceTerm(Model):
     url: Url | None = Field(None, description="Texte officiel de la licence")
 
 
-class LanguageTerm(Model):
-    id: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] = Field(description="Code ISO 639-1 de la langue")
-    label: Text = Field(description="Nom de la langue en français")
-
-
 @dataclass(frozen=True)
 class TaxonomySpec:
     name: str
@@ -80,14 +76,17 @@ SPECS: dict[str, TaxonomySpec] = {
         TaxonomySpec("campaigns", "campagnes", CampaignTerm),
         TaxonomySpec("missions", "missions", Term),
         TaxonomySpec("licences", "licences", LicenceTerm),
-        TaxonomySpec("languages", "langues", LanguageTerm),
         TaxonomySpec("zones", "zones géographiques", Term),
+        TaxonomySpec("actor-types", "types d'acteurs", Term),
+        TaxonomySpec("sectors", "secteurs d'intervention", Term),
     ]
 }
 
 # Countries are a taxonomy too (references, labels, schemas and the form treat them alike), but
 # they come from pycountry (ISO 3166-1 in French), not from a file of taxonomies/.
 COUNTRIES = TaxonomySpec("countries", "pays", Term)
+# Languages likewise, from pycountry's ISO 639-3 (see rrma.kinds.languages).
+LANGUAGES = TaxonomySpec("languages", "langues", Term)
 
 
 @dataclass
@@ -142,4 +141,5 @@ def load_taxonomies(project: Project) -> tuple[dict[str, Taxonomy], list[Diagnos
                 continue
             taxonomy.terms[term.id] = term
     result["countries"] = Taxonomy(COUNTRIES, dict(countries()), loaded=True)
+    result["languages"] = Taxonomy(LANGUAGES, dict(languages()), loaded=True)
     return result, problems

@@ -41,7 +41,9 @@ def _component(entry: Entry[Event], *, url: str, uid_domain: str, stamp: datetim
         text.append(f"En ligne : {e.online_url}")
     if e.registration_url:
         text.append(f"Inscription : {e.registration_url}")
-    text.append(f"Organisé par : {', '.join(organisers)}")
+    # Who organises, in the text: ORGANIZER (RFC 5545 3.8.4.3) is a calendar user address, a mailto: in
+    # practice, and the files give no organiser's address; a name alone there would be a false contact.
+    text.extend(organisers)
     text.append(url)
     component.add("description", "\n".join(t for t in text if t))
     component.add("status", "CONFIRMED")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..core.urls import item_url
+
 CONTEXT = "https://schema.org"
 # Resource types that teach how to do something; the others are CreativeWork.
 LEARNING_TYPES = {"guide-methodologique", "fiche-pratique", "outil-pedagogique-ecsi", "support-de-formation"}
@@ -53,3 +55,17 @@ def breadcrumb_list(trail: list[dict[str, str]], absolute: Any) -> dict[str, Any
         "itemListElement": [{"@type": "ListItem", "position": i, "name": step["title"], "item": absolute(step["url"])}
                             for i, step in enumerate(trail, start=1)],
     }
+
+
+def organisations(items: list[Any], labels: Any, output: Any) -> list[dict[str, Any]]:
+    """Organisers, partners or funders as schema.org ``Organization``: a network of the portal with
+    its page, another structure with its site when the file gives one."""
+    result = []
+    for item in items:
+        network = getattr(item, "network", None)
+        if network:
+            name = labels.networks[network].data.name if network in labels.networks else network
+            result.append({"@type": "Organization", "name": name, "url": output.absolute(item_url("networks", network))})
+        else:
+            result.append(clean({"@type": "Organization", "name": item.name, "url": item.url}))
+    return result

@@ -1,8 +1,22 @@
-"""Open data: the catalogue as CSV and JSON, with a Table Schema data package
-and DCAT-AP metadata (JSON-LD) so data portals can harvest it.
+"""Open data: the catalogue and the networks' figures as CSV and JSON, with a Table Schema
+data package and DCAT-AP metadata (JSON-LD) so data portals can harvest it.
 
-Columns are declared once (:data:`TABLES`); the CSV header, the JSON keys, the
-Table Schema and the documentation on the observatory page come from there.
+Each dataset is one entry of :data:`TABLES` (a :class:`Table`: its columns, its rows, the page
+of each row); the CSV header, the JSON keys, the Table Schema, the DCAT-AP catalogue and the
+documentation on /donnees/ all come from there, so adding a dataset is adding one entry.
+
+Why two CSV files per table. The standard one (RFC 4180: UTF-8 without byte-order mark, commas,
+CRLF) is what programs and data portals expect. A spreadsheet set up in French reads a
+double-clicked CSV as Windows-1252 with « ; » between columns: the standard file opens there
+as one garbled column. So each table also comes as ``<table>-tableur.csv``: the same rows,
+UTF-8 *with* a byte-order mark (which Excel and LibreOffice take as « this is UTF-8 ») and
+« ; » between columns (what they expect in French). An .xlsx file was the other way: it would
+add a dependency (openpyxl) and a zip archive whose bytes change with each build's time,
+where every file of the site is otherwise the same from one build to the next.
+
+A code column is followed by its label (``type``, then ``type_libelle``): codes for programs,
+words for people. Several values in one cell are separated by « | » (codes) or « | » between
+spaces (labels).
 """
 
 from __future__ import annotations
@@ -11,14 +25,18 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from ..core.types import period_years
 from ..core.urls import item_url
+from ..kinds.observatory import departments, network_of
 from ..kinds.site import Site
 
 LICENCE = {"title": "Licence Ouverte 2.0 (Etalab)", "path": "https://www.etalab.gouv.fr/licence-version-2-0-de-la-licence-ouverte-suite-a-la-consultation-et-presentation-du-decret", "name": "etalab-2.0"}
-SEPARATOR = "|"  # between several values in one CSV cell
+SEPARATOR = "|"  # between several codes in one CSV cell
+LABEL_SEPARATOR = " | "  # between several labels
+SPREADSHEET = "-tableur"  # <table>-tableur.csv: the same table for a spreadsheet set up in French
 
 
 @dataclass(frozen=True)
@@ -28,6 +46,22 @@ class Column:
     description: str
     get: Callable[[Any], Any]
     many: bool = False
+    labels: str | None = None  # what names the codes: a taxonomy, « networks » or « departments »; adds a `<name>_libelle` column
+
+
+@dataclass(frozen=True)
+class Table:
+    """One dataset of /donnees/."""
+
+    name: str  # the files' name: donnees/<name>.csv
+    title: str
+    description: str
+    columns: Callable[[], list[Column]]
+    rows: Callable[[Site], list[Any]]
+    url: Callable[[Any], str]  # the portal's page of a row
+    sources: tuple[str, ...] = ()  # the content folders it comes from (Project attributes), for its last update
+    key: str = "identifiant"
+    notes: list[str] = field(default_factory=list)
 
 
 def _network_columns() -> list[Column]:
@@ -36,16 +70,18 @@ def _network_columns() -> list[Column]:
         Column("nom", "string", "Nom complet", lambda e: e.data.name),
         Column("sigle", "string", "Sigle ou nom court", lambda e: e.data.acronym),
         Column("echelle", "string", "regional ou national", lambda e: e.data.scope),
-        Column("region_code", "string", "Code INSEE de la région", lambda e: e.data.region),
+        Column("region_code", "string", "Code INSEE de la région", lambda e: e.data.region, labels="regions"),
         Column("ville", "string", "Ville du siège", lambda e: e.data.city),
         Column("site_web", "string", "Site web", lambda e: e.data.website),
         Column("email", "string", "Adresse e-mail de contact", lambda e: e.data.email),
         Column("forme_juridique", "string", "Forme juridique", lambda e: e.data.legal_form),
         Column("creation", "string", "Date de création (AAAA, AAAA-MM ou AAAA-MM-JJ)", lambda e: e.data.founded),
-        Column("missions", "string", f"Missions, séparées par « {SEPARATOR} »", lambda e: e.data.missions, many=True),
-        Column("thematiques", "string", f"Thématiques, séparées par « {SEPARATOR} »", lambda e: e.data.themes, many=True),
-        Column("pays_partenaires", "string", f"Pays partenaires, codes ISO 3166-1 alpha-2 séparés par « {SEPARATOR} »", lambda e: e.data.partner_countries, many=True),
-        Column("zones", "string", f"Zones géographiques (taxonomies/zones.yml), séparées par « {SEPARATOR} »", lambda e: e.data.zones, many=True),
+        Column("fin_activite", "string", "Pour un réseau qui n'existe plus : date de fin d'activité (AAAA, AAAA-MM ou AAAA-MM-JJ)", lambda e: e.data.ended),
+        Column("repris_par", "string", "Réseau qui a repris son activité (identifiant)", lambda e: e.data.successor, labels="networks"),
+        Column("missions", "string", f"Missions (taxonomies/missions.yml), séparées par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.missions, many=True, labels="missions"),
+        Column("thematiques", "string", f"Thématiques (taxonomies/themes.yml), séparées par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.themes, many=True, labels="themes"),
+        Column("pays_partenaires", "string", f"Pays partenaires, codes ISO 3166-1 alpha-2 séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.partner_countries, many=True, labels="countries"),
+        Column("zones", "string", f"Zones géographiques (taxonomies/zones.yml), séparées par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.zones, many=True, labels="zones"),
     ]
 
 
@@ -53,18 +89,22 @@ def _event_columns() -> list[Column]:
     return [
         Column("identifiant", "string", "Identifiant de l'événement (nom de son fichier)", lambda e: e.id),
         Column("titre", "string", "Titre", lambda e: e.data.title),
-        Column("debut", "string", "Début : date, ou date et heure ISO 8601 avec décalage (Europe/Paris)", lambda e: e.data.start.isoformat()),
+        Column("debut", "string", "Début\u00a0: date, ou date et heure ISO 8601 avec décalage (Europe/Paris)", lambda e: e.data.start.isoformat()),
         Column("fin", "string", "Fin, sous la même forme", lambda e: e.data.end.isoformat() if e.data.end else None),
-        Column("type", "string", "Type d'événement", lambda e: e.data.kind),
+        Column("type", "string", "Type d'événement (taxonomies/event-kinds.yml)", lambda e: e.data.kind, labels="event-kinds"),
         Column("format", "string", "sur-place, en-ligne ou hybride", lambda e: e.data.mode),
         Column("ville", "string", "Ville", lambda e: e.data.city),
-        Column("region_code", "string", "Code INSEE de la région", lambda e: e.data.region),
-        Column("campagne", "string", "Campagne nationale", lambda e: e.data.campaign),
-        Column("reseaux", "string", f"Réseaux organisateurs, séparés par « {SEPARATOR} »", lambda e: e.data.networks, many=True),
-        Column("thematiques", "string", f"Thématiques, séparées par « {SEPARATOR} »", lambda e: e.data.themes, many=True),
-        Column("odd", "string", f"Numéros d'ODD, séparés par « {SEPARATOR} »", lambda e: [str(o) for o in e.data.odd], many=True),
-        Column("pays", "string", f"Pays concernés, codes ISO 3166-1 alpha-2 séparés par « {SEPARATOR} »", lambda e: e.data.countries, many=True),
-        Column("zones", "string", f"Zones géographiques (taxonomies/zones.yml), séparées par « {SEPARATOR} »", lambda e: e.data.zones, many=True),
+        Column("region_code", "string", "Code INSEE de la région", lambda e: e.data.region, labels="regions"),
+        Column("campagne", "string", "Campagne nationale (taxonomies/campaigns.yml)", lambda e: e.data.campaign, labels="campaigns"),
+        Column("reseaux", "string", f"Réseaux du portail qui relaient l'événement (identifiants), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.networks, many=True, labels="networks"),
+        Column("organisateurs", "string", f"Organisateurs : identifiant d'un réseau du portail ou nom d'une autre structure, séparés par «\u00a0{SEPARATOR}\u00a0»",
+               lambda e: [o.network or o.name for o in e.data.organizers], many=True),
+        Column("partenaires", "string", f"Partenaires (noms), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [o.name for o in e.data.partners], many=True),
+        Column("financeurs", "string", f"Financeurs (noms), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [o.name for o in e.data.funders], many=True),
+        Column("thematiques", "string", f"Thématiques, séparées par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.themes, many=True, labels="themes"),
+        Column("odd", "string", f"Numéros d'ODD, séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [str(o) for o in e.data.odd], many=True, labels="odd"),
+        Column("pays", "string", f"Pays concernés, codes ISO 3166-1 alpha-2 séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.countries, many=True, labels="countries"),
+        Column("zones", "string", f"Zones géographiques (taxonomies/zones.yml), séparées par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.zones, many=True, labels="zones"),
         Column("source", "string", "Page d'annonce", lambda e: e.data.source_url),
     ]
 
@@ -74,70 +114,208 @@ def _resource_columns() -> list[Column]:
         Column("identifiant", "string", "Identifiant de la ressource (nom de son fichier)", lambda e: e.id),
         Column("titre", "string", "Titre", lambda e: e.data.title),
         Column("resume", "string", "Résumé", lambda e: e.data.summary),
-        Column("type", "string", "Type de ressource", lambda e: e.data.type),
+        Column("type", "string", "Type de ressource (taxonomies/resource-types.yml)", lambda e: e.data.type, labels="resource-types"),
         Column("publication", "string", "Date de publication (AAAA, AAAA-MM ou AAAA-MM-JJ)", lambda e: e.data.published),
-        Column("langue", "string", "Langue (ISO 639-1)", lambda e: e.data.language),
-        Column("licence", "string", "Licence de la ressource", lambda e: e.data.licence),
-        Column("reseaux", "string", f"Réseaux qui publient, séparés par « {SEPARATOR} »", lambda e: e.data.networks, many=True),
-        Column("thematiques", "string", f"Thématiques, séparées par « {SEPARATOR} »", lambda e: e.data.themes, many=True),
-        Column("odd", "string", f"Numéros d'ODD, séparés par « {SEPARATOR} »", lambda e: [str(o) for o in e.data.odd], many=True),
-        Column("publics", "string", f"Publics, séparés par « {SEPARATOR} »", lambda e: e.data.audiences, many=True),
-        Column("pays", "string", f"Pays concernés, codes ISO 3166-1 alpha-2 séparés par « {SEPARATOR} »", lambda e: e.data.countries, many=True),
-        Column("zones", "string", f"Zones géographiques (taxonomies/zones.yml), séparées par « {SEPARATOR} »", lambda e: e.data.zones, many=True),
+        Column("donnees_debut", "year", "Pour une étude : première année de ses données", lambda e: str(period_years(e.data.data_period)[0]) if e.data.data_period else None),
+        Column("donnees_fin", "year", "Pour une étude : dernière année de ses données", lambda e: str(period_years(e.data.data_period)[1]) if e.data.data_period else None),
+        Column("couverture_regions", "string", f"Régions que couvrent ses données, codes INSEE séparés par «\u00a0{SEPARATOR}\u00a0»",
+               lambda e: e.data.coverage.regions if e.data.coverage else [], many=True, labels="regions"),
+        Column("couverture_pays", "string", f"Pays que couvrent ses données, codes ISO 3166-1 alpha-2 séparés par «\u00a0{SEPARATOR}\u00a0»",
+               lambda e: e.data.coverage.countries if e.data.coverage else [], many=True, labels="countries"),
+        Column("langues", "string", f"Langues : codes ISO 639-1, ou ISO 639-3 pour une langue sans code à deux lettres (gcf), séparés par «\u00a0{SEPARATOR}\u00a0»",
+               lambda e: e.data.languages, many=True, labels="languages"),
+        Column("licence", "string", "Licence de la ressource", lambda e: e.data.licence, labels="licences"),
+        Column("reseaux", "string", f"Réseaux qui publient, séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.networks, many=True, labels="networks"),
+        Column("partenaires", "string", f"Partenaires (noms), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [o.name for o in e.data.partners], many=True),
+        Column("financeurs", "string", f"Financeurs (noms), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [o.name for o in e.data.funders], many=True),
+        Column("thematiques", "string", f"Thématiques, séparées par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.themes, many=True, labels="themes"),
+        Column("odd", "string", f"Numéros d'ODD, séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [str(o) for o in e.data.odd], many=True, labels="odd"),
+        Column("publics", "string", f"Publics, séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.audiences, many=True, labels="audiences"),
+        Column("pays", "string", f"Pays concernés, codes ISO 3166-1 alpha-2 séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.countries, many=True, labels="countries"),
+        Column("zones", "string", f"Zones géographiques (taxonomies/zones.yml), séparées par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.zones, many=True, labels="zones"),
         Column("source", "string", "Page où la ressource est publiée", lambda e: e.data.source_url),
     ]
 
 
-TABLES: dict[str, tuple[str, str, Callable[[], list[Column]], Callable[[Site], list[Any]], str]] = {
-    "reseaux": ("Réseaux régionaux multi-acteurs", "Les réseaux et leur instance nationale.", _network_columns, lambda s: s.networks, "networks"),
-    "evenements": ("Événements des réseaux", "Rencontres, formations, festivals et campagnes.", _event_columns, lambda s: s.events, "events"),
-    "ressources": ("Ressources des réseaux", "Guides, fiches, études et outils publiés par les réseaux.", _resource_columns, lambda s: s.resources, "resources"),
-}
+@dataclass(frozen=True)
+class Figure:
+    """One number of the observatory: a network's year, what it counts, how it is broken down."""
+
+    network: str
+    year: int
+    indicator: str  # acteurs, projets, pays
+    breakdown: str  # total, type, departement, pays, secteur, odd
+    code: str | None
+    value: int
+    source: str
+    taxonomy: str | None  # what names ``code``
+
+    @property
+    def id(self) -> str:
+        return "-".join(str(p) for p in (self.network, self.year, self.indicator, self.breakdown, self.code) if p is not None).lower()
+
+
+def figure_rows(site: Site) -> list[Figure]:
+    """Every number of observatory/, in the order of the files: totals first, then each breakdown."""
+    rows: list[Figure] = []
+    for entry in site.figures:
+        f, network = entry.data, network_of(entry)
+        def add(indicator: str, breakdown: str, code: Any, value: int | None, taxonomy: str | None = None,
+                f: Any = f, network: str = network) -> None:
+            if value is not None:
+                rows.append(Figure(network, f.year, indicator, breakdown, None if code is None else str(code), value, f.source, taxonomy))
+        if f.actors is not None:
+            add("acteurs", "total", None, f.actors.total)
+            for code, n in f.actors.by_type.items():
+                add("acteurs", "type", code, n, "actor-types")
+            for code, n in f.actors.by_department.items():
+                add("acteurs", "departement", code, n, "departments")
+        if f.projects is not None:
+            add("projets", "total", None, f.projects.total)
+            add("pays", "total", None, f.projects.countries)
+            for code, n in f.projects.by_country.items():
+                add("projets", "pays", code, n, "countries")
+            for code, n in f.projects.by_sector.items():
+                add("projets", "secteur", code, n, "sectors")
+        for number, n in sorted(f.odd.items()):
+            add("odd", "odd", number, n, "odd")
+    return rows
+
+
+def _figure_columns() -> list[Column]:
+    return [
+        Column("identifiant", "string", "Identifiant de la ligne\u00a0: réseau, année, indicateur, répartition et code", lambda r: r.id),
+        Column("reseau", "string", "Réseau qui publie le chiffre (identifiant)", lambda r: r.network, labels="networks"),
+        Column("annee", "integer", "Année que décrit le chiffre", lambda r: r.year),
+        Column("indicateur", "string", "Ce que compte le chiffre\u00a0: acteurs, projets, pays (nombre de pays des projets) ou odd", lambda r: r.indicator),
+        Column("repartition", "string", "total, ou la répartition\u00a0: type (d'acteur), departement (du siège), pays, secteur, odd", lambda r: r.breakdown),
+        Column("code", "string", "Code de la catégorie (vide pour un total)\u00a0: type d'acteur, code INSEE du département, code ISO du pays, secteur ou numéro d'ODD",
+               lambda r: r.code, labels="*"),
+        Column("valeur", "integer", "Le nombre publié", lambda r: r.value),
+        Column("source", "string", "Ressource du portail d'où vient le chiffre (identifiant)", lambda r: r.source),
+    ]
+
+
+TABLES: dict[str, Table] = {t.name: t for t in [
+    Table("reseaux", "Réseaux régionaux multi-acteurs", "Les réseaux et leur instance nationale\u00a0: nom, région, siège, contact, missions, thématiques, pays partenaires.",
+          _network_columns, lambda s: s.networks, lambda e: item_url("networks", e.id), ("networks_dir",)),
+    Table("evenements", "Événements des réseaux", "Rencontres, formations, festivals et campagnes\u00a0: dates, lieu, organisateurs, thématiques.",
+          _event_columns, lambda s: s.events, lambda e: item_url("events", e.id), ("events_dir",)),
+    Table("ressources", "Ressources des réseaux", "Guides, fiches, études et outils publiés par les réseaux\u00a0: type, date, thématiques, ODD, publics.",
+          _resource_columns, lambda s: s.resources, lambda e: item_url("resources", e.id), ("resources_dir",)),
+    Table("chiffres", "Chiffres des réseaux (observatoire)", "Les nombres que publient les baromètres et études des réseaux\u00a0: acteurs, projets et pays, au total et par catégorie, une ligne par nombre.",
+          _figure_columns, figure_rows, lambda r: item_url("networks", r.network) + "#chiffres", ("observatory_dir",)),
+]}
+
+
+def label_name(column: Column) -> str:
+    return f"{column.name}_libelles" if column.many else f"{column.name}_libelle"
+
+
+def fields(table: str) -> list[dict[str, Any]]:
+    """Every column of a table as the files have them (a code's label after it, then the page), as Table Schema fields."""
+    out = []
+    for c in TABLES[table].columns():
+        out.append({"name": c.name, "type": c.type, "description": c.description, "many": c.many})
+        if c.labels:
+            out.append({"name": label_name(c), "type": "string", "many": c.many,
+                        "description": f"Libellé{'s' if c.many else ''} de «\u00a0{c.name}\u00a0»" + (f", séparés par «\u00a0{LABEL_SEPARATOR.strip()}\u00a0»" if c.many else "")})
+    out.append({"name": "url", "type": "string", "format": "uri", "description": "Page du portail", "many": False})
+    return out
+
+
+def _labeller(site: Site) -> Callable[[str, str], str]:
+    networks = {n.id: n.data.name for n in site.networks}
+    places = departments()
+
+    def label(taxonomy: str, code: str) -> str:
+        if taxonomy == "networks":
+            return networks.get(code, code)
+        if taxonomy == "departments":
+            return places.get(code, code)
+        if taxonomy == "odd":
+            return f"ODD {code} – {site.taxonomies['odd'].label(int(code))}"
+        return site.taxonomies[taxonomy].label(code) if taxonomy in site.taxonomies else code
+    return label
 
 
 def records(site: Site, table: str) -> list[dict[str, Any]]:
-    _, _, columns, rows, kind = TABLES[table]
+    spec = TABLES[table]
+    label = _labeller(site)
     result = []
-    for entry in rows(site):
-        record = {c.name: (list(c.get(entry)) if c.many else c.get(entry)) for c in columns()}
-        record["url"] = item_url(kind, entry.id)
+    for row in spec.rows(site):
+        record: dict[str, Any] = {}
+        for c in spec.columns():
+            value = c.get(row)
+            record[c.name] = list(value) if c.many else value
+            if c.labels:
+                taxonomy = getattr(row, "taxonomy", None) if c.labels == "*" else c.labels
+                if c.many:
+                    record[label_name(c)] = [label(taxonomy, v) for v in value] if taxonomy else []
+                else:
+                    record[label_name(c)] = label(taxonomy, value) if taxonomy and value is not None else None
+        record["url"] = spec.url(row)
         result.append(record)
     return result
 
 
-def to_csv(data: list[dict[str, Any]], table: str) -> str:
-    """RFC 4180 CSV (CRLF line ends), multiple values joined by :data:`SEPARATOR`."""
-    columns = TABLES[table][2]()
+def to_csv(data: list[dict[str, Any]], table: str, *, spreadsheet: bool = False) -> str:
+    """RFC 4180 CSV (CRLF line ends); ``spreadsheet``: « ; » between columns, for a French spreadsheet
+    (the byte-order mark is added when the file is written, see :func:`files`)."""
+    columns = fields(table)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([c.name for c in columns] + ["url"])
+    writer = csv.writer(out, lineterminator="\r\n", delimiter=";" if spreadsheet else ",")
+    writer.writerow([c["name"] for c in columns])
     for record in data:
-        writer.writerow([SEPARATOR.join(record[c.name]) if c.many else ("" if record[c.name] is None else record[c.name]) for c in columns] + [record["url"]])
+        writer.writerow([(LABEL_SEPARATOR if c["name"].endswith("_libelles") else SEPARATOR).join(record[c["name"]]) if c["many"]
+                         else ("" if record[c["name"]] is None else record[c["name"]]) for c in columns])
     return out.getvalue()
 
 
-def files(site: Site, *, absolute: Callable[[str], str], issued: str, modified: str) -> dict[str, str]:
-    """Every open-data file, by path under ``donnees/``."""
-    result: dict[str, str] = {}
+FORMATS = [  # suffix, title, media type, for whom
+    (".csv", "CSV", "text/csv", "standard (UTF-8, virgules)\u00a0: pour les programmes et les portails de données"),
+    (f"{SPREADSHEET}.csv", "CSV pour tableur", "text/csv", "UTF-8 avec indicateur d'ordre des octets, points-virgules\u00a0: s'ouvre tel quel dans Excel ou LibreOffice en français"),
+    (".json", "JSON", "application/json", "les mêmes lignes, les valeurs multiples en listes"),
+]
+
+
+def files(site: Site, *, absolute: Callable[[str], str], issued: str, modified: str | dict[str, str]) -> dict[str, str | bytes]:
+    """Every open-data file, by path under ``donnees/``. ``modified``: the date of the last change,
+    for every table or by table name."""
+    result: dict[str, str | bytes] = {}
     resources = []
-    distributions = []
-    for table, (title, description, columns, _, _) in TABLES.items():
-        data = records(site, table)
+    datasets = []
+    for name, spec in TABLES.items():
+        data = records(site, name)
         for record in data:
             record["url"] = absolute(record["url"])
-        result[f"donnees/{table}.json"] = json.dumps({"licence": LICENCE, "donnees": data}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        result[f"donnees/{table}.csv"] = to_csv(data, table)
-        fields = [{"name": c.name, "type": c.type, "description": c.description} for c in columns()] + [{"name": "url", "type": "string", "format": "uri", "description": "Page du portail"}]
-        resources.append({"name": table, "title": title, "description": description, "path": f"{table}.csv", "format": "csv", "mediatype": "text/csv",
-                          "encoding": "utf-8", "schema": {"fields": fields, "primaryKey": ["identifiant"]}})
-        for fmt, media in (("csv", "text/csv"), ("json", "application/json")):
-            distributions.append({
-                "@id": absolute(f"donnees/{table}.{fmt}#distribution"), "@type": "dcat:Distribution",
-                "dct:title": f"{title} ({fmt.upper()})", "dcat:accessURL": {"@id": absolute("observatoire/")},
-                "dcat:downloadURL": {"@id": absolute(f"donnees/{table}.{fmt}")}, "dcat:mediaType": media,
-                "dct:format": fmt.upper(), "dct:license": {"@id": LICENCE["path"]},
-                "dct:conformsTo": {"@id": absolute("donnees/datapackage.json")},
-            })
+        result[f"donnees/{name}.json"] = json.dumps({"licence": LICENCE, "donnees": data}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        result[f"donnees/{name}.csv"] = to_csv(data, name)
+        result[f"donnees/{name}{SPREADSHEET}.csv"] = "\ufeff" + to_csv(data, name, spreadsheet=True)
+        schema = {"fields": [{k: v for k, v in f.items() if k != "many"} for f in fields(name)], "primaryKey": [spec.key]}
+        resources.append({"name": name, "title": spec.title, "description": spec.description, "path": f"{name}.csv", "format": "csv",
+                          "mediatype": "text/csv", "encoding": "utf-8", "schema": schema})
+        resources.append({"name": f"{name}{SPREADSHEET}", "title": f"{spec.title} (pour tableur)", "description": spec.description,
+                          "path": f"{name}{SPREADSHEET}.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
+                          "dialect": {"delimiter": ";"}, "schema": schema})
+        changed = modified if isinstance(modified, str) else modified.get(name, max(modified.values()))
+        distributions = [{
+            "@id": absolute(f"donnees/{name}{suffix}#distribution"), "@type": "dcat:Distribution",
+            "dct:title": f"{spec.title} ({title})", "dct:description": purpose, "dcat:accessURL": {"@id": absolute(f"donnees/#{name}")},
+            "dcat:downloadURL": {"@id": absolute(f"donnees/{name}{suffix}")}, "dcat:mediaType": media,
+            "dct:format": "JSON" if suffix.endswith("json") else "CSV", "dct:license": {"@id": LICENCE["path"]},
+            "dct:conformsTo": {"@id": absolute("donnees/datapackage.json")}, "dct:modified": changed,
+        } for suffix, title, media, purpose in FORMATS]
+        datasets.append({
+            "@id": absolute(f"donnees/#{name}"), "@type": "dcat:Dataset", "dct:title": spec.title, "dct:description": spec.description,
+            "dct:issued": issued, "dct:modified": changed, "dct:license": {"@id": LICENCE["path"]},
+            "dct:publisher": {"@type": "foaf:Agent", "foaf:name": "Réseaux régionaux multi-acteurs (RRMA)"},
+            "dcat:keyword": ["coopération internationale", "solidarité internationale", "RRMA", "ODD", "ECSI"],
+            "dct:spatial": {"@id": "http://publications.europa.eu/resource/authority/country/FRA"},
+            "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/FRA"},
+            "dcat:landingPage": {"@id": absolute(f"donnees/#{name}")},
+            "dcat:distribution": distributions,
+        })
     result["donnees/datapackage.json"] = json.dumps({
         "name": "rrma-catalogue", "title": "Catalogue du portail des RRMA", "licenses": [LICENCE], "resources": resources,
     }, ensure_ascii=False, indent=1) + "\n"
@@ -145,19 +323,11 @@ def files(site: Site, *, absolute: Callable[[str], str], issued: str, modified: 
         "@context": {"dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/", "foaf": "http://xmlns.com/foaf/0.1/",
                      "vcard": "http://www.w3.org/2006/vcard/ns#"},
         "@id": absolute("donnees/catalogue.jsonld"), "@type": "dcat:Catalog",
-        "dct:title": "Portail national des réseaux régionaux multi-acteurs — données ouvertes", "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/FRA"},
+        "dct:title": "Portail national des réseaux régionaux multi-acteurs — données ouvertes",
+        "dct:description": "Les réseaux régionaux multi-acteurs, leurs événements, leurs ressources et les chiffres de leurs baromètres, mis à jour à chaque publication du site.",
+        "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/FRA"},
         "dct:publisher": {"@type": "foaf:Agent", "foaf:name": "Réseaux régionaux multi-acteurs (RRMA)"},
-        "foaf:homepage": {"@id": absolute("")},
-        "dcat:dataset": [{
-            "@id": absolute("observatoire/#donnees"), "@type": "dcat:Dataset",
-            "dct:title": "Réseaux, événements et ressources des RRMA",
-            "dct:description": "Le catalogue du portail : réseaux régionaux multi-acteurs, leurs événements et leurs ressources, mis à jour à chaque publication du site.",
-            "dct:issued": issued, "dct:modified": modified, "dct:license": {"@id": LICENCE["path"]},
-            "dct:publisher": {"@type": "foaf:Agent", "foaf:name": "Réseaux régionaux multi-acteurs (RRMA)"},
-            "dcat:keyword": ["coopération internationale", "solidarité internationale", "RRMA", "ODD", "ECSI"],
-            "dct:spatial": {"@id": "http://publications.europa.eu/resource/authority/country/FRA"},
-            "dcat:landingPage": {"@id": absolute("observatoire/")},
-            "dcat:distribution": distributions,
-        }],
+        "foaf:homepage": {"@id": absolute("")}, "dct:license": {"@id": LICENCE["path"]}, "dct:modified": max(d["dct:modified"] for d in datasets),
+        "dcat:dataset": datasets,
     }, ensure_ascii=False, indent=1) + "\n"
     return result

@@ -1,41 +1,62 @@
-"""Bar charts as data for an SVG template: drawn at build time, no script.
+"""Charts as data for HTML templates: drawn at build time, no script.
 
-Each chart carries its own data table and a sentence that says what it shows,
-so the figures reach screen readers, high-contrast modes and paper alike.
+A chart is a table: each row a label, a bar whose length is the share of the largest value,
+and the number. Being a real table, it is its own text equivalent (screen readers read rows
+and headers, high-contrast modes and paper keep it); its labels are page text, so they stay
+readable on a phone — an SVG scaled down to 390 px would shrink them below 14 px.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-BAR = 24
-GAP = 8
-LABEL_WIDTH = 200
-CHART_WIDTH = 480
+
+def _fr(value: int) -> str:
+    return f"{value:,}".replace(",", "\u202f")
 
 
-def bar_chart(key: str, title: str, counts: Iterable[tuple[str, int]], *, unit: str, keep_order: bool = False) -> dict[str, Any]:
+def bars(key: str, title: str, counts: Iterable[tuple[str, int]], *, unit: str, description: str = "",
+         sources: list[dict[str, Any]] | None = None, keep_order: bool = False, head: str | None = None) -> dict[str, Any]:
+    """A bar chart: ``counts`` as (label, number), largest first unless ``keep_order`` (years, ODD)."""
     rows = [(label, n) for label, n in counts if n > 0]
     if not keep_order:
         rows.sort(key=lambda r: (-r[1], r[0].casefold()))
     top = max((n for _, n in rows), default=0)
-    bars = []
-    for index, (label, n) in enumerate(rows):
-        width = 0 if not top else round((CHART_WIDTH - LABEL_WIDTH - 40) * n / top, 1)
-        bars.append({"label": label, "value": n, "y": index * (BAR + GAP), "width": max(width, 2)})
     total = sum(n for _, n in rows)
-    if rows:
-        leader = max(rows, key=lambda r: r[1])
-        summary = f"{title} : {len(rows)} catégories, {total} {unit} au total ; la plus fréquente est « {leader[0]} » ({leader[1]})."
+    items = [{"label": label, "value": n, "text": _fr(n), "share": round(100 * n / top, 1) if top else 0,
+              "rank": index + 1} for index, (label, n) in enumerate(rows)]
+    if rows and not keep_order:
+        leader = rows[0]
+        summary = f"{len(rows)} catégories\u00a0; en tête\u00a0: {leader[0]} ({_fr(leader[1])} {unit})."
+    elif rows:
+        summary = f"{len(rows)} valeurs, de {rows[0][0]} à {rows[-1][0]}."
     else:
-        summary = f"{title} : aucune donnée pour l'instant."
-    return {
-        "id": key, "title": title, "unit": unit, "bars": bars, "total": total, "summary": summary,
-        "bar": BAR, "label_width": LABEL_WIDTH, "width": CHART_WIDTH, "height": max(1, len(rows)) * (BAR + GAP),
-    }
+        summary = "Aucune donnée publiée pour l'instant."
+    return {"id": key, "title": title, "unit": unit, "rows": items, "total": total, "text_total": _fr(total),
+            "summary": summary, "description": description, "sources": sources or [], "ranked": not keep_order,
+            "head": head or ("Catégorie" if not keep_order else "Année")}
 
 
-def count(values: Iterable[str]) -> list[tuple[str, int]]:
-    return list(Counter(values).items())
+SHADES = 4  # classes of the world map, lightest to darkest
+
+
+def shades(values: list[int]) -> dict[str, Any]:
+    """Classes for a shaded map: up to four ranges of equal width in count order (quartiles of the
+    values present), each with its legend « de 10 à 49 projets »."""
+    ordered = sorted(set(values))
+    if not ordered:
+        return {"legend": [], "class_of": lambda n: 0}
+    count = min(SHADES, len(ordered))
+    bounds = [ordered[min(len(ordered) - 1, (len(ordered) * (i + 1)) // count - 1)] for i in range(count)]
+    def class_of(n: int) -> int:
+        return next(i for i, bound in enumerate(bounds) if n <= bound) + 1
+    legend = []
+    low = ordered[0]
+    for index, bound in enumerate(bounds):
+        legend.append({"shade": index + 1, "low": low, "high": bound,
+                       "text": _fr(low) if low == bound else f"de {_fr(low)} à {_fr(bound)}"})
+        higher = [v for v in ordered if v > bound]
+        low = higher[0] if higher else bound
+    chooser: Callable[[int], int] = class_of
+    return {"legend": legend, "class_of": chooser}

@@ -14,7 +14,7 @@ from ..outputs import jsonld
 from ..outputs.feeds import FeedEntry, atom
 from ..outputs.ical import calendar
 from .model import Output
-from .views import Labels, of
+from .views import Labels, and_list, event_credits, of
 
 
 def _location(entry: Entry[Any], labels: Labels) -> str | None:
@@ -36,8 +36,10 @@ def event_jsonld(entry: Entry[Any], labels: Labels, output: Output) -> dict[str,
         "description": e.summary, "startDate": e.start.isoformat(), "endDate": (e.end or (None if not e.all_day else e.start)).isoformat() if (e.end or e.all_day) else None,
         "eventAttendanceMode": jsonld.ATTENDANCE[e.mode], "eventStatus": "https://schema.org/EventScheduled",
         "location": places[0] if len(places) == 1 else places,
-        "organizer": [{"@type": "Organization", "name": labels.networks[n].data.name, "url": output.absolute(item_url("networks", n))}
-                      for n in e.networks if n in labels.networks],
+        # Only who the file says organises: the relaying networks are the portal's publishers, not the organisers.
+        "organizer": jsonld.organisations(e.organizers, labels, output) or None,
+        "funder": jsonld.organisations(e.funders, labels, output) or None,
+        "contributor": jsonld.organisations(e.partners, labels, output) or None,
         "inLanguage": "fr",
         "about": jsonld.places(e.countries, e.zones, labels) or None,
     }
@@ -45,7 +47,12 @@ def event_jsonld(entry: Entry[Any], labels: Labels, output: Output) -> dict[str,
 
 def calendars(site: Site, labels: Labels, output: Output) -> dict[str, bytes]:
     def organisers(entry: Entry[Any]) -> list[str]:
-        return [labels.network_link(n)["name"] for n in entry.data.networks]
+        credits = event_credits(entry.data, labels)
+        lines = [credits["text"]]
+        for title, key in (("Partenaires", "partners"), ("Financeurs", "funders")):
+            if credits[key]:
+                lines.append(f"{title} : {and_list([o['name'] for o in credits[key]])}")
+        return lines
 
     common = {"url_of": lambda e: output.absolute(item_url("events", e.id)), "location_of": lambda e: _location(e, labels),
               "organisers_of": organisers, "uid_domain": output.uid_domain, "stamp": output.now, "serialized": {}}
@@ -53,7 +60,7 @@ def calendars(site: Site, labels: Labels, output: Output) -> dict[str, bytes]:
     for entry in site.events:
         files[f"agenda/{entry.id}/{entry.id}.ics"] = calendar([entry], name=entry.data.title, **common)
     for network in site.networks:
-        events = [e for e in site.events if network.id in e.data.networks]
+        events = [e for e in site.events if network.id in e.data.network_ids]
         short = network.data.acronym or network.data.name
         files[f"flux/agenda-{network.id}.ics"] = calendar(events, name=f"Agenda {of(short)}", **common)
     return files

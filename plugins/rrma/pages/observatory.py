@@ -1,70 +1,241 @@
-"""The observatory page and each network's own figures."""
+"""The observatory page and each network's « En chiffres »: the figures the networks publish
+(observatory/<réseau>/<année>.yml), charted at build time, and the portal's own counts.
+
+Every figure says which year it describes and which study it comes from (a link to the
+resource). Figures of different years are never added up without saying so: the national
+totals show each network's latest year beside its number; a chart summing several
+networks' breakdowns names each network and year in its description.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
 from ..core.urls import item_url
+from ..kinds.base import Entry
+from ..kinds.countries import countries
+from ..kinds.observatory import Figures, departments, latest, network_of
 from ..kinds.site import Site
-from ..outputs import opendata
-from .charts import bar_chart, count
-from .dates import month
+from .charts import bars, shades
 from .model import PageSpec
 from .views import Labels, of
 
+# «\u00a0en Occitanie\u00a0», but «\u00a0dans les Hauts-de-France\u00a0», «\u00a0à La Réunion\u00a0».
+IN_REGION = {"32": "dans les Hauts-de-France", "44": "dans le Grand Est", "52": "dans les Pays de la Loire", "04": "à La Réunion", "06": "à Mayotte"}
 
-def observatory_page(site: Site, labels: Labels) -> PageSpec:
-    resources = [r.data for r in site.resources]
-    events = [e.data for e in site.events]
-    regional = [n.data for n in site.networks if n.data.scope == "regional"]
-    years = sorted({r.published[:4] for r in resources if r.published})
-    months = sorted({e.starts_at().strftime("%Y-%m") for e in events})
-    groups = [
-        ("Ressources", [
-            bar_chart("ressources-thematiques", "Ressources par thématique", count(labels.term("themes", t) for r in resources for t in r.themes), unit="mentions"),
-            bar_chart("ressources-odd", "Ressources par objectif de développement durable",
-                      [(f"ODD {o} – {labels.term('odd', o)}", sum(1 for r in resources if o in r.odd)) for o in sorted({o for r in resources for o in r.odd})],
-                      unit="mentions", keep_order=True),
-            bar_chart("ressources-types", "Ressources par type", count(labels.term("resource-types", r.type) for r in resources), unit="ressources"),
-            bar_chart("ressources-annees", "Ressources par année de publication", [(y, sum(1 for r in resources if (r.published or "")[:4] == y)) for y in years],
-                      unit="ressources datées", keep_order=True),
-        ]),
-        ("Événements", [
-            bar_chart("evenements-regions", "Événements par région", count(labels.term("regions", e.region) for e in events if e.region), unit="événements situés"),
-            bar_chart("evenements-mois", "Événements par mois", [(month(m), sum(1 for e in events if e.starts_at().strftime("%Y-%m") == m)) for m in months],
-                      unit="événements", keep_order=True),
-            bar_chart("evenements-types", "Événements par type", count(labels.term("event-kinds", e.kind) for e in events), unit="événements"),
-            bar_chart("evenements-campagnes", "Événements par campagne", count(labels.term("campaigns", e.campaign) for e in events if e.campaign), unit="événements"),
-        ]),
-        ("Réseaux", [
-            bar_chart("reseaux-regions", "Réseaux par région", count(labels.term("regions", n.region) for n in regional if n.region), unit="réseaux"),
-            bar_chart("reseaux-missions", "Réseaux par mission déclarée", count(labels.term("missions", m) for n in regional for m in n.missions), unit="mentions"),
-        ]),
+
+def fr(value: int) -> str:
+    """« 10 091 »: French thousands, grouped by a narrow non-breaking space (as the ``fr_number`` filter)."""
+    return f"{value:,}".replace(",", "\u202f")
+
+
+def in_region(code: str | None, labels: Labels) -> str:
+    if code is None:
+        return "en France"
+    return IN_REGION.get(code) or f"en {labels.region(code)}"
+
+
+def _source(entry: Entry[Figures], labels: Labels, site: Site) -> dict[str, Any]:
+    """The study the figures come from, as a link to its resource page."""
+    resource = next((r for r in site.resources if r.id == entry.data.source), None)
+    title = resource.data.title if resource else entry.data.source
+    return {"title": title, "url": item_url("resources", entry.data.source) if resource else None,
+            "network": labels.network_link(network_of(entry))["name"], "year": entry.data.year, "external": entry.data.source_url}
+
+
+def _place(entry: Entry[Figures], labels: Labels) -> str:
+    network = labels.networks.get(network_of(entry))
+    if network is None:
+        return ""
+    return "en France" if network.data.scope == "national" else in_region(network.data.region, labels)
+
+
+def headline(entry: Entry[Figures], labels: Labels, site: Site) -> dict[str, Any]:
+    """A network's latest figures in a sentence: « 551 acteurs dans les Hauts-de-France (2006) »."""
+    f = entry.data
+    network = labels.networks.get(network_of(entry))
+    numbers = []
+    if f.actors is not None:
+        numbers.append({"value": f.actors.total, "text": fr(f.actors.total), "noun": "acteur" if f.actors.total == 1 else "acteurs"})
+    if f.projects is not None and f.projects.total is not None:
+        numbers.append({"value": f.projects.total, "text": fr(f.projects.total), "noun": "projet" if f.projects.total == 1 else "projets"})
+    if f.projects is not None and f.projects.countries is not None:
+        numbers.append({"value": f.projects.countries, "text": fr(f.projects.countries), "noun": "pays"})
+    return {
+        "network": labels.network_link(network_of(entry)), "national": network is not None and network.data.scope == "national",
+        "place": _place(entry, labels), "year": f.year, "numbers": numbers, "source": _source(entry, labels, site),
+        "region": network.data.region if network else None,
+    }
+
+
+def _sources(entries: Iterable[Entry[Figures]], labels: Labels, site: Site) -> list[dict[str, Any]]:
+    """Each study once, with the years taken from it: « Baromètre… (RESACOOP, 2019, 2022) »."""
+    found: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for entry in entries:
+        source = _source(entry, labels, site)
+        key = (source["title"], source["url"], source["network"])
+        if key in found:
+            found[key]["year"] = f"{found[key]['year']}, {source['year']}"
+        else:
+            found[key] = source
+    return list(found.values())
+
+
+def _summed(entries: list[Entry[Figures]], pick: Any, label: Any, key: str, title: str, unit: str, labels: Labels, site: Site,
+            *, keep_order: bool = False, head: str | None = None) -> dict[str, Any] | None:
+    """A breakdown summed over the networks' latest figures that publish it; None when none does."""
+    used = [e for e in entries if pick(e.data)]
+    if not used:
+        return None
+    totals: dict[Any, int] = defaultdict(int)
+    for entry in used:
+        for code, n in pick(entry.data).items():
+            totals[code] += n
+    who = ", ".join(f"{labels.network_link(network_of(e))['name']} ({e.data.year})" for e in used)
+    if len(used) == 1:
+        description = f"Chiffres de {used[0].data.year} publiés par {labels.network_link(network_of(used[0]))['name']}."
+    else:
+        description = f"La somme des dernières données publiées de {len(used)} réseaux\u00a0: {who}\u00a0; leurs années peuvent différer."
+    return bars(key, title, [(label(code), n) for code, n in totals.items()], unit=unit, description=description,
+                sources=_sources(used, labels, site), keep_order=keep_order, head=head)
+
+
+def figures_charts(entries: list[Entry[Figures]], labels: Labels, site: Site, prefix: str) -> list[dict[str, Any]]:
+    """The breakdowns of ``entries`` (one network's latest year, or every network's): types,
+    departments, sectors, ODD. Only what a study publishes: no breakdown, no chart."""
+    made = [
+        _summed(entries, lambda f: f.actors.by_type if f.actors else {}, lambda c: labels.term("actor-types", c),
+                f"{prefix}types", "Acteurs par type", "acteurs", labels, site),
+        _summed(entries, lambda f: f.actors.by_department if f.actors else {}, lambda c: f"{departments().get(c, c)} ({c})",
+                f"{prefix}departements", "Acteurs par département du siège", "acteurs", labels, site),
+        _summed(entries, lambda f: f.projects.by_sector if f.projects else {}, lambda c: labels.term("sectors", c),
+                f"{prefix}secteurs", "Projets par secteur d'intervention", "projets", labels, site),
+        _summed(entries, lambda f: {o: n for o, n in sorted(f.odd.items())}, lambda o: f"ODD {o} – {labels.term('odd', o)}",
+                f"{prefix}odd", "Par objectif de développement durable", "mentions", labels, site, keep_order=True, head="ODD"),
     ]
-    tables = [
-        {"name": table, "title": title, "description": description, "columns": [{"name": c.name, "description": c.description} for c in columns()] + [{"name": "url", "description": "Page du portail"}]}
-        for table, (title, description, columns, _, _) in opendata.TABLES.items()
-    ]
+    return [chart for chart in made if chart is not None]
+
+
+def trends(site: Site, labels: Labels, network: str | None = None) -> list[dict[str, Any]]:
+    """Actors and projects year by year, for each network with figures for two years or more."""
+    by_network: dict[str, list[Entry[Figures]]] = defaultdict(list)
+    for entry in site.figures:
+        if network is None or network_of(entry) == network:
+            by_network[network_of(entry)].append(entry)
+    charts = []
+    for ident, entries in sorted(by_network.items()):
+        entries.sort(key=lambda e: e.data.year)
+        short = labels.network_link(ident)["name"]
+        for noun, pick in (("acteurs", lambda f: f.actors.total if f.actors else None),
+                           ("projets", lambda f: f.projects.total if f.projects else None)):
+            points = [(str(e.data.year), pick(e.data)) for e in entries if pick(e.data) is not None]
+            if len(points) < 2:
+                continue
+            first, last = points[0], points[-1]
+            description = f"De {first[0]} à {last[0]}\u00a0: de {fr(first[1])} à {fr(last[1])} {noun}."
+            charts.append(bars(f"evolution-{ident}-{noun}", f"Évolution du nombre de {noun} {of(short)}", points, unit=noun,
+                               description=description, sources=_sources(entries, labels, site), keep_order=True))
+    return charts
+
+
+def country_map(totals: dict[str, int], world: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The world map shaded by number of projects: each country's class and the legend."""
+    if not world or not totals:
+        return None
+    known = countries()
+    scale = shades(list(totals.values()))
+    shaded = []
+    for code, n in totals.items():
+        country = known.get(code)
+        if country is None or country.numeric not in world["shapes"]:
+            continue
+        shaded.append({"name": country.name, "value": n, "text": fr(n), "path": world["shapes"][country.numeric], "shade": scale["class_of"](n)})
+    numerics = {known[c].numeric for c in totals if c in known}
+    background = [path for numeric, path in sorted(world["shapes"].items()) if numeric not in numerics]
+    missing = [known[c].name for c in totals if c in known and known[c].numeric not in world["shapes"]]
+    return {"width": world["width"], "height": world["height"], "background": background, "shaded": shaded,
+            "legend": scale["legend"], "missing": missing}
+
+
+def observatory_page(site: Site, labels: Labels, world: dict[str, Any] | None = None) -> PageSpec:
+    newest = latest(site.figures)
+    heads = [headline(e, labels, site) for e in newest.values()]
+    national = [h for h in heads if h["national"]]
+    regional = sorted((h for h in heads if not h["national"]), key=lambda h: labels.region(h["region"]) or "")
+    regional_entries = [e for e in newest.values() if not headline(e, labels, site)["national"]]
+
+    # Actors per region: each regional network's latest year, on the regions' tiles and as bars.
+    region_rows = [(f"{labels.region(h['region'])} ({h['year']})", h["numbers"][0]["value"]) for h in regional
+                   if h["region"] and h["numbers"] and h["numbers"][0]["noun"].startswith("acteur")]
+    regions_chart = bars("acteurs-regions", "Acteurs recensés par région", region_rows, unit="acteurs",
+                         description="Le nombre d'acteurs de la dernière année publiée par le réseau de chaque région (entre parenthèses)\u00a0: "
+                                     "les années diffèrent, les nombres ne s'additionnent pas.",
+                         sources=_sources([e for e in regional_entries if e.data.actors], labels, site), head="Région (année)") if region_rows else None
+    tiles = region_tiles(site, labels, {h["region"]: h for h in regional if h["region"]})
+
+    # Projects per country: the world map shaded by count, and the same as a ranked list.
+    country_totals: dict[str, int] = defaultdict(int)
+    with_countries = [e for e in newest.values() if e.data.projects and e.data.projects.by_country]
+    for entry in with_countries:
+        assert entry.data.projects is not None
+        for code, n in entry.data.projects.by_country.items():
+            country_totals[code] += n
+    countries_chart = bars("projets-pays", "Projets par pays", [(labels.term("countries", c), n) for c, n in country_totals.items()],
+                           unit="projets", description="Les pays classés par nombre de projets, d'après les dernières données publiées de\u00a0: "
+                           + ", ".join(f"{labels.network_link(network_of(e))['name']} ({e.data.year})" for e in with_countries) + ".",
+                           sources=_sources(with_countries, labels, site), head="Pays") if country_totals else None
+
+    portal = portal_counts(site)
     return PageSpec(
         "observatoire/", "Observatoire", "rrma/observatory.html",
-        {"groups": [{"title": t, "charts": c} for t, c in groups], "tables": tables, "licence": opendata.LICENCE,
-         "counts": {"resources": len(resources), "events": len(events), "networks": len(regional)}},
+        {"national": national, "regional": regional, "regions_chart": regions_chart, "tiles": tiles,
+         "countries_chart": countries_chart, "world": country_map(dict(country_totals), world),
+         "breakdowns": figures_charts(list(newest.values()), labels, site, "ensemble-"), "trends": trends(site, labels),
+         "portal": portal, "files": len(site.figures)},
         in_nav=True,
-        description="Les chiffres du portail : ressources, événements et réseaux par thématique, ODD, région et année, et les données ouvertes.",
+        description="Les chiffres de la coopération et de la solidarité internationales publiés par les réseaux régionaux\u00a0: acteurs, projets, pays, secteurs.",
     )
 
 
+def region_tiles(site: Site, labels: Labels, by_region: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The regions' tile grid (rrma/pages/regionmap.py), each tile with its network's latest count of actors."""
+    from .regionmap import region_map
+
+    tiles = region_map({c: t.label for c, t in site.taxonomies["regions"].terms.items()}, {})
+    for tile in (*tiles["mainland"], *tiles["overseas"]):
+        head = by_region.get(tile["code"])
+        actors = next((n for n in head["numbers"] if n["noun"].startswith("acteur")), None) if head else None
+        tile["figure"] = f"{actors['text']} {actors['noun']} ({head['year']})" if actors and head else None
+        tile["href"] = head["network"]["url"] if head else None
+    return tiles
+
+
+def portal_counts(site: Site) -> list[dict[str, Any]]:
+    """« Le portail en chiffres »: what the portal itself holds."""
+    regional = sum(1 for n in site.networks if n.data.scope == "regional" and n.data.ended is None)  # the current networks
+    named = {c for n in site.networks for c in n.data.partner_countries} | {c for r in site.resources for c in r.data.countries} | {c for e in site.events for c in e.data.countries}
+    rows = [(regional, "réseau régional", "réseaux régionaux", "reseaux/"), (len(site.resources), "ressource", "ressources", "ressources/"),
+            (len(site.events), "événement", "événements", "agenda/"), (len(named), "pays nommé", "pays nommés", "pays/"),
+            (len(site.figures), "année de chiffres publiés", "années de chiffres publiés", None)]
+    return [{"value": n, "text": fr(n), "noun": one if n == 1 else many, "url": url} for n, one, many, url in rows]
+
+
 def add_network_figures(site: Site, labels: Labels, pages: list[PageSpec]) -> None:
-    """Each network page gets its own figures: its resources and events by theme and by year."""
+    """Each network page gets its own figures (« En chiffres »): its latest year, its breakdowns, its trends."""
     by_url = {p.url: p for p in pages}
+    newest = latest(site.figures)
     for network in site.networks:
-        resources = [r.data for r in site.resources if network.id in r.data.networks]
-        events = [e.data for e in site.events if network.id in e.data.networks]
-        themes = count([labels.term("themes", t) for r in resources for t in r.themes] + [labels.term("themes", t) for e in events for t in e.themes])
-        years = sorted({(r.published or "")[:4] for r in resources if r.published} | {str(e.starts_at().year) for e in events})
-        by_year = [(y, sum(1 for r in resources if (r.published or "")[:4] == y) + sum(1 for e in events if str(e.starts_at().year) == y)) for y in years]
-        short = network.data.acronym or network.data.name
-        by_url[item_url("networks", network.id)].context["figures"] = [
-            bar_chart(f"{network.id}-thematiques", f"Ressources et événements {of(short)} par thématique", themes, unit="mentions"),
-            bar_chart(f"{network.id}-annees", f"Ressources et événements {of(short)} par année", by_year, unit="éléments datés", keep_order=True),
-        ]
-
-
+        entry = newest.get(network.id)
+        context = by_url[item_url("networks", network.id)].context
+        if entry is None:
+            context["figures"] = None
+            continue
+        context["figures"] = {
+            "headline": headline(entry, labels, site),
+            "charts": figures_charts([entry], labels, site, f"{network.id}-"),
+            "trends": trends(site, labels, network.id),
+            "method": [" ".join(part.split()) for part in (entry.data.method or "").split("\n\n") if part.strip()],  # shown as plain paragraphs
+            "years": [e.data.year for e in site.figures if network_of(e) == network.id],
+        }

@@ -20,6 +20,8 @@ from ..outputs import jsonld, opendata
 from .agenda import agenda_pages, event_facets
 from .calls import build_moment, call_files, call_pages
 from .countries import country_links, country_pages
+from .datasets import data_page, last_changes
+from .dates import day
 from .feeds import atom_feeds, calendars, event_jsonld
 from .library import FACET_TITLES, all_option, facet_label, listing_pages, resource_facets
 from .model import EMPTY_SITEMAP, SITE_FEEDS, Output, PageSpec, SitePages
@@ -28,8 +30,10 @@ from .regionmap import region_map
 from .views import (
     Labels,
     event_card,
+    event_credits,
     network_card,
     of,
+    organisation_link,
     past,
     resource_card,
     resource_sort_key,
@@ -49,6 +53,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
     regions_of = {n.id: n.data.region for n in site.networks}.get
     pages: list[PageSpec] = []
     network_cards = {n.id: network_card(n, labels) for n in site.networks}
+    current_cards = {k: c for k, c in network_cards.items() if not c["former"]}  # the directory, the map, the counts
     resources = sorted(site.resources, key=resource_sort_key)
     resource_cards = {r.id: resource_card(r, labels) for r in resources}
     events_next = upcoming(site, today)
@@ -67,6 +72,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                 item_url("networks", entry.id), n.name, "rrma/network.html",
                 {
                     **breadcrumbs("networks", entry.id, n.name, output),
+                    **freshness(entry, output),
                     "network": network_cards[entry.id],
                     "email": n.email,
                     "other_cities": n.other_cities,
@@ -80,8 +86,12 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                     "zones": [labels.term("zones", z) for z in n.zones],
                     "social": {k: v for k, v in (n.social.model_dump() if n.social else {}).items() if v},
                     "logo": network_cards[entry.id]["logo"],
-                    "upcoming": [event_cards[e.id] for e in events_next if entry.id in e.data.networks],
-                    "past": [event_cards[e.id] for e in events_past if entry.id in e.data.networks][:5],
+                    "former": _former(n, labels) if n.ended else None,
+                    "took_over": [{**labels.network_link(p.id), "name": p.data.acronym or p.data.name,
+                                   "ended": _when(p.data.ended) if p.data.ended else None}
+                                  for p in site.networks if p.data.successor == entry.id],
+                    "upcoming": [event_cards[e.id] for e in events_next if entry.id in e.data.network_ids],
+                    "past": [event_cards[e.id] for e in events_past if entry.id in e.data.network_ids][:5],
                     "resources": [resource_cards[r.id] for r in resources if entry.id in r.data.networks],
                     "calls": [card for card in open_calls if any(n["url"] == item_url("networks", entry.id) for n in card["networks"])],
                     "calls_ics": f"flux/echeances-{entry.id}.ics",
@@ -92,7 +102,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                     "jsonld": jsonld.dumps({
                         "@context": jsonld.CONTEXT, "@type": "Organization", "@id": output.absolute(item_url("networks", entry.id)),
                         "name": n.name, "alternateName": n.acronym, "url": n.website or output.absolute(item_url("networks", entry.id)),
-                        "email": n.email, "foundingDate": n.founded, "description": "Réseau régional multi-acteurs" + (f" — {labels.region(n.region)}" if n.region else ""),
+                        "email": n.email, "foundingDate": n.founded, "dissolutionDate": n.ended, "description": "Réseau régional multi-acteurs" + (f" — {labels.region(n.region)}" if n.region else ""),
                         "address": jsonld.address(n.city, labels.region(n.region)), "areaServed": labels.region(n.region),
                         "sameAs": [u for u in (n.social.model_dump().values() if n.social else []) if u],
                     }),
@@ -111,7 +121,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
             )
         )
     by_region: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for card in network_cards.values():
+    for card in current_cards.values():
         if card["region"]:
             by_region[card["region"]].append(card)
     regions = site.taxonomies["regions"]
@@ -126,8 +136,8 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
             {
                 "regions": region_list,
                 "map": the_map,
-                "national": [c for c in network_cards.values() if c["national"]],
-                "count": sum(1 for c in network_cards.values() if not c["national"]),
+                "national": [c for c in current_cards.values() if c["national"]],
+                "count": sum(1 for c in current_cards.values() if not c["national"]),
             },
             in_nav=True,
             description="Les réseaux régionaux multi-acteurs de la coopération et de la solidarité internationales, région par région.",
@@ -150,7 +160,8 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                         "files": [str(site.project.dir(site.project.resources_dir) / a.file) for a in r.attachments if a.file],
                         "tags": [resource_cards[entry.id]["type_label"], *(labels.term("themes", t) for t in r.themes),
                                  *(n["name"] for n in resource_cards[entry.id]["networks"]), *(labels.term("audiences", a) for a in r.audiences),
-                                 *_places(r.countries, r.zones, labels)],
+                                 *_places(r.countries, r.zones, labels), *_coverage_labels(r, labels),
+                                 *(o.name for o in (*r.partners, *r.funders))],
                         "facets": {"theme": list(r.themes), "region": facets_of[entry.id]["regions"], "reseau": list(r.networks)}},
             )
         )
@@ -189,12 +200,15 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
     for entry in site.events:
         e = entry.data
         card = event_cards[entry.id]
+        credits = event_credits(e, labels)
         pages.append(
             PageSpec(
                 item_url("events", entry.id), e.title, "rrma/event.html",
                 {
                     **breadcrumbs("events", entry.id, e.title, output),
+                    **freshness(entry, output),
                     "event": card,
+                    "credits": credits,
                     "venue": e.venue, "city": e.city, "region": labels.region(e.region),
                     "mode": {"sur-place": "Sur place", "en-ligne": "En ligne", "hybride": "Sur place et en ligne"}[e.mode],
                     "online_url": e.online_url, "registration_url": e.registration_url, "source_url": e.source_url,
@@ -214,6 +228,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                 search={"kind": "evenement", "label": "Événement", "summary": e.summary or "", "date": card["dates"],
                         "tags": [labels.term("event-kinds", e.kind), e.city or "", labels.region(e.region) or "", *_places(e.countries, e.zones, labels),
                                  *(labels.term("themes", t) for t in e.themes), *(n["name"] for n in card["networks"]),
+                                 *(o["name"] for o in (*credits["organizers"], *credits["partners"], *credits["funders"])),
                                  labels.term("campaigns", e.campaign) if e.campaign else ""],
                         "facets": {"theme": list(e.themes), "region": event_facets(entry, regions_of)["regions"], "reseau": list(e.networks)}},
             )
@@ -231,8 +246,8 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
             "recent_events": [] if next_events else [event_cards[e.id] for e in events_past[:3]],
             "latest_resources": all_cards[:6],
             "open_calls": open_calls[:4],
-            "networks": sorted((c for c in network_cards.values() if not c["national"]), key=lambda c: fold(c["region_label"] or "")),
-            "national": [c for c in network_cards.values() if c["national"]],
+            "networks": sorted((c for c in current_cards.values() if not c["national"]), key=lambda c: fold(c["region_label"] or "")),
+            "national": [c for c in current_cards.values() if c["national"]],
             "map": the_map,
             "campaigns": [{"label": t.label, "description": getattr(t, "description", None)}
                           for t in site.taxonomies["campaigns"].terms.values()],
@@ -242,21 +257,24 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
             "sections": [{"id": "reseaux", "title": "Les réseaux régionaux"}],
             "networks": sorted((
                 {**network_cards[n.id], "charter_signed": format_partial_date(n.data.charter_signed) if n.data.charter_signed else None}
-                for n in site.networks if n.data.scope == "regional"
+                for n in site.networks if n.data.scope == "regional" and n.data.ended is None
             ), key=lambda c: fold(c["region_label"] or "")),
         },
     }
     files: dict[str, str | bytes] = {"ressources/index.json": json.dumps(library_data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))}
     files["flux/sitemap.xml"] = EMPTY_SITEMAP
-    modified = output.now.date().isoformat()
     issued = min([d.date() for d in output.changed.values()] or [output.now.date()]).isoformat()
+    # The open data is made here, not beside the pages: /donnees/ gives each file's size and row count.
+    changed = last_changes(site, output)
+    open_data = opendata.files(site, absolute=output.absolute, issued=issued, modified=changed)
+    files.update(open_data)
+    pages.append(data_page(open_data, changed))
     data_files = [
         partial(calendars, site, labels, output),
         partial(atom_feeds, site, resources, resource_cards, event_cards, labels, output),
-        partial(opendata.files, site, absolute=output.absolute, issued=issued, modified=modified),
         partial(call_files, site, output),
     ]
-    pages.append(observatory_page(site, labels))
+    pages.append(observatory_page(site, labels, world))
     search_facets = {
         "theme": {str(k): t.label for k, t in site.taxonomies["themes"].terms.items()},
         "region": {str(k): t.label for k, t in site.taxonomies["regions"].terms.items()},
@@ -268,6 +286,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                           {"kinds": SEARCH_KINDS, "examples": search_examples(site, labels), "options": filter_options},
                           description="Rechercher un guide, un événement, un réseau sur le portail des RRMA."))
     pages.append(subscribe_page(network_cards, output))
+    pages.append(subscribe_page(network_cards, output, "flux/"))
     pages.append(PageSpec(
         "plan-du-site/", "Plan du site", "rrma/sitemap.html",
         {"networks": sorted(network_cards.values(), key=lambda c: fold(c["name"])),
@@ -280,6 +299,40 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
     ))
     add_network_figures(site, labels, pages)
     return SitePages(pages, extra, files, SITE_FEEDS, search_facets, data_files)
+
+
+def _coverage_labels(r: Resource, labels: Labels) -> list[str]:
+    return ([labels.region(code) or code for code in r.coverage.regions] + [labels.term("countries", c) for c in r.coverage.countries]) if r.coverage else []
+
+
+def _data_line(r: Resource, labels: Labels) -> str | None:
+    """« Données : 2015 · Couverture : Bourgogne-Franche-Comté », apart from the publication date."""
+    parts = []
+    if r.data_period:
+        parts.append(f"Données\u00a0: {r.data_period.replace('-', '–')}")
+    if coverage := _coverage_labels(r, labels):
+        parts.append(f"Couverture\u00a0: {', '.join(coverage)}")
+    return " · ".join(parts) or None
+
+
+def _coverage_places(r: Resource, labels: Labels) -> list[dict[str, Any]]:
+    """The territory the data cover, then the countries and zones the resource is about, each once."""
+    covered = ([{"@type": "AdministrativeArea", "name": labels.region(code), "containedInPlace": {"@type": "Country", "name": "France", "identifier": "FR"}}
+                for code in r.coverage.regions] if r.coverage else [])
+    places = jsonld.places(list(dict.fromkeys([*(r.coverage.countries if r.coverage else []), *r.countries])), r.zones, labels)
+    return covered + places
+
+
+def _when(value: str) -> str:
+    """« le 1er juillet 2017 », « en juillet 2017 », « en 2017 »."""
+    return published_phrase(value).removeprefix("publié ")
+
+
+def _former(n: Any, labels: Labels) -> dict[str, Any]:
+    """What a former network's page says: when it ended, and which network took over."""
+    successor = labels.networks.get(n.successor) if n.successor else None
+    return {"ended": _when(n.ended),
+            "successor": {"name": successor.data.acronym or successor.data.name, "url": item_url("networks", successor.id)} if successor else None}
 
 
 def _places(country_codes: list[str], zones: list[str], labels: Labels) -> list[str]:
@@ -303,8 +356,9 @@ def is_local(site_url: str) -> bool:
     return host in ("127.0.0.1", "localhost", "0.0.0.0", "") or host.startswith("127.")
 
 
-def subscribe_page(network_cards: dict[str, dict[str, Any]], output: Output) -> PageSpec:
-    """Calendars to subscribe to (webcal: and the https address to copy) and the Atom feeds."""
+def subscribe_page(network_cards: dict[str, dict[str, Any]], output: Output, url: str = "abonnements/") -> PageSpec:
+    """Calendars to subscribe to (webcal: and the https address to copy) and the Atom feeds; the same
+    page at /flux/, the folder of the feeds themselves, so that address reads as a page too."""
     def calendar(title: str, url: str) -> dict[str, str]:
         address = output.absolute(url)
         return {"title": title, "url": url, "address": address, "webcal": "webcal://" + address.split("://", 1)[-1]}
@@ -315,7 +369,7 @@ def subscribe_page(network_cards: dict[str, dict[str, Any]], output: Output) -> 
         calendar(f"Échéances des appels relayés par {c['short']}", f"flux/echeances-{c['id']}.ics")
         for c in sorted(network_cards.values(), key=lambda c: fold(c["short"]))]
     return PageSpec(
-        "abonnements/", "S'abonner\u00a0: calendriers et flux", "rrma/subscribe.html",
+        url, "S'abonner\u00a0: calendriers et flux", "rrma/subscribe.html",
         {"calendars": calendars, "deadlines": deadlines, "local": is_local(output.site_url),
          "feeds": [{"title": f["title"], "url": f["url"], "address": output.absolute(f["url"])} for f in SITE_FEEDS if f["type"] != "text/calendar"]},
         description="Suivre l'agenda des réseaux régionaux multi-acteurs dans son calendrier, et les nouvelles ressources dans un lecteur de flux.",
@@ -331,6 +385,20 @@ def breadcrumbs(kind: str, item_id: str, title: str, output: Output) -> dict[str
     section, section_url = SECTIONS[kind]
     trail = [{"title": "Accueil", "url": ""}, {"title": section, "url": section_url}, {"title": title, "url": item_url(kind, item_id)}]
     return {"breadcrumbs": trail, "breadcrumbs_jsonld": jsonld.dumps(jsonld.breadcrumb_list(trail, output.absolute))}
+
+
+def freshness(entry: Entry[Any], output: Output) -> dict[str, Any]:
+    """« Contenu vérifié le 3 novembre 2026 » (the entry's ``reviewed`` date), else the day its file last changed in Git,
+    said as such: a change is not a check. Outside a Git checkout, and for a file Git does not know yet, nothing."""
+    reviewed = getattr(entry.data, "reviewed", None)
+    if reviewed is not None:
+        return {"freshness": {"reviewed": True, "date": reviewed.isoformat(), "before": "Contenu vérifié le", "day": day(reviewed), "after": "."}}
+    changed = output.changed.get(entry.path)
+    if changed is None:
+        return {"freshness": None}
+    when = changed.astimezone(PARIS).date()
+    return {"freshness": {"reviewed": False, "date": when.isoformat(), "before": "Dernière modification le", "day": day(when),
+                          "after": " ; date de vérification non indiquée."}}
 
 
 def search_examples(site: Site, labels: Labels, count: int = 3) -> list[str]:
@@ -374,15 +442,19 @@ def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labe
     licence = site.taxonomies["licences"].terms.get(r.licence) if r.licence else None
     return {
         **breadcrumbs("resources", entry.id, r.title, output),
+        **freshness(entry, output),
         "resource": card,
         "published": published_phrase(r.published) if r.published else None,
+        "data": _data_line(r, labels),
         "themes": [labels.term("themes", t) for t in r.themes],
         "odd": [{"number": o, "label": labels.term("odd", o)} for o in r.odd],
         "audiences": [labels.term("audiences", a) for a in r.audiences],
         "countries": country_links(r.countries),
         "zones": [labels.term("zones", z) for z in r.zones],
-        "language": labels.term("languages", r.language),
+        "languages": [labels.term("languages", code) for code in r.languages],
         "authors": r.authors,
+        "partners": [organisation_link(o, labels) for o in r.partners],
+        "funders": [organisation_link(o, labels) for o in r.funders],
         "licence": {"label": licence.label, "url": licence.url} if licence else None,
         "attachments": attachments,
         "source_url": r.source_url,
@@ -392,16 +464,19 @@ def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labe
             "@context": jsonld.CONTEXT,
             "@type": "LearningResource" if r.type in jsonld.LEARNING_TYPES else "CreativeWork",
             "@id": output.absolute(card["url"]), "url": output.absolute(card["url"]),
-            "name": r.title, "description": r.summary, "inLanguage": r.language,
+            "name": r.title, "description": r.summary, "inLanguage": r.languages[0] if len(r.languages) == 1 else list(r.languages),
             "datePublished": r.published, "learningResourceType": card["type_label"] if r.type in jsonld.LEARNING_TYPES else None,
             "genre": card["type_label"], "keywords": ", ".join(labels.term("themes", t) for t in r.themes) or None,
             "author": [{"@type": "Person" if r.authors else "Organization", "name": a} for a in (r.authors or [])] or None,
             "publisher": [{"@type": "Organization", "name": labels.networks[n].data.name, "url": output.absolute(item_url("networks", n))}
                           for n in r.networks if n in labels.networks],
+            "funder": jsonld.organisations(r.funders, labels, output) or None,
+            "contributor": jsonld.organisations(r.partners, labels, output) or None,
             "license": licence.url if licence and licence.url else (licence.label if licence else None),
             "sameAs": r.source_url,
             "audience": [{"@type": "Audience", "audienceType": labels.term("audiences", a)} for a in r.audiences] or None,
-            "spatialCoverage": jsonld.places(r.countries, r.zones, labels) or None,
+            "temporalCoverage": r.data_period.replace("-", "/") if r.data_period else None,  # ISO 8601: « 2015 », « 2014/2015 »
+            "spatialCoverage": _coverage_places(r, labels) or None,
             "encoding": [{"@type": "MediaObject", "contentUrl": a["url"] if a["external"] else output.absolute(a["url"]), "encodingFormat": a["format"], "name": a["title"]}
                          for a in attachments] or None,
         }),

@@ -33,8 +33,12 @@ class Labels:
         return self.term("regions", code) if code else None
 
     def network_link(self, network_id: str) -> dict[str, str]:
+        """A network by its short name; a former one with the network that took over: « CERAPCOOP (aujourd'hui RESACOOP) »."""
         entry = self.networks.get(network_id)
         name = entry.data.acronym or entry.data.name if entry else network_id
+        successor = self.networks.get(entry.data.successor) if entry is not None and entry.data.successor else None
+        if successor is not None:
+            name = f"{name} (aujourd'hui {successor.data.acronym or successor.data.name})"
         return {"name": name, "url": item_url("networks", network_id)}
 
 
@@ -51,6 +55,7 @@ def network_card(entry: Entry[Network], labels: Labels) -> dict[str, Any]:
         "city": n.city,
         "website": n.website,
         "national": n.scope == "national",
+        "former": n.ended is not None,  # out of the directory, the map and the counts of current networks
         "logo": {"url": f"logos/{entry.id}/{n.logo.file.split('/')[-1]}", "alt": n.logo.alt} if n.logo else None,
         "monogram": monogram(n.acronym, n.name),
     }
@@ -138,3 +143,38 @@ def of(name: str) -> str:
     if first in "aeiouyàâéèêëîïôöùûüœ" or (first == "h" and not name.lower().startswith(("haut", "hameau", "hall"))):
         return f"d'{name}"
     return f"de {name}"
+
+
+def and_list(names: list[str]) -> str:
+    """« A », « A et B », « A, B et C »."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} et {names[-1]}" if names else ""
+
+
+def organisation_link(organisation: Any, labels: Labels) -> dict[str, Any]:
+    """A network of the portal (a link to its page) or another structure (a link to its site if known)."""
+    network = getattr(organisation, "network", None)
+    if network:
+        return {**labels.network_link(network), "role": organisation.role, "external": False}
+    return {"name": organisation.name, "url": organisation.url, "role": organisation.role, "external": True}
+
+
+def event_credits(e: Event, labels: Labels) -> dict[str, Any]:
+    """Who organises and who relays, saying only what the file says: no organisers, « Relayé par … »;
+    the organisers are the relaying networks, one « Organisé par … »; else both, the relaying networks
+    not already named as organisers after « relayé par »."""
+    organizers = [organisation_link(o, labels) for o in e.organizers]
+    organising = {o.network for o in e.organizers if o.network}
+    relays = [labels.network_link(n) for n in e.networks if n not in organising]
+    return {"organizers": organizers, "relays": relays,
+            "partners": [organisation_link(o, labels) for o in e.partners], "funders": [organisation_link(o, labels) for o in e.funders],
+            "text": credits_text(organizers, relays)}
+
+
+def credits_text(organizers: list[dict[str, Any]], relays: list[dict[str, Any]]) -> str:
+    """The same line in plain text, for the calendar and the search: « Organisé par A et B · relayé par C »."""
+    parts = []
+    if organizers:
+        parts.append(f"Organisé par {and_list([o['name'] for o in organizers])}")
+    if relays:
+        parts.append(f"{'relayé' if organizers else 'Relayé'} par {and_list([r['name'] for r in relays])}")
+    return " · ".join(parts)
