@@ -1,5 +1,6 @@
 """The repository's real content stays honest where a machine can tell: every resource says where
 it is published (a source address or a document joined to it), every event where it was announced,
+every call for projects the page that publishes it,
 no two entries lean on the same source address without a stated reason, and dates are plausible.
 
 These rules are about the published content, not about a file's validity (``rrma check``): a
@@ -94,6 +95,19 @@ def honesty_problems(site: Site, today: date,
             problems.append(f"{entry.path}: `start` au {start.isoformat()} n'est pas plausible "
                             f"(attendu entre {EARLIEST.year} et {YEARS_AHEAD} ans après aujourd'hui, {latest.isoformat()})")
 
+    for entry in site.calls:  # a call for projects: its publisher's page, and dates that a page gave
+        data = entry.data
+        if not data.source_url and entry.path not in unsourced:
+            problems.append(f"{entry.path}: pas de `source_url` : où cet appel est-il publié ?")
+        if data.source_url:
+            sources.setdefault(normalized(str(data.source_url)), set()).add(entry.path)
+        for field in ("opens", "closes"):
+            value = getattr(data, field)
+            day = value.date() if hasattr(value, "date") else value
+            if day is not None and not EARLIEST <= day <= latest:
+                problems.append(f"{entry.path}: `{field}` au {day.isoformat()} n'est pas plausible "
+                                f"(attendu entre {EARLIEST.year} et {YEARS_AHEAD} ans après aujourd'hui, {latest.isoformat()})")
+
     for entry in site.networks:
         for field in ("founded", "charter_signed"):
             value = getattr(entry.data, field)
@@ -108,6 +122,7 @@ def honesty_problems(site: Site, today: date,
                             "une seule fiche par page publiée, ou une raison dans SHARED_SOURCES")
     without = {e.path for e in site.resources if not e.data.source_url and not e.data.attachments}
     without |= {e.path for e in site.events if not e.data.source_url and not e.data.registration_url}
+    without |= {e.path for e in site.calls if not e.data.source_url}
     for path in sorted(set(unsourced) - without):
         problems.append(f"tests/test_content_honesty.py: UNSOURCED[{path!r}] ne correspond plus au contenu "
                         "(la fiche n'existe plus ou cite désormais sa source)")
