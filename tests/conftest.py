@@ -161,6 +161,15 @@ class BuiltSite:
         return loaded.published(include_drafts=False)
 
 
+def country_summary(content: Any, code: str) -> str:
+    """What the world map and the list of countries say of a country, counted from the content
+    itself (« 2 réseaux, 1 ressource »): tests compare pages with it, whatever the content is."""
+    counts = ((sum(code in e.data.partner_countries for e in content.networks), "réseau", "réseaux"),
+              (sum(code in e.data.countries for e in content.resources), "ressource", "ressources"),
+              (sum(code in e.data.countries for e in content.events), "événement", "événements"))
+    return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)
+
+
 @pytest.fixture(scope="session")
 def shared_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The repository's content, the realistic corpus and a paginated series, built once, in this

@@ -38,25 +38,51 @@ def test_typing_searches_without_reload_and_updates_the_url(page, base_url: str)
     page.evaluate("window.__same = true")
     page.locator("#rrma-search-q").press_sequentially("alimenter", delay=20)
     page.wait_for_function("document.querySelectorAll('.rrma-hit__title').length > 0")
-    # a word being typed finds what it starts: the campaign's page and its event
+    # a word being typed finds what it starts: the campaign's page and its events
     page.wait_for_selector(".rrma-hits[aria-busy=false]", state="attached")
-    assert set(page.locator(".rrma-hit__title").all_inner_texts()[:2]) == {"Festival ALIMENTERRE", "Festival ALIMENTERRE 2025 en Normandie"}
+    titles = page.locator(".rrma-hit__title").all_inner_texts()
+    assert "Festival ALIMENTERRE" in titles and "ALIMENTERRE" in titles[0]
     assert page.evaluate("window.__same") is True and "q=alimenter" in page.url
 
 
-def test_filters_by_type_and_network(page, base_url: str) -> None:
+def _count(page) -> int:
+    """The number of results the status line gives (« 42 résultats pour … »), all pages of results together."""
+    return int(page.locator(".rrma-status").inner_text().split(" ", 1)[0])
+
+
+def test_letters_typed_while_the_search_loads_are_kept(page, base_url: str) -> None:
+    # the first answer waits for the index's manifest; it once put back the text of the query sent,
+    # so the letters typed meanwhile were lost (« alimenter » became « alimter » on a slow connection)
+    page.add_init_script("""(() => { const fetch = window.fetch;
+      window.fetch = (url, options) => String(url).endsWith("manifest.json")
+        ? new Promise(resolve => setTimeout(resolve, 600)).then(() => fetch(url, options)) : fetch(url, options); })()""")
+    page.goto(base_url + "/recherche/")
+    field = page.locator("#rrma-search-q")
+    field.press_sequentially("al")
+    page.wait_for_timeout(300)  # the search for « al » has started and waits for the manifest
+    field.press_sequentially("imenter")
+    page.wait_for_function("document.querySelectorAll('.rrma-hit__title').length > 0 && location.search.includes('alimenter')")
+    assert field.input_value() == "alimenter"
+
+
+def test_filters_by_type_and_network(page, base_url: str, shared_site) -> None:
     page.goto(base_url + "/recherche/?q=reseau")
-    everything = _results(page)
+    _results(page)
+    everything = _count(page)
     page.click("text=Filtrer les résultats")
     page.select_option("#rrma-s-type", "evenement")
     page.wait_for_function("!location.search.includes('type=') || document.querySelectorAll('.rrma-hits .rrma-badge').length >= 0")
     page.wait_for_timeout(300)
     badges = set(page.locator(".rrma-hits .rrma-badge").all_inner_texts())
     assert badges <= {"Événement"} and "type=evenement" in page.url
-    assert len(page.locator(".rrma-hit__title").all_inner_texts()) < len(everything)
+    _results(page)
+    assert 0 < _count(page) < everything
     page.goto(base_url + "/recherche/?q=reseau&reseau=karib-horizon")
     titles = _results(page)
-    assert titles and all("Karib" in t or "Guadeloupe" in t or t == "Assemblée générale constitutive de Karib Horizon" for t in titles)
+    content = shared_site.content
+    theirs = {e.data.name for e in content.networks if e.id == "karib-horizon"} | {
+        e.data.title for e in (*content.resources, *content.events) if "karib-horizon" in e.data.networks}
+    assert titles and set(titles) <= theirs
 
 
 def test_no_result_gives_suggestions(page, base_url: str) -> None:

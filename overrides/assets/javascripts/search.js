@@ -62,7 +62,9 @@
           });
         });
         form.querySelector(".rrma-filters").hidden = false;
-        applyState(readState(), false);
+        // the lists have their options only now: the address's choices can be shown in them; the
+        // text keeps what the visitor typed meanwhile (the address has the text of the query sent)
+        applyFilters(readState());
       }
       return m;
     });
@@ -411,10 +413,14 @@
     return state;
   }
 
-  function applyState(state, run) {
-    input.value = state.q;
+  function applyFilters(state) {
     filters.forEach(function (f) { form.elements[f].value = state[f]; });
     if (filters.some(function (f) { return state[f]; })) form.querySelector(".rrma-search-filters").open = true;
+  }
+
+  function applyState(state, run) {
+    input.value = state.q;
+    applyFilters(state);
     if (run) search({ push: false });
   }
 
