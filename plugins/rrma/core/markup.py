@@ -95,19 +95,24 @@ def _code_spans(line: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"(`+)(?:(?!\1).)+?\1", line)]
 
 
+def _outside_fences(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of ``text`` (0-based number, text) outside fenced code blocks, fences excluded."""
+    fenced = False
+    for number, line in enumerate(text.split("\n")):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            yield number, line
+
+
 def _prose_lines(text: str) -> Iterator[tuple[int, str, Callable[[int], bool]]]:
     """Each line outside code blocks, with a test telling whether a column is inside inline code.
 
     Code blocks and inline code are where ``<script>`` or ``[a](b)`` is text
     to show, which Markdown escapes.
     """
-    fenced = in_list = False
-    for number, line in enumerate(text.split("\n")):
-        if _FENCE.match(line):
-            fenced = not fenced
-            continue
-        if fenced:
-            continue
+    in_list = False
+    for number, line in _outside_fences(text):
         if line.startswith(("    ", "\t")):
             if not in_list:  # an indented code block; in a list, the item's own text
                 continue
@@ -129,13 +134,7 @@ _QUOTES = re.compile(r"^(?:\s*>){%d,}" % MAX_MARKERS)
 def deep_nesting(text: str) -> Finding | None:
     """The first place where ``text`` nests deeper than any page needs, and deep enough to stop
     Markdown's conversion (which the check does not run), or None."""
-    fenced = False
-    for number, line in enumerate(text.split("\n")):
-        if _FENCE.match(line):
-            fenced = not fenced
-            continue
-        if fenced:
-            continue
+    for number, line in _outside_fences(text):
         stripped = line.lstrip(" \t")
         indent = len(line[: len(line) - len(stripped)].expandtabs(4))
         if indent >= MAX_INDENT and stripped:
