@@ -54,6 +54,24 @@ def _component(entry: Entry[Event], *, url: str, uid_domain: str, stamp: datetim
 _END = b"END:VCALENDAR\r\n"
 
 
+def calendar_head(name: str) -> icalendar.Calendar:
+    """An empty ``VCALENDAR`` named ``name``, as every calendar of the portal starts."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//RRMA//Portail national des RRMA//FR")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    return cal
+
+
+def joined(cal: icalendar.Calendar, events: list[bytes]) -> bytes:
+    """``cal`` with the already serialized ``events`` inside, in the given order."""
+    head = cal.to_ical()
+    assert head.endswith(_END)
+    return head[: -len(_END)] + b"".join(events) + _END  # type: ignore[no-any-return]
+
+
 def calendar(
     entries: list[Entry[Event]], *, name: str, url_of, location_of, organisers_of, uid_domain: str, stamp: datetime,
     serialized: dict[str, bytes] | None = None,
@@ -63,17 +81,10 @@ def calendar(
     ``serialized`` keeps each event's ``VEVENT`` text for the next calendar
     that lists it: an event is in the full agenda, its own file and its networks'.
     """
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//RRMA//Portail national des RRMA//FR")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal = calendar_head(name)
     cal.add("x-wr-timezone", "Europe/Paris")
     if any(not e.data.all_day for e in entries):
         cal.add_component(_paris())  # before the events that refer to it
-    head = cal.to_ical()
-    assert head.endswith(_END)
     cache = serialized if serialized is not None else {}
     events = []
     for entry in entries:
@@ -81,7 +92,7 @@ def calendar(
             cache[entry.id] = _component(entry, url=url_of(entry), uid_domain=uid_domain, stamp=stamp,
                                          location=location_of(entry), organisers=organisers_of(entry)).to_ical()
         events.append(cache[entry.id])
-    return head[: -len(_END)] + b"".join(events) + _END
+    return joined(cal, events)
 
 
 def _paris() -> icalendar.Timezone:

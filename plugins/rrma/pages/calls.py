@@ -24,7 +24,7 @@ from ..kinds.base import Entry, slugify
 from ..kinds.calls import Call
 from ..kinds.files import published_name
 from ..kinds.site import Site
-from ..outputs import jsonld
+from ..outputs import ical, jsonld
 from ..outputs.feeds import FeedEntry, atom
 from .countries import country_links
 from .dates import NBSP, day
@@ -318,15 +318,7 @@ def _deadline(entry: Entry[Call], url: str, output: Output) -> bytes:
 
 
 def _calendar(name: str, events: list[bytes]) -> bytes:
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//RRMA//Portail national des RRMA//FR")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
-    head = cal.to_ical()
-    end = b"END:VCALENDAR\r\n"
-    return head[: -len(end)] + b"".join(events) + end  # type: ignore[no-any-return]
+    return ical.joined(ical.calendar_head(name), events)
 
 
 def call_files(site: Site, output: Output) -> dict[str, str | bytes]:
