@@ -70,7 +70,8 @@ EXAMPLES = {
     "published": "2026-11", "source_url": "https://…", "online_url": "https://…", "registration_url": "https://…",
     "website": "https://…", "email": "contact@…", "venue": "Salle, adresse", "city": "Ville", "authors": "[Nom de l'autrice ou de la structure]",
     "language": "fr", "countries": "[SN, HT]", "partner_countries": "[SN, HT]", "zones": "[afrique-de-l-ouest]", "themes": "[gestion-de-projet]", "audiences": "[porteurs-de-projets]", "odd": "[4, 17]", "networks": "[nom-du-reseau]",
-    "attachments": "\n#   - file: files/nom-du-fichier.pdf\n#     title: Intitulé du document", "logo": "\n#   file: logos/nom.png\n#   alt: Logo de …",
+    "attachments": "\n#   - file: files/nom-du-fichier.pdf\n#     title: Intitulé du document",
+    "places": "\n#   - venue: Salle\n#     address: Rue et code postal\n#     city: Ville\n#     region: \"28\"", "logo": "\n#   file: logos/nom.png\n#   alt: Logo de …",
     "coordinates": "\n#   lat: 45.76\n#   lon: 4.84", "social": "\n#   linkedin: https://…", "description": "|\n#   Texte de présentation.",
 }
 
@@ -190,7 +191,7 @@ def _ask(key: str, info: Any, choices: dict[str, str] | None, multiple: bool, mo
             click.echo("Réponse obligatoire.")
             continue
         if key in DATES and (value := french_date(answer)) and value != answer:
-            if not click.confirm(f"Compris : {value} ({'jour et heure de Paris' if ':' in value else 'AAAA-MM-JJ'}). Est-ce bien cela ?", default=True):
+            if not click.confirm(f"Compris : {value} ({'jour et heure du lieu' if ':' in value else 'AAAA-MM-JJ'}). Est-ce bien cela ?", default=True):
                 continue
             answer = value
         value = [a.strip() for a in answer.split(",") if a.strip()] if multiple else answer
@@ -290,6 +291,17 @@ def _countries(values: tuple[str, ...]) -> list[str]:
     return found
 
 
+def _places(places: tuple[str, ...], venue: str | None, city: str | None, region: str | None) -> dict[str, Any]:
+    """``--place "Salle, Ville"`` (repeated) as ``places:``, each in ``--region``; without it, the single fields."""
+    if not places:
+        return {"venue": venue, "city": city, "region": region}
+    listed = []
+    for text in places:
+        hall, _, town = text.rpartition(",")
+        listed.append({k: v for k, v in (("venue", hall.strip() or None), ("city", town.strip()), ("region", region)) if v})
+    return {"venue": venue, "city": city, "places": listed}
+
+
 def _common(func: Any) -> Any:
     for option in reversed([
         click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Dossier du dépôt du portail."),
@@ -376,7 +388,7 @@ def resource(title, summary, type_, network, theme, odd, audience, country, zone
 @new.command()
 @click.option("--title", help="Titre de l'événement.")
 @click.option("--summary", help="Résumé en une ou deux phrases.")
-@click.option("--start", help="Début : AAAA-MM-JJ ou « AAAA-MM-JJ HH:MM » (heure de Paris).")
+@click.option("--start", help="Début : AAAA-MM-JJ ou « AAAA-MM-JJ HH:MM » (heure du lieu : de la région, de Paris en métropole).")
 @click.option("--end", help="Fin, sous la même forme que le début.")
 @click.option("--network", multiple=True, help="Réseau organisateur (répétable).")
 @click.option("--kind", help="Type d'événement (taxonomies/event-kinds.yml).")
@@ -384,6 +396,8 @@ def resource(title, summary, type_, network, theme, odd, audience, country, zone
 @click.option("--venue", help="Lieu (salle, adresse).")
 @click.option("--city", help="Ville.")
 @click.option("--region", help="Code INSEE de la région.")
+@click.option("--place", "places", multiple=True, help="Un des lieux, « Salle, Ville » ou « Ville » (répétable, pour plusieurs lieux ; --region vaut pour chacun).")
+@click.option("--timezone", help="Fuseau horaire IANA des heures, s'il n'est pas celui de la région (America/Guadeloupe…).")
 @click.option("--online-url", help="Adresse de connexion.")
 @click.option("--registration-url", help="Adresse d'inscription.")
 @click.option("--source-url", help="Page d'annonce.")
@@ -394,10 +408,10 @@ def resource(title, summary, type_, network, theme, odd, audience, country, zone
 @click.option("--zone", multiple=True, help="Zone géographique (taxonomies/zones.yml).")
 @click.option("--campaign", help="Campagne nationale (taxonomies/campaigns.yml).")
 @_common
-def event(title, summary, start, end, network, kind, mode, venue, city, region, online_url, registration_url, source_url, theme, odd, audience, country, zone, campaign, root, slug, draft, interactive) -> None:
+def event(title, summary, start, end, network, kind, mode, venue, city, region, places, timezone, online_url, registration_url, source_url, theme, odd, audience, country, zone, campaign, root, slug, draft, interactive) -> None:
     """Nouvel événement : events/<nom>.md"""
     _finish("event", {"title": title, "summary": summary, "start": start, "end": end, "networks": _multi(network), "kind": kind, "mode": mode,
-                      "venue": venue, "city": city, "region": region, "online_url": online_url, "registration_url": registration_url,
+                      **_places(places, venue, city, region), "timezone": timezone, "online_url": online_url, "registration_url": registration_url,
                       "source_url": source_url, "themes": _multi(theme), "odd": list(odd), "audiences": _multi(audience),
                       "countries": _countries(country), "zones": _multi(zone), "campaign": campaign, "draft": draft}, root, slug, interactive=interactive)
 

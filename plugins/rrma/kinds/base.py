@@ -324,9 +324,15 @@ def references(data: BaseModel) -> Iterator[Reference]:
     for name, info in type(data).model_fields.items():
         target = ref_target(info)
         value = getattr(data, name, None)  # None too where a file with errors left the field out
+        key = info.alias or name
+        if target is None and value is not None:  # a nested model (an event's places) or a list of them
+            for index, item in (enumerate(value) if isinstance(value, list) else [(None, value)]):
+                if isinstance(item, BaseModel):
+                    prefix = (key,) if index is None else (key, index)
+                    yield from (Reference((*prefix, *r.loc), r.target, r.value) for r in references(item))
+            continue
         if target is None or value is None:
             continue
-        key = info.alias or name
         if isinstance(value, list):
             for index, item in enumerate(value):
                 yield Reference((key, index), target, item)

@@ -1,7 +1,9 @@
 """Events: ``events/<slug>.md``, front matter plus a Markdown description.
 
-Times are in Europe/Paris: ``2026-11-14`` is an all-day event, ``2026-11-14
-09:30`` a timed one. Both ends use the same form.
+``2026-11-14`` is an all-day event, ``2026-11-14 09:30`` a timed one; both ends
+use the same form. Times are the local wall time of the event's place: its
+``timezone:``, else its region's (Guadeloupe, La Réunion…), else Paris — see
+:mod:`rrma.kinds.localtime`, which ``load_site`` applies once the regions are read.
 """
 
 from __future__ import annotations
@@ -9,13 +11,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from pydantic import Field
 
 from ..core.diagnostics import Diagnostic
-from ..core.types import PARIS, CountryCode, EventTime, Odd, RegionCode, Slug, Text, Url
+from ..core.types import CountryCode, EventTime, Odd, RegionCode, Slug, Text, TimeZoneName, Url
 from ..project import Project
 from .base import Collection, Entry, Model, markup_problems, ref
+from .localtime import localise, zone_of
+from .taxonomies import Taxonomy
+
+
+class Place(Model):
+    """Un des lieux d'un événement."""
+
+    venue: Text | None = Field(None, title='Lieu', description="Salle ou bâtiment")
+    address: Text | None = Field(None, title='Adresse', max_length=200, description="Adresse postale (rue, code postal)")
+    city: Text = Field(title='Ville', description="Ville")
+    region: RegionCode | None = Field(None, title='Région', json_schema_extra=ref("regions"), description="Code INSEE de la région (voir taxonomies/regions.yml)")
 
 
 class Event(Model):
@@ -23,7 +37,7 @@ class Event(Model):
 
     title: Text = Field(title='Titre', max_length=150, description="Titre de l'événement")
     summary: Text | None = Field(None, title='Résumé', max_length=300, description="Résumé en une ou deux phrases (300 caractères au plus)")
-    start: EventTime = Field(title='Début', description="Début : AAAA-MM-JJ (toute la journée) ou AAAA-MM-JJ HH:MM (heure de Paris)")
+    start: EventTime = Field(title='Début', description="Début : AAAA-MM-JJ (toute la journée) ou AAAA-MM-JJ HH:MM (heure du lieu : celle de la région, de Paris en métropole)")
     end: EventTime | None = Field(None, title='Fin', description="Fin, sous la même forme que le début ; absent pour un événement d'une journée")
     networks: list[Slug] = Field(title='Réseaux organisateurs', min_length=1, json_schema_extra=ref("networks"), description="Réseaux organisateurs : noms de fichiers de networks/ sans `.yml`")
     kind: Slug = Field(title="Type d'événement", json_schema_extra=ref("event-kinds"), description="Type d'événement (voir taxonomies/event-kinds.yml)")
@@ -31,6 +45,8 @@ class Event(Model):
     venue: Text | None = Field(None, title='Lieu', description="Lieu (salle, bâtiment, adresse)")
     city: Text | None = Field(None, title='Ville', description="Ville")
     region: RegionCode | None = Field(None, title='Région', json_schema_extra=ref("regions"), description="Code INSEE de la région (voir taxonomies/regions.yml)")
+    places: list[Place] = Field(title='Lieux', default_factory=list, description="Plusieurs lieux (un festival dans plusieurs villes) : chacun avec `city` et si possible `venue`, `address`, `region` ; pour un seul lieu, `venue`, `city` et `region` suffisent")
+    timezone: TimeZoneName | None = Field(None, title='Fuseau horaire', description="Fuseau horaire IANA des heures écrites (America/Guadeloupe…), si ce n'est pas celui de la région : sans lui, celui de la région, ou Paris")
     online_url: Url | None = Field(None, title='Lien de connexion', description="Adresse pour suivre l'événement en ligne")
     registration_url: Url | None = Field(None, title="Lien d'inscription", description="Adresse d'inscription")
     source_url: Url | None = Field(None, title="Page d'annonce", description="Page où l'événement est annoncé")
@@ -51,18 +67,45 @@ class Event(Model):
         end = self.end or self.start
         return end.date() if isinstance(end, datetime) else end
 
+    @property
+    def all_places(self) -> list[Place]:
+        """Every place: ``places``, or the one place of ``venue``/``city``/``region`` (none online)."""
+        if self.places:
+            return self.places
+        if self.city is None and self.region is None and self.venue is None:
+            return []
+        return [Place.model_construct(venue=self.venue, address=None, city=self.city, region=self.region)]
+
+    @property
+    def main_region(self) -> str | None:
+        """The region whose time zone the times are in: ``region``, else the first place's (a tour across
+        zones says its own ``timezone``)."""
+        return self.region or next((p.region for p in self.places if p.region), None)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The zone of the times (Paris until :func:`rrma.kinds.localtime.localise` gave the place's)."""
+        return ZoneInfo(self.timezone or "Europe/Paris")
+
     def starts_at(self) -> datetime:
-        """Start as an aware datetime (midnight in Paris for all-day events)."""
+        """Start as an aware datetime (midnight where it happens for all-day events)."""
         if isinstance(self.start, datetime):
             return self.start
-        return datetime.combine(self.start, time(0), tzinfo=PARIS)
+        return datetime.combine(self.start, time(0), tzinfo=self.zone)
 
     def ends_at(self) -> datetime:
         """End as an aware datetime (the next midnight for all-day events)."""
         end = self.end or self.start
         if isinstance(end, datetime):
             return end
-        return datetime.combine(end + timedelta(days=1), time(0), tzinfo=PARIS)
+        return datetime.combine(end + timedelta(days=1), time(0), tzinfo=self.zone)
+
+
+def localised(event: Event, regions: Taxonomy | None) -> Event:
+    """The event with its times in the zone of its place (see :mod:`rrma.kinds.localtime`) and
+    ``timezone`` set to that zone."""
+    zone = zone_of(event.timezone, event.main_region, regions)
+    return localise(event, zone, ("start", "end")).model_copy(update={"timezone": zone})
 
 
 def rules(entry: Entry[Event], project: Project) -> Iterable[Diagnostic]:
@@ -75,12 +118,18 @@ def rules(entry: Entry[Event], project: Project) -> Iterable[Diagnostic]:
         elif event.end < event.start:  # type: ignore[operator]
             yield entry.at(("end",), "RRMA015", f"la fin ({_as_written(event.end)}) précède le début ({_as_written(event.start)}), "
                                                 "attendu une fin postérieure ou égale au début")
-    if event.mode in ("sur-place", "hybride") and event.city is None and event.region is None:
+    if event.places and (single := [f for f in ("venue", "city", "region") if getattr(event, f) is not None]):
+        yield entry.at((single[0],), "RRMA024", f"`{single[0]}` et `places` à la fois, attendu l'un ou l'autre",
+                       "pour plusieurs lieux, écrivez chacun dans `places` (`- city: …`) et supprimez `venue`, `city` et `region`")
+    if event.mode in ("sur-place", "hybride") and event.city is None and event.region is None and not event.places:
         yield entry.at(("mode",), "RRMA024", f"événement « {event.mode} » sans lieu, attendu au moins `city` ou `region`",
                        "ajoutez la ville (`city:`) et si possible la salle (`venue:`) et la région (`region:`)")
     if event.mode in ("en-ligne", "hybride") and not (event.online_url or event.registration_url or event.source_url):
         yield entry.at(("mode",), "RRMA024", f"événement « {event.mode} » sans adresse pour y participer, attendu `online_url`, `registration_url` ou `source_url`",
                        "ajoutez `online_url: https://…`, ou la page d'inscription ou d'annonce qui donnera le lien")
+    if event.mode == "en-ligne" and event.places:
+        yield entry.at(("places",), "RRMA024", "un événement en ligne n'a pas de lieu, attendu `mode: hybride` s'il a aussi lieu sur place",
+                       "indiquez `mode: hybride` ou supprimez `places`")
     if event.mode == "en-ligne" and event.venue is not None:
         yield entry.at(("venue",), "RRMA024", "un événement en ligne n'a pas de salle, attendu `mode: hybride` s'il a aussi lieu sur place",
                        "indiquez `mode: hybride` ou supprimez `venue`")

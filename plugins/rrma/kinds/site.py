@@ -23,7 +23,7 @@ from ..core.urls import EVENT_FACETS, FACETS, LANDING, item_url, src_uri
 from ..project import Project
 from .base import Collection, Entry, EntryCache, Loc, entry_diagnostic, load_collection, load_entry, ref_target, references
 from .countries import country_guess
-from .events import EVENTS, Event
+from .events import EVENTS, Event, localised
 from .files import links_out_of_the_repo
 from .networks import NETWORKS, Network
 from .resources import RESOURCES, Resource
@@ -259,7 +259,8 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
         project,
         taxonomies,
         sorted(loaded["networks"].entries, key=lambda e: e.id),
-        sorted(loaded["events"].entries, key=lambda e: (e.data.starts_at(), e.id)),
+        sorted((replace(e, data=localised(e.data, taxonomies.get("regions"))) for e in loaded["events"].entries),
+               key=lambda e: (e.data.starts_at(), e.id)),
         sorted(loaded["resources"].entries, key=lambda e: e.id),
     )
     return site, report.sorted()

@@ -42,8 +42,13 @@ FORM_HINTS: dict[str, str] = {
     "mode": "Sur place : indiquez le lieu et la ville ; en ligne : le lien de connexion ou d'inscription ; hybride : les deux",
     "venue": "Salle, bâtiment, adresse : pour un événement sur place ou hybride",
     "city": "Pour un événement sur place ou hybride",
-    "start": "Le jour (2026-11-14) pour toute la journée, ou le jour et l'heure de Paris (2026-11-14 09:30)",
+    "start": "Le jour (2026-11-14) pour toute la journée, ou le jour et l'heure du lieu (2026-11-14 09:30) : heure de la région, de Paris en métropole",
+    "timezone": "Seulement si l'heure écrite n'est pas celle de la région : America/Guadeloupe, America/Martinique, America/Cayenne, Indian/Reunion, Indian/Mayotte, Europe/Paris",
     "end": "Sous la même forme que le début ; laissez vide pour un événement d'une journée",
+    "places": "Plusieurs lieux (un festival dans plusieurs villes) : ajoutez-en un par ville et laissez vides Lieu, Ville et Région ci-dessus",
+    "places.venue": "Salle ou bâtiment",
+    "places.address": "Rue et code postal, si vous les connaissez",
+    "places.region": "La région de ce lieu ; celle du premier lieu donne le fuseau horaire des heures",
     "draft": "Cochez pour garder l'élément hors du site publié : il n'apparaît que dans l'aperçu local",
     "language": "La langue du document",
     "published": "L'année (2006), le mois (2006-03) ou le jour (2006-03-29) de publication",
@@ -55,7 +60,7 @@ FORM_HINTS: dict[str, str] = {
     "attachments.title": "Le nom du document tel qu'il s'affichera (par défaut : le nom du fichier)",
 }
 # Lists show « 1 document joint », « 2 documents joints »: Decap needs the singular.
-SINGULAR = {"attachments": "Document joint", "authors": "Auteur ou autrice", "other_cities": "Autre ville",
+SINGULAR = {"attachments": "Document joint", "places": "Lieu", "authors": "Auteur ou autrice", "other_cities": "Autre ville",
             "editors": "Relecteur GitHub", "themes": "Thématique", "audiences": "Public", "missions": "Mission"}
 PATTERN_MESSAGES = {
     "^https?://": "écrivez l'adresse complète, commençant par https://",

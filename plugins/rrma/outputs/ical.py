@@ -2,13 +2,16 @@
 
 UIDs are the event's file name plus a fixed domain, so a calendar app that
 subscribes updates an event in place when its file changes, instead of
-adding a duplicate. Timed events carry ``TZID=Europe/Paris`` with its
-``VTIMEZONE``; all-day events are ``VALUE=DATE`` with an exclusive end.
+adding a duplicate. Timed events carry the ``TZID`` of their place's zone
+(Europe/Paris, America/Guadeloupe…, see :mod:`rrma.kinds.localtime`), and each
+calendar has one ``VTIMEZONE`` per zone its events use; all-day events are
+``VALUE=DATE`` with an exclusive end.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import icalendar
 
@@ -68,8 +71,8 @@ def calendar(
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Paris")
-    if any(not e.data.all_day for e in entries):
-        cal.add_component(_paris())  # before the events that refer to it
+    for zone in sorted({str(e.data.start.tzinfo) for e in entries if not e.data.all_day}, key=lambda z: (z != "Europe/Paris", z)):
+        cal.add_component(_zone(zone))  # before the events that refer to it
     head = cal.to_ical()
     assert head.endswith(_END)
     cache = serialized if serialized is not None else {}
@@ -80,6 +83,14 @@ def calendar(
                                          location=location_of(entry), organisers=organisers_of(entry)).to_ical()
         events.append(cache[entry.id])
     return head[: -len(_END)] + b"".join(events) + _END
+
+
+def _zone(name: str) -> icalendar.Timezone:
+    """The ``VTIMEZONE`` of a zone: Paris by its rules; another (overseas zones have no daylight
+    saving time) from the tz database by ``icalendar``."""
+    if name == "Europe/Paris":
+        return _paris()
+    return icalendar.Timezone.from_tzinfo(ZoneInfo(name), tzid=name)
 
 
 def _paris() -> icalendar.Timezone:

@@ -28,7 +28,8 @@ EVENT_FACET_TITLES = {"networks": "Réseau", "regions": "Région", "kind": "Type
 
 def event_facets(entry: Entry[Any], regions_of: Callable[[str], str | None]) -> dict[str, list[str]]:
     e = entry.data
-    regions = [e.region] if e.region else sorted({code for n in e.networks if (code := regions_of(n))})
+    own = sorted({p.region for p in e.all_places if p.region})
+    regions = own or sorted({code for n in e.networks if (code := regions_of(n))})
     return {"networks": list(e.networks), "regions": regions, "kind": [e.kind], "campaign": [e.campaign] if e.campaign else []}
 
 

@@ -17,10 +17,14 @@ from .model import Output
 from .views import Labels, of
 
 
+def place_text(place: Any, labels: Labels) -> str:
+    """« Salle des fêtes, 2 rue de la Paix, Caen, Normandie »: one place as a line of text."""
+    return ", ".join(p for p in (place.venue, place.address, place.city, labels.region(place.region) if place.region else None) if p)
+
+
 def _location(entry: Entry[Any], labels: Labels) -> str | None:
-    e = entry.data
-    parts = [e.venue, e.city, labels.region(e.region) if e.region else None]
-    return ", ".join(p for p in parts if p) or None
+    """iCalendar's LOCATION holds one text: every place, separated by « ; »."""
+    return " ; ".join(place_text(p, labels) for p in entry.data.all_places) or None
 
 
 def event_jsonld(entry: Entry[Any], labels: Labels, output: Output) -> dict[str, Any]:
@@ -28,7 +32,8 @@ def event_jsonld(entry: Entry[Any], labels: Labels, output: Output) -> dict[str,
     url = output.absolute(item_url("events", entry.id))
     places = []
     if e.mode != "en-ligne":
-        places.append(jsonld.clean({"@type": "Place", "name": e.venue or e.city or labels.region(e.region), "address": jsonld.address(e.city, labels.region(e.region))}))
+        places.extend(jsonld.clean({"@type": "Place", "name": p.venue or p.city or labels.region(p.region),
+                                    "address": jsonld.address(p.city, labels.region(p.region), p.address)}) for p in e.all_places)
     if e.mode != "sur-place":
         places.append({"@type": "VirtualLocation", "url": e.online_url or e.registration_url or e.source_url or url})
     return {
@@ -78,7 +83,7 @@ def atom_feeds(site: Site, resources: list[Entry[Resource]], cards: dict[str, di
     )[:FEED_SIZE]
     event_entries = sorted(
         (FeedEntry(output.absolute(item_url("events", e.id)), e.data.title, output.absolute(item_url("events", e.id)),
-                   output.updated(e.path, e.data.starts_at()), f"{event_cards[e.id]['dates']}. {e.data.summary or ''}".strip(),
+                   output.updated(e.path, e.data.starts_at()), f"{event_cards[e.id]['when']}. {e.data.summary or ''}".strip(),
                    [labels.network_link(n)["name"] for n in e.data.networks], [labels.term("event-kinds", e.data.kind)]) for e in site.events),
         key=lambda f: (f.updated, f.id), reverse=True,
     )[:FEED_SIZE]

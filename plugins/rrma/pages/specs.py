@@ -19,7 +19,7 @@ from ..kinds.site import Site
 from ..outputs import jsonld, opendata
 from .agenda import agenda_pages, event_facets
 from .countries import country_links, country_pages
-from .feeds import atom_feeds, calendars, event_jsonld
+from .feeds import atom_feeds, calendars, event_jsonld, place_text
 from .library import FACET_TITLES, all_option, facet_label, listing_pages, resource_facets
 from .model import EMPTY_SITEMAP, SITE_FEEDS, Output, PageSpec, SitePages
 from .observatory import add_network_figures, observatory_page
@@ -189,7 +189,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                 {
                     **breadcrumbs("events", entry.id, e.title, output),
                     "event": card,
-                    "venue": e.venue, "city": e.city, "region": labels.region(e.region),
+                    "places": [place_text(p, labels) for p in e.all_places],
                     "mode": {"sur-place": "Sur place", "en-ligne": "En ligne", "hybride": "Sur place et en ligne"}[e.mode],
                     "online_url": e.online_url, "registration_url": e.registration_url, "source_url": e.source_url,
                     "campaign": labels.term("campaigns", e.campaign) if e.campaign else None,
@@ -206,7 +206,8 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                 source=entry.path,
                 description=e.summary or f"{e.title} — {card['dates']}",
                 search={"kind": "evenement", "label": "Événement", "summary": e.summary or "", "date": card["dates"],
-                        "tags": [labels.term("event-kinds", e.kind), e.city or "", labels.region(e.region) or "", *_places(e.countries, e.zones, labels),
+                        "tags": [labels.term("event-kinds", e.kind), *(p.city or "" for p in e.all_places),
+                                 *(labels.region(r) or "" for r in dict.fromkeys(p.region for p in e.all_places if p.region)), *_places(e.countries, e.zones, labels),
                                  *(labels.term("themes", t) for t in e.themes), *(n["name"] for n in card["networks"]),
                                  labels.term("campaigns", e.campaign) if e.campaign else ""],
                         "facets": {"theme": list(e.themes), "region": event_facets(entry, regions_of)["regions"], "reseau": list(e.networks)}},

@@ -13,10 +13,11 @@ from ..core.types import format_partial_date, partial_date_key
 from ..core.urls import item_url
 from ..kinds.base import Entry
 from ..kinds.events import Event
+from ..kinds.localtime import zone_label
 from ..kinds.networks import Network
 from ..kinds.resources import Resource
 from ..kinds.site import Site
-from .dates import event_dates
+from .dates import event_dates, paris_beside
 
 
 class Labels:
@@ -96,15 +97,41 @@ def resource_sort_key(entry: Entry[Resource]) -> tuple[Any, ...]:
     return (tuple(-k for k in key), entry.data.title.casefold(), entry.id)
 
 
+# « en Normandie », but « dans les Hauts-de-France », « à La Réunion » (INSEE codes of taxonomies/regions.yml).
+_IN_REGION = {"04": "à", "06": "à", "32": "dans les", "44": "dans le", "52": "dans les"}
+
+
+def in_region(code: str, labels: Labels) -> str:
+    """« en Normandie », « dans les Hauts-de-France », « à La Réunion »."""
+    return f"{_IN_REGION.get(code, 'en')} {labels.region(code)}"
+
+
+def places_summary(places: list[Any], labels: Labels) -> str | None:
+    """What an agenda card says of where: « Caen », « Caen, Rouen et Évreux », « 12 lieux en Normandie »,
+    « 5 lieux dans 2 régions »; a place without a city by its region."""
+    names = list(dict.fromkeys(p.city or labels.region(p.region) for p in places if p.city or p.region))
+    if len(places) <= 3:
+        return f"{', '.join(names[:-1])} et {names[-1]}" if len(names) > 1 else (names[0] if names else None)
+    regions = list(dict.fromkeys(p.region for p in places if p.region))
+    if len(regions) == 1:
+        return f"{len(places)} lieux {in_region(regions[0], labels)}"
+    return f"{len(places)} lieux dans {len(regions)} régions" if regions else f"{len(places)} lieux"
+
+
 def event_card(entry: Entry[Event], labels: Labels, today: date) -> dict[str, Any]:
     e = entry.data
-    place = ", ".join(p for p in (e.city, labels.region(e.region) if e.region and not e.city else None) if p)
+    beside = paris_beside(e.start, e.end)
+    place = places_summary(e.all_places, labels)
     return {
         "id": entry.id,
         "url": item_url("events", entry.id),
         "title": e.title,
         "summary": e.summary,
         "dates": event_dates(e.start, e.end),
+        # a timed event away from Paris: its zone named, and the Paris time beside it
+        "zone": zone_label(e.timezone or "Europe/Paris", labels.site.taxonomies.get("regions")) if beside else None,
+        "paris": beside,
+        "when": event_dates(e.start, e.end) + (f", {zone_label(e.timezone or 'Europe/Paris', labels.site.taxonomies.get('regions'))} ({beside})" if beside else ""),
         "start": e.starts_at().isoformat(),
         "kind_label": labels.term("event-kinds", e.kind),
         "place": place or ("En ligne" if e.mode == "en-ligne" else None),
