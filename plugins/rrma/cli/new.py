@@ -45,7 +45,7 @@ WHEN: dict[str, Callable[[dict[str, Any]], bool]] = {
     "online_url": lambda v: v.get("mode") in ("en-ligne", "hybride"),
 }
 ENUM_LABELS = {"sur-place": "Sur place", "en-ligne": "En ligne", "hybride": "Hybride (sur place et en ligne)"}
-DATES = {"start", "end", "published"}
+DATES = {"start", "end", "published", "registration_deadline"}
 _FRENCH_DATE = re.compile(r"^(?:(\d{1,2})/)?(\d{1,2})/(\d{4})(?:\s*(?:à\s*)?(\d{1,2})\s*[hH:]\s*(\d{2})?)?$")
 _ISO_HOURS = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]*(?:à\s*)?(\d{1,2})\s*[hH]\s*(\d{2})?$")
 
@@ -302,6 +302,16 @@ def _places(places: tuple[str, ...], venue: str | None, city: str | None, region
     return {"venue": venue, "city": city, "places": listed}
 
 
+def _cost_option(text: str | None) -> float | str | None:
+    """``--cost 15`` is the amount 15, as `cost: 15` in the file."""
+    if text is None:
+        return None
+    try:
+        return int(text) if text.strip().isdigit() else float(text.replace(",", ".")) if re.fullmatch(r"\s*\d+[.,]\d{1,2}\s*", text) else text
+    except ValueError:
+        return text
+
+
 def _common(func: Any) -> Any:
     for option in reversed([
         click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Dossier du dépôt du portail."),
@@ -397,6 +407,10 @@ def resource(title, summary, type_, network, theme, odd, audience, country, zone
 @click.option("--city", help="Ville.")
 @click.option("--region", help="Code INSEE de la région.")
 @click.option("--place", "places", multiple=True, help="Un des lieux, « Salle, Ville » ou « Ville » (répétable, pour plusieurs lieux ; --region vaut pour chacun).")
+@click.option("--cost", help="Tarif : « gratuit », le montant en euros (15) ou un texte court.")
+@click.option("--places-available", type=click.IntRange(min=1), help="Nombre de places offertes.")
+@click.option("--registration-deadline", help="Date limite d'inscription : AAAA-MM-JJ ou « AAAA-MM-JJ HH:MM » (heure du lieu).")
+@click.option("--file", "files", multiple=True, type=click.Path(dir_okay=False, path_type=Path), help="Document joint (programme…) à copier dans events/files/.")
 @click.option("--timezone", help="Fuseau horaire IANA des heures, s'il n'est pas celui de la région (America/Guadeloupe…).")
 @click.option("--online-url", help="Adresse de connexion.")
 @click.option("--registration-url", help="Adresse d'inscription.")
@@ -408,12 +422,13 @@ def resource(title, summary, type_, network, theme, odd, audience, country, zone
 @click.option("--zone", multiple=True, help="Zone géographique (taxonomies/zones.yml).")
 @click.option("--campaign", help="Campagne nationale (taxonomies/campaigns.yml).")
 @_common
-def event(title, summary, start, end, network, kind, mode, venue, city, region, places, timezone, online_url, registration_url, source_url, theme, odd, audience, country, zone, campaign, root, slug, draft, interactive) -> None:
+def event(title, summary, start, end, network, kind, mode, venue, city, region, places, cost, places_available, registration_deadline, files, timezone, online_url, registration_url, source_url, theme, odd, audience, country, zone, campaign, root, slug, draft, interactive) -> None:
     """Nouvel événement : events/<nom>.md"""
     _finish("event", {"title": title, "summary": summary, "start": start, "end": end, "networks": _multi(network), "kind": kind, "mode": mode,
-                      **_places(places, venue, city, region), "timezone": timezone, "online_url": online_url, "registration_url": registration_url,
+                      **_places(places, venue, city, region), "timezone": timezone,
+                      "cost": _cost_option(cost), "places_available": places_available, "registration_deadline": registration_deadline, "online_url": online_url, "registration_url": registration_url,
                       "source_url": source_url, "themes": _multi(theme), "odd": list(odd), "audiences": _multi(audience),
-                      "countries": _countries(country), "zones": _multi(zone), "campaign": campaign, "draft": draft}, root, slug, interactive=interactive)
+                      "countries": _countries(country), "zones": _multi(zone), "campaign": campaign, "draft": draft}, root, slug, files, interactive=interactive)
 
 
 @new.command()

@@ -8,19 +8,46 @@ use the same form. Times are the local wall time of the event's place: its
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
-from typing import Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from ..core.diagnostics import Diagnostic
-from ..core.types import CountryCode, EventTime, Odd, RegionCode, Slug, Text, TimeZoneName, Url
+from ..core.suggest import fold
+from ..core.types import CountryCode, EventTime, Odd, RegionCode, Slug, Text, TimeZoneName, Url, fail
 from ..project import Project
 from .base import Collection, Entry, Model, markup_problems, ref
 from .localtime import localise, zone_of
+from .resources import Attachment, attachment_problems
 from .taxonomies import Taxonomy
+
+_AMOUNT = re.compile(r"^(\d+(?:[.,]\d{1,2})?)\s*(?:€|euros?|eur)$", re.I)
+
+
+def _cost(value: Any) -> Any:
+    """`gratuit`, an amount in euros (`15`, `12.5`), or a short text (« participation libre »)."""
+    if isinstance(value, bool):
+        raise fail("RRMA012", f"« {str(value).lower()} » n'est pas un tarif, attendu `gratuit`, un montant en euros ou un texte court",
+                   "écrivez `cost: gratuit`, `cost: 15` (en euros) ou `cost: participation libre`")
+    if isinstance(value, (int, float)):
+        if value < 0:
+            raise fail("RRMA022", f"le tarif {value} est négatif, attendu un montant en euros positif ou `gratuit`", "écrivez `cost: gratuit` ou le montant, par exemple `cost: 15`")
+        return "gratuit" if value == 0 else value
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        if fold(text) in ("gratuit", "gratuite", "entree gratuite", "acces gratuit"):
+            return "gratuit"
+        if m := _AMOUNT.match(text):
+            amount = m.group(1).replace(",", ".")
+            raise fail("RRMA012", f"« {value} » : le montant s'écrit seul, en euros, attendu {amount}", f"écrivez `cost: {amount}` (le site affiche « {m.group(1)} € »)")
+    return value
+
+
+Cost = Annotated[float | str, BeforeValidator(_cost), WithJsonSchema({"anyOf": [{"const": "gratuit"}, {"type": "number", "minimum": 0}, {"type": "string", "minLength": 1}]})]
 
 
 class Place(Model):
@@ -47,6 +74,11 @@ class Event(Model):
     region: RegionCode | None = Field(None, title='Région', json_schema_extra=ref("regions"), description="Code INSEE de la région (voir taxonomies/regions.yml)")
     places: list[Place] = Field(title='Lieux', default_factory=list, description="Plusieurs lieux (un festival dans plusieurs villes) : chacun avec `city` et si possible `venue`, `address`, `region` ; pour un seul lieu, `venue`, `city` et `region` suffisent")
     timezone: TimeZoneName | None = Field(None, title='Fuseau horaire', description="Fuseau horaire IANA des heures écrites (America/Guadeloupe…), si ce n'est pas celui de la région : sans lui, celui de la région, ou Paris")
+    attachments: list[Attachment] = Field(title='Documents joints', default_factory=list, description="Documents joints (programme, compte rendu) : fichiers dans events/files/ ou adresses web")
+    cost: Cost | None = Field(None, title='Tarif', description="`gratuit`, le montant en euros (`15`) ou un texte court (« 10 € ; 5 € pour les adhérents »)")
+    places_available: int | None = Field(None, title='Nombre de places', ge=1, le=100000, description="Nombre de places offertes")
+    full: bool = Field(False, title='Complet', description="`true` quand il ne reste plus de place : le bouton d'inscription disparaît")
+    registration_deadline: EventTime | None = Field(None, title="Date limite d'inscription", description="Date limite d'inscription : AAAA-MM-JJ ou AAAA-MM-JJ HH:MM (heure du lieu) ; ensuite, la page dit que les inscriptions sont closes")
     online_url: Url | None = Field(None, title='Lien de connexion', description="Adresse pour suivre l'événement en ligne")
     registration_url: Url | None = Field(None, title="Lien d'inscription", description="Adresse d'inscription")
     source_url: Url | None = Field(None, title="Page d'annonce", description="Page où l'événement est annoncé")
@@ -105,7 +137,7 @@ def localised(event: Event, regions: Taxonomy | None) -> Event:
     """The event with its times in the zone of its place (see :mod:`rrma.kinds.localtime`) and
     ``timezone`` set to that zone."""
     zone = zone_of(event.timezone, event.main_region, regions)
-    return localise(event, zone, ("start", "end")).model_copy(update={"timezone": zone})
+    return localise(event, zone, ("start", "end", "registration_deadline")).model_copy(update={"timezone": zone})
 
 
 def rules(entry: Entry[Event], project: Project) -> Iterable[Diagnostic]:
@@ -118,6 +150,8 @@ def rules(entry: Entry[Event], project: Project) -> Iterable[Diagnostic]:
         elif event.end < event.start:  # type: ignore[operator]
             yield entry.at(("end",), "RRMA015", f"la fin ({_as_written(event.end)}) précède le début ({_as_written(event.start)}), "
                                                 "attendu une fin postérieure ou égale au début")
+    yield from attachment_problems(entry, project, event.attachments, project.events_dir)
+    yield from _deadline(entry)
     if event.places and (single := [f for f in ("venue", "city", "region") if getattr(event, f) is not None]):
         yield entry.at((single[0],), "RRMA024", f"`{single[0]}` et `places` à la fois, attendu l'un ou l'autre",
                        "pour plusieurs lieux, écrivez chacun dans `places` (`- city: …`) et supprimez `venue`, `city` et `region`")
@@ -135,6 +169,18 @@ def rules(entry: Entry[Event], project: Project) -> Iterable[Diagnostic]:
                        "indiquez `mode: hybride` ou supprimez `venue`")
 
 
+def _deadline(entry: Entry[Event]) -> Iterable[Diagnostic]:
+    event = entry.data
+    deadline = event.registration_deadline
+    if deadline is None:
+        return
+    late = deadline > event.ends_at() if isinstance(deadline, datetime) else deadline > event.last_day
+    if late:
+        yield entry.at(("registration_deadline",), "RRMA024", f"la date limite d'inscription ({_as_written(deadline)}) est après la fin de l'événement "
+                       f"({_as_written(event.end or event.start)}), attendu une date au plus tard à la fin",
+                       "vérifiez `registration_deadline` : le plus souvent, quelques jours avant `start`")
+
+
 def _as_written(moment: date | datetime) -> str:
     """A date as the editor writes it in the file: 2025-05-23, or 2025-05-23 09:30."""
     return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else moment.isoformat()
@@ -147,5 +193,6 @@ EVENTS = Collection(
     suffixes=(".md",),
     model=Event,
     front_matter=True,
+    asset_dirs=("files",),
     rules=rules,
 )

@@ -4,6 +4,7 @@ attachments in ``resources/files/`` or at an address on the web."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from pydantic import Field
 
@@ -18,7 +19,7 @@ ATTACHMENT_SUFFIXES = (".pdf", ".odt", ".ods", ".odp", ".docx", ".xlsx", ".pptx"
 
 class Attachment(Model):
     title: Text | None = Field(None, title='Intitulé', max_length=200, description="Intitulé du document joint (par défaut : le nom du fichier)")
-    file: Text | None = Field(None, title='Fichier', description="Fichier dans resources/ : `files/<nom>.pdf`")
+    file: Text | None = Field(None, title='Fichier', description="Fichier dans le dossier files/ de la collection (resources/files/, events/files/) : `files/<nom>.pdf`")
     url: Url | None = Field(None, title='Adresse web', description="Ou adresse du document en ligne")
 
 
@@ -49,13 +50,18 @@ def rules(entry: Entry[Resource], project: Project) -> Iterable[Diagnostic]:
     if not resource.attachments and resource.source_url is None and not entry.body.strip():
         yield entry.at(("title",), "RRMA024", "la ressource ne mène à aucun document et n'a pas de texte, attendu `source_url`, une pièce jointe dans `attachments` ou un texte après les métadonnées",
                        "ajoutez `source_url: https://…` (la page du réseau qui publie la ressource) ou un fichier joint")
-    for index, attachment in enumerate(resource.attachments):
+    yield from attachment_problems(entry, project, resource.attachments, project.resources_dir)
+
+
+def attachment_problems(entry: Entry[Any], project: Project, attachments: list[Attachment], folder: str) -> Iterable[Diagnostic]:
+    """The checks of ``attachments`` of any collection: `file` or `url`, the file in ``folder``/files/, its format and size."""
+    for index, attachment in enumerate(attachments):
         loc = ("attachments", index)
         if (attachment.file is None) == (attachment.url is None):
             yield entry.at(loc, "RRMA024", "une pièce jointe doit avoir soit `file`, soit `url`, attendu exactement l'un des deux",
                            "gardez `file: files/…` pour un fichier du dépôt, ou `url: https://…` pour un document en ligne")
         elif attachment.file is not None:
-            yield from check_asset(entry, project, (*loc, "file"), attachment.file, folder=project.resources_dir, asset_dir="files",
+            yield from check_asset(entry, project, (*loc, "file"), attachment.file, folder=folder, asset_dir="files",
                                    suffixes=ATTACHMENT_SUFFIXES, max_bytes=project.max_attachment_bytes)
 
 

@@ -27,7 +27,8 @@ from ..schemas import schema_for
 MARKDOWN_FIELDS = {"description"}  # long Markdown kept inside YAML
 TEXT_FIELDS = {"summary"}
 # Where files picked in the form go, and how the content file names them.
-MEDIA = {("networks", "logo", "file"): ("logos", "logos"), ("resources", "attachments", "file"): ("files", "files")}
+MEDIA = {("networks", "logo", "file"): ("logos", "logos"), ("resources", "attachments", "file"): ("files", "files"),
+         ("events", "attachments", "file"): ("files", "files")}
 
 
 # The form speaks to editors, not to developers: no file path, no `true`, no identifier to copy.
@@ -49,6 +50,10 @@ FORM_HINTS: dict[str, str] = {
     "places.venue": "Salle ou bâtiment",
     "places.address": "Rue et code postal, si vous les connaissez",
     "places.region": "La région de ce lieu ; celle du premier lieu donne le fuseau horaire des heures",
+    "cost": "gratuit, le montant en euros sans le signe € (15), ou un texte court (10 € ; 5 € pour les adhérents)",
+    "places_available": "Le nombre de places offertes, s'il est limité",
+    "full": "Cochez quand il ne reste plus de place : le bouton « S'inscrire » disparaît",
+    "registration_deadline": "Le dernier jour (2026-11-07), ou le jour et l'heure du lieu (2026-11-07 18:00) ; ensuite, la page dit « Inscriptions closes »",
     "draft": "Cochez pour garder l'élément hors du site publié : il n'apparaît que dans l'aperçu local",
     "language": "La langue du document",
     "published": "L'année (2006), le mois (2006-03) ou le jour (2006-03-29) de publication",

@@ -23,7 +23,8 @@ def event_uid(event_id: str, domain: str) -> str:
     return f"{event_id}@{domain}"
 
 
-def _component(entry: Entry[Event], *, url: str, uid_domain: str, stamp: datetime, location: str | None, organisers: list[str]) -> icalendar.Event:
+def _component(entry: Entry[Event], *, url: str, uid_domain: str, stamp: datetime, location: str | None, organisers: list[str],
+               details: list[str]) -> icalendar.Event:
     e = entry.data
     component = icalendar.Event()
     component.add("uid", event_uid(entry.id, uid_domain))
@@ -44,6 +45,7 @@ def _component(entry: Entry[Event], *, url: str, uid_domain: str, stamp: datetim
         text.append(f"En ligne : {e.online_url}")
     if e.registration_url:
         text.append(f"Inscription : {e.registration_url}")
+    text.extend(details)
     text.append(f"Organisé par : {', '.join(organisers)}")
     text.append(url)
     component.add("description", "\n".join(t for t in text if t))
@@ -56,7 +58,7 @@ _END = b"END:VCALENDAR\r\n"
 
 
 def calendar(
-    entries: list[Entry[Event]], *, name: str, url_of, location_of, organisers_of, uid_domain: str, stamp: datetime,
+    entries: list[Entry[Event]], *, name: str, url_of, location_of, organisers_of, uid_domain: str, stamp: datetime, details_of=lambda e: [],
     serialized: dict[str, bytes] | None = None,
 ) -> bytes:
     """A ``VCALENDAR`` with one ``VEVENT`` per entry, in the given order.
@@ -80,7 +82,7 @@ def calendar(
     for entry in entries:
         if entry.id not in cache:
             cache[entry.id] = _component(entry, url=url_of(entry), uid_domain=uid_domain, stamp=stamp,
-                                         location=location_of(entry), organisers=organisers_of(entry)).to_ical()
+                                         location=location_of(entry), organisers=organisers_of(entry), details=details_of(entry)).to_ical()
         events.append(cache[entry.id])
     return head[: -len(_END)] + b"".join(events) + _END
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core.urls import item_url
+from ..kinds.files import published_name
 from ..kinds.site import Site
 
 LICENCE = {"title": "Licence Ouverte 2.0 (Etalab)", "path": "https://www.etalab.gouv.fr/licence-version-2-0-de-la-licence-ouverte-suite-a-la-consultation-et-presentation-du-decret", "name": "etalab-2.0"}
@@ -64,6 +65,13 @@ def _event_columns() -> list[Column]:
         Column("lieux", "string", f"Tous les lieux (salle, adresse, ville, code de région), séparés par « {SEPARATOR} »",
                lambda e: [", ".join(x for x in (p.venue, p.address, p.city, p.region) if x) for p in e.data.all_places], many=True),
         Column("campagne", "string", "Campagne nationale", lambda e: e.data.campaign),
+        Column("tarif", "string", "« gratuit », le montant en euros, ou le tarif en toutes lettres", lambda e: None if e.data.cost is None else str(e.data.cost)),
+        Column("places", "integer", "Nombre de places offertes", lambda e: e.data.places_available),
+        Column("complet", "boolean", "Complet : plus de place", lambda e: e.data.full),
+        Column("inscription_limite", "string", "Date limite d'inscription : date, ou date et heure locales ISO 8601 avec décalage",
+               lambda e: e.data.registration_deadline.isoformat() if e.data.registration_deadline else None),
+        Column("documents", "string", f"Documents joints (fichiers du portail ou adresses), séparés par « {SEPARATOR} »",
+               lambda e: [a.url or f"{item_url('events', e.id)}{published_name(a.file.rsplit('/', 1)[-1])}" for a in e.data.attachments], many=True),
         Column("reseaux", "string", f"Réseaux organisateurs, séparés par « {SEPARATOR} »", lambda e: e.data.networks, many=True),
         Column("thematiques", "string", f"Thématiques, séparées par « {SEPARATOR} »", lambda e: e.data.themes, many=True),
         Column("odd", "string", f"Numéros d'ODD, séparés par « {SEPARATOR} »", lambda e: [str(o) for o in e.data.odd], many=True),

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from ..core.types import PARIS, partial_date_key
 from ..core.urls import item_url
 from ..kinds.base import Entry
+from ..kinds.files import published_name
+from ..kinds.localtime import zone_label
 from ..kinds.resources import Resource
 from ..kinds.site import Site
 from ..outputs import jsonld
 from ..outputs.feeds import FeedEntry, atom
 from ..outputs.ical import calendar
+from .dates import NBSP, clock, day
 from .model import Output
 from .views import Labels, of
 
@@ -20,6 +23,40 @@ from .views import Labels, of
 def place_text(place: Any, labels: Labels) -> str:
     """« Salle des fêtes, 2 rue de la Paix, Caen, Normandie »: one place as a line of text."""
     return ", ".join(p for p in (place.venue, place.address, place.city, labels.region(place.region) if place.region else None) if p)
+
+
+def cost_label(cost: float | str | None) -> str | None:
+    """« Gratuit », « 15 € », « 12,50 € », or the text as written."""
+    if cost is None:
+        return None
+    if cost == "gratuit":
+        return "Gratuit"
+    if isinstance(cost, (int, float)):
+        amount = f"{int(cost)}" if float(cost).is_integer() else f"{cost:.2f}".replace(".", ",")
+        return f"{amount}{NBSP}€"
+    return cost[:1].upper() + cost[1:]
+
+
+def _moment(moment: date | datetime, zone: str, labels: Labels) -> str:
+    """« 12 mars 2027 », « 12 mars 2027 à 18 h », « 12 mars 2027 à 18 h, heure de Guadeloupe »."""
+    if not isinstance(moment, datetime):
+        return day(moment)
+    text = f"{day(moment.date())} à {clock(moment)}"
+    return text if zone == "Europe/Paris" else f"{text}, {zone_label(zone, labels.site.taxonomies.get('regions'))}"
+
+
+def practical(e: Any, labels: Labels, today: date) -> dict[str, Any]:
+    """Cost, places and registration as the event page says them; ``registration_open`` False once the
+    deadline has passed (the day itself still counts), the event is full or over."""
+    deadline = e.registration_deadline
+    closed = deadline is not None and (deadline.date() if isinstance(deadline, datetime) else deadline) < today
+    return {
+        "cost": cost_label(e.cost),
+        "capacity": "Complet" if e.full else (f"{e.places_available}{NBSP}places" if e.places_available else None),
+        "deadline": _moment(deadline, e.timezone or "Europe/Paris", labels) if deadline is not None else None,
+        "registration_closed": closed,
+        "registration_open": not closed and not e.full and e.last_day >= today,
+    }
 
 
 def _location(entry: Entry[Any], labels: Labels) -> str | None:
@@ -45,6 +82,14 @@ def event_jsonld(entry: Entry[Any], labels: Labels, output: Output) -> dict[str,
                       for n in e.networks if n in labels.networks],
         "inLanguage": "fr",
         "about": jsonld.places(e.countries, e.zones, labels) or None,
+        "isAccessibleForFree": True if e.cost == "gratuit" else (False if isinstance(e.cost, (int, float)) else None),
+        "offers": {"@type": "Offer", "price": e.cost, "priceCurrency": "EUR", "url": e.registration_url or url,
+                   "availability": "https://schema.org/SoldOut" if e.full else "https://schema.org/InStock"} if isinstance(e.cost, (int, float)) else None,
+        "maximumAttendeeCapacity": e.places_available,
+        "remainingAttendeeCapacity": 0 if e.full else None,
+        "subjectOf": [{"@type": "MediaObject", "name": a.title or (a.file or a.url or "").rsplit("/", 1)[-1],
+                       "contentUrl": a.url or output.absolute(item_url("events", entry.id) + published_name(a.file.rsplit("/", 1)[-1]))}
+                      for a in e.attachments] or None,
     }
 
 
@@ -52,7 +97,17 @@ def calendars(site: Site, labels: Labels, output: Output) -> dict[str, bytes]:
     def organisers(entry: Entry[Any]) -> list[str]:
         return [labels.network_link(n)["name"] for n in entry.data.networks]
 
-    common = {"url_of": lambda e: output.absolute(item_url("events", e.id)), "location_of": lambda e: _location(e, labels),
+    def details(entry: Entry[Any]) -> list[str]:
+        e, found = entry.data, []
+        if e.cost is not None:
+            found.append(f"Tarif : {cost_label(e.cost)}")
+        if e.registration_deadline is not None:
+            found.append(f"Inscriptions jusqu'au {_moment(e.registration_deadline, e.timezone or 'Europe/Paris', labels)}")
+        found.extend(f"{a.title or 'Document'} : {a.url or output.absolute(item_url('events', entry.id) + published_name(a.file.rsplit('/', 1)[-1]))}"
+                     for a in e.attachments)
+        return found
+
+    common = {"url_of": lambda e: output.absolute(item_url("events", e.id)), "location_of": lambda e: _location(e, labels), "details_of": details,
               "organisers_of": organisers, "uid_domain": output.uid_domain, "stamp": output.now, "serialized": {}}
     files = {"flux/agenda.ics": calendar(site.events, name="Agenda des RRMA", **common)}
     for entry in site.events:
