@@ -14,6 +14,9 @@ PAGES = [
     "/ressources/monter-un-projet/", "/ressources/type/etude-observatoire/", "/agenda/", "/agenda/centraider-25-ans/",
     "/agenda/reseau/horizons-solidaires/", "/observatoire/", "/pays/", "/pays/senegal/", "/404.html",
     "/recherche/", "/abonnements/", "/plan-du-site/", "/accessibilite/", "/mentions-legales/", "/donnees-personnelles/", "/contact/",
+    # events as they happen (tests/corpus/realistic): a programme of sessions, an overseas event, several places, documents
+    "/agenda/parcours-monter-financer-projet-2027/", "/agenda/rencontre-cooperation-caraibe-pointe-a-pitre-2027/",
+    "/agenda/festival-des-solidarites-2027-normandie/", "/agenda/journee-regionale-ecsi-2027/",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 

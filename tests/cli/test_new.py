@@ -197,7 +197,12 @@ def test_a_guided_event_in_a_terminal(content: Path) -> None:
         ("Numéro", str(kinds.index("webinaire") + 1)),
         ("Numéros séparés par des virgules", "aucun"),
         ("Numéros séparés par des virgules", "0"),
+        ("le montant en euros", "15 €"),                  # the amount alone is asked for again
+        ("tapez une nouvelle valeur", "15"),
+        ("Date limite d'inscription", "10/11/2023"),
+        ("Est-ce bien cela ?", ""),
     ])
+    assert "« 15 € » : le montant s'écrit seul, en euros, attendu 15" in out
     assert "Compris : 2023-11-17 10:30" in out
     assert "Ville" not in out and "Lieu (salle" not in out  # not asked for an online event
     assert "0. aucun" in out and "events/webinaire-des-porteurs-de-projets.md" in out
@@ -206,6 +211,7 @@ def test_a_guided_event_in_a_terminal(content: Path) -> None:
     event = next(e for e in site.events if e.id == "webinaire-des-porteurs-de-projets").data
     assert (event.mode, event.online_url, event.networks, event.kind) == ("en-ligne", "https://visio.example.org/webinaire", ["centraider"], "webinaire")
     assert event.start.isoformat().startswith("2023-11-17T10:30")
+    assert (event.cost, event.registration_deadline.isoformat()) == (15, "2023-11-10")
 
 
 def test_countries_by_code_or_french_name_and_a_misspelt_one_gets_its_code(content: Path) -> None:

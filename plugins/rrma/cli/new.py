@@ -36,7 +36,7 @@ SCHEMA = {"resource": "resource", "event": "event", "network": "network"}
 # Fields asked for when missing, in this order: the format of an event first, then only what applies to it.
 ASK = {
     "resource": ["title", "summary", "type", "networks", "themes", "audiences", "published", "authors", "source_url"],
-    "event": ["title", "mode", "venue", "city", "online_url", "start", "end", "networks", "kind", "themes", "audiences"],
+    "event": ["title", "mode", "venue", "city", "online_url", "start", "end", "networks", "kind", "themes", "audiences", "cost", "registration_deadline"],
     "network": ["name", "region", "description"],
 }
 WHEN: dict[str, Callable[[dict[str, Any]], bool]] = {
@@ -71,6 +71,7 @@ EXAMPLES = {
     "website": "https://…", "email": "contact@…", "venue": "Salle, adresse", "city": "Ville", "authors": "[Nom de l'autrice ou de la structure]",
     "language": "fr", "countries": "[SN, HT]", "partner_countries": "[SN, HT]", "zones": "[afrique-de-l-ouest]", "themes": "[gestion-de-projet]", "audiences": "[porteurs-de-projets]", "odd": "[4, 17]", "networks": "[nom-du-reseau]",
     "attachments": "\n#   - file: files/nom-du-fichier.pdf\n#     title: Intitulé du document",
+    "sessions": "\n#   - title: Intitulé de la séance\n#     start: 2026-11-14 09:30\n#     end: 2026-11-14 17:00",
     "places": "\n#   - venue: Salle\n#     address: Rue et code postal\n#     city: Ville\n#     region: \"28\"", "logo": "\n#   file: logos/nom.png\n#   alt: Logo de …",
     "coordinates": "\n#   lat: 45.76\n#   lon: 4.84", "social": "\n#   linkedin: https://…", "description": "|\n#   Texte de présentation.",
 }
@@ -407,6 +408,9 @@ def resource(title, summary, type_, network, theme, odd, audience, country, zone
 @click.option("--city", help="Ville.")
 @click.option("--region", help="Code INSEE de la région.")
 @click.option("--place", "places", multiple=True, help="Un des lieux, « Salle, Ville » ou « Ville » (répétable, pour plusieurs lieux ; --region vaut pour chacun).")
+@click.option("--session", "sessions", multiple=True, help="Début d'une séance d'un programme, « AAAA-MM-JJ HH:MM » (répétable, dans l'ordre des dates).")
+@click.option("--level", help="Niveau attendu (« initiation »…).")
+@click.option("--prerequisites", help="Prérequis.")
 @click.option("--cost", help="Tarif : « gratuit », le montant en euros (15) ou un texte court.")
 @click.option("--places-available", type=click.IntRange(min=1), help="Nombre de places offertes.")
 @click.option("--registration-deadline", help="Date limite d'inscription : AAAA-MM-JJ ou « AAAA-MM-JJ HH:MM » (heure du lieu).")
@@ -422,10 +426,11 @@ def resource(title, summary, type_, network, theme, odd, audience, country, zone
 @click.option("--zone", multiple=True, help="Zone géographique (taxonomies/zones.yml).")
 @click.option("--campaign", help="Campagne nationale (taxonomies/campaigns.yml).")
 @_common
-def event(title, summary, start, end, network, kind, mode, venue, city, region, places, cost, places_available, registration_deadline, files, timezone, online_url, registration_url, source_url, theme, odd, audience, country, zone, campaign, root, slug, draft, interactive) -> None:
+def event(title, summary, start, end, network, kind, mode, venue, city, region, places, sessions, level, prerequisites, cost, places_available, registration_deadline, files, timezone, online_url, registration_url, source_url, theme, odd, audience, country, zone, campaign, root, slug, draft, interactive) -> None:
     """Nouvel événement : events/<nom>.md"""
     _finish("event", {"title": title, "summary": summary, "start": start, "end": end, "networks": _multi(network), "kind": kind, "mode": mode,
                       **_places(places, venue, city, region), "timezone": timezone,
+                      "sessions": [{"start": s} for s in sessions], "level": level, "prerequisites": prerequisites,
                       "cost": _cost_option(cost), "places_available": places_available, "registration_deadline": registration_deadline, "online_url": online_url, "registration_url": registration_url,
                       "source_url": source_url, "themes": _multi(theme), "odd": list(odd), "audiences": _multi(audience),
                       "countries": _countries(country), "zones": _multi(zone), "campaign": campaign, "draft": draft}, root, slug, files, interactive=interactive)

@@ -4,6 +4,15 @@
 use the same form. Times are the local wall time of the event's place: its
 ``timezone:``, else its region's (Guadeloupe, La Réunion…), else Paris — see
 :mod:`rrma.kinds.localtime`, which ``load_site`` applies once the regions are read.
+
+A **programme** (a training path, a cycle of webinars) is one event file with its
+``sessions:``, each with its own date, time, place or link and optional title. Not a
+collection of its own: editors find it where they already put a training, write its
+title, organisers, cost, level and prerequisites once, and its sessions inherit the
+place and format; the programme's ``start``/``end`` frame its sessions. Each session
+is in the agenda and in the calendars as its own ``VEVENT``, whose UID comes from the
+session's own start (:func:`session_key`): the same across builds, untouched when
+another session is added.
 """
 
 from __future__ import annotations
@@ -41,13 +50,16 @@ def _cost(value: Any) -> Any:
         text = " ".join(value.split())
         if fold(text) in ("gratuit", "gratuite", "entree gratuite", "acces gratuit"):
             return "gratuit"
+        if re.fullmatch(r"\d+(?:[.,]\d{1,2})?", text):  # « 15 » typed in a form or at a prompt: the amount
+            amount = float(text.replace(",", "."))
+            return "gratuit" if amount == 0 else (int(amount) if amount.is_integer() else amount)
         if m := _AMOUNT.match(text):
             amount = m.group(1).replace(",", ".")
             raise fail("RRMA012", f"« {value} » : le montant s'écrit seul, en euros, attendu {amount}", f"écrivez `cost: {amount}` (le site affiche « {m.group(1)} € »)")
     return value
 
 
-Cost = Annotated[float | str, BeforeValidator(_cost), WithJsonSchema({"anyOf": [{"const": "gratuit"}, {"type": "number", "minimum": 0}, {"type": "string", "minLength": 1}]})]
+Cost = Annotated[int | float | str, BeforeValidator(_cost), WithJsonSchema({"anyOf": [{"const": "gratuit"}, {"type": "number", "minimum": 0}, {"type": "string", "minLength": 1}]})]
 
 
 class Place(Model):
@@ -57,6 +69,30 @@ class Place(Model):
     address: Text | None = Field(None, title='Adresse', max_length=200, description="Adresse postale (rue, code postal)")
     city: Text = Field(title='Ville', description="Ville")
     region: RegionCode | None = Field(None, title='Région', json_schema_extra=ref("regions"), description="Code INSEE de la région (voir taxonomies/regions.yml)")
+
+
+class Session(Model):
+    """Une séance d'un programme : une journée de formation, un webinaire d'un cycle."""
+
+    title: Text | None = Field(None, title='Intitulé', max_length=150, description="Intitulé de la séance, s'il en a un")
+    start: EventTime = Field(title='Début', description="Début : AAAA-MM-JJ ou AAAA-MM-JJ HH:MM (heure du lieu)")
+    end: EventTime | None = Field(None, title='Fin', description="Fin, sous la même forme que le début")
+    mode: Literal["sur-place", "en-ligne", "hybride"] | None = Field(None, title='Format', description="`sur-place`, `en-ligne` ou `hybride` ; par défaut, celui du programme")
+    venue: Text | None = Field(None, title='Lieu', description="Salle ou bâtiment, si ce n'est pas celui du programme")
+    city: Text | None = Field(None, title='Ville', description="Ville, si ce n'est pas celle du programme")
+    region: RegionCode | None = Field(None, title='Région', json_schema_extra=ref("regions"), description="Code INSEE de la région, si ce n'est pas celle du programme")
+    online_url: Url | None = Field(None, title='Lien de connexion', description="Adresse pour suivre la séance en ligne")
+    full: bool = Field(False, title='Complet', description="`true` quand la séance n'a plus de place")
+
+    @property
+    def last_day(self) -> date:
+        end = self.end or self.start
+        return end.date() if isinstance(end, datetime) else end
+
+
+def session_key(session: Session) -> str:
+    """A session's name in UIDs and anchors, from its start as written: ``20270115`` or ``20270115t0930``."""
+    return session.start.strftime("%Y%m%dt%H%M") if isinstance(session.start, datetime) else session.start.strftime("%Y%m%d")
 
 
 class Event(Model):
@@ -88,6 +124,9 @@ class Event(Model):
     countries: list[CountryCode] = Field(title='Pays', default_factory=list, json_schema_extra=ref("countries"), description="Pays concernés : codes ISO 3166-1 à deux lettres (SN pour le Sénégal, HT pour Haïti)")
     zones: list[Slug] = Field(title='Zones géographiques', default_factory=list, json_schema_extra=ref("zones"), description="Zones du monde concernées (voir taxonomies/zones.yml)")
     campaign: Slug | None = Field(None, title='Campagne', json_schema_extra=ref("campaigns"), description="Campagne nationale dont l'événement fait partie (voir taxonomies/campaigns.yml)")
+    sessions: list[Session] = Field(title='Séances', default_factory=list, description="Séances d'un programme (parcours de formation, cycle de webinaires), dans l'ordre des dates : chacune avec `start`, et si besoin `end`, `title`, son lieu ou son lien")
+    level: Text | None = Field(None, title='Niveau', max_length=80, description="Niveau attendu, en quelques mots : « initiation », « approfondissement »")
+    prerequisites: Text | None = Field(None, title='Prérequis', max_length=300, description="Ce qu'il faut savoir ou avoir fait avant de s'inscrire")
     draft: bool = Field(False, title='Brouillon', description="`true` : brouillon visible seulement en prévisualisation locale")
 
     @property
@@ -137,7 +176,8 @@ def localised(event: Event, regions: Taxonomy | None) -> Event:
     """The event with its times in the zone of its place (see :mod:`rrma.kinds.localtime`) and
     ``timezone`` set to that zone."""
     zone = zone_of(event.timezone, event.main_region, regions)
-    return localise(event, zone, ("start", "end", "registration_deadline")).model_copy(update={"timezone": zone})
+    sessions = [localise(s, zone_of(event.timezone, s.region or event.main_region, regions), ("start", "end")) for s in event.sessions]
+    return localise(event, zone, ("start", "end", "registration_deadline")).model_copy(update={"timezone": zone, "sessions": sessions})
 
 
 def rules(entry: Entry[Event], project: Project) -> Iterable[Diagnostic]:
@@ -152,6 +192,7 @@ def rules(entry: Entry[Event], project: Project) -> Iterable[Diagnostic]:
                                                 "attendu une fin postérieure ou égale au début")
     yield from attachment_problems(entry, project, event.attachments, project.events_dir)
     yield from _deadline(entry)
+    yield from _sessions(entry)
     if event.places and (single := [f for f in ("venue", "city", "region") if getattr(event, f) is not None]):
         yield entry.at((single[0],), "RRMA024", f"`{single[0]}` et `places` à la fois, attendu l'un ou l'autre",
                        "pour plusieurs lieux, écrivez chacun dans `places` (`- city: …`) et supprimez `venue`, `city` et `region`")
@@ -167,6 +208,36 @@ def rules(entry: Entry[Event], project: Project) -> Iterable[Diagnostic]:
     if event.mode == "en-ligne" and event.venue is not None:
         yield entry.at(("venue",), "RRMA024", "un événement en ligne n'a pas de salle, attendu `mode: hybride` s'il a aussi lieu sur place",
                        "indiquez `mode: hybride` ou supprimez `venue`")
+
+
+def _sessions(entry: Entry[Event]) -> Iterable[Diagnostic]:
+    """A programme's sessions: each within the programme's dates, in order, not twice the same start."""
+    event = entry.data
+    first, last = event.start if not isinstance(event.start, datetime) else event.start.date(), event.last_day
+    seen: dict[str, int] = {}
+    for index, session in enumerate(event.sessions):
+        loc = ("sessions", index, "start")
+        day = session.start.date() if isinstance(session.start, datetime) else session.start
+        if session.end is not None and isinstance(session.end, datetime) == isinstance(session.start, datetime) and session.end < session.start:  # type: ignore[operator]
+            yield entry.at(("sessions", index, "end"), "RRMA015", f"la fin de la séance {index + 1} ({_as_written(session.end)}) précède son début "
+                           f"({_as_written(session.start)}), attendu une fin postérieure ou égale au début")
+        if day < first or session.last_day > last:
+            yield entry.at(loc, "RRMA024", f"la séance {index + 1} ({_as_written(session.start)}) est en dehors des dates du programme "
+                           f"({_as_written(event.start)} – {_as_written(event.end or event.start)}), attendu une séance entre le début et la fin",
+                           "corrigez la date de la séance, ou `start` et `end` du programme pour qu'ils couvrent toutes ses séances")
+        key = session_key(session)
+        if key in seen:
+            yield entry.at(loc, "RRMA024", f"la séance {index + 1} commence au même moment que la séance {seen[key] + 1} ({_as_written(session.start)}), "
+                           "attendu un début par séance", "supprimez la séance en double ou corrigez sa date")
+        seen.setdefault(key, index)
+        if index and _sort_key(session.start) < _sort_key(event.sessions[index - 1].start):
+            yield entry.at(loc, "RRMA024", f"la séance {index + 1} ({_as_written(session.start)}) précède la séance {index} "
+                           f"({_as_written(event.sessions[index - 1].start)}), attendu les séances dans l'ordre des dates",
+                           "rangez les séances de la première à la dernière : c'est l'ordre de la page du programme")
+
+
+def _sort_key(moment: date | datetime) -> tuple[date, int]:
+    return (moment.date(), moment.hour * 60 + moment.minute) if isinstance(moment, datetime) else (moment, -1)
 
 
 def _deadline(entry: Entry[Event]) -> Iterable[Diagnostic]:

@@ -54,6 +54,11 @@ FORM_HINTS: dict[str, str] = {
     "places_available": "Le nombre de places offertes, s'il est limité",
     "full": "Cochez quand il ne reste plus de place : le bouton « S'inscrire » disparaît",
     "registration_deadline": "Le dernier jour (2026-11-07), ou le jour et l'heure du lieu (2026-11-07 18:00) ; ensuite, la page dit « Inscriptions closes »",
+    "sessions": "Pour un programme (parcours de formation, cycle de webinaires) : une séance par date, dans l'ordre ; le début et la fin du programme les encadrent",
+    "sessions.start": "Le jour (2026-11-14), ou le jour et l'heure du lieu (2026-11-14 09:30)",
+    "sessions.mode": "Laissez vide si la séance a le format du programme",
+    "sessions.full": "Cochez quand la séance n'a plus de place",
+    "level": "Initiation, approfondissement… en quelques mots",
     "draft": "Cochez pour garder l'élément hors du site publié : il n'apparaît que dans l'aperçu local",
     "language": "La langue du document",
     "published": "L'année (2006), le mois (2006-03) ou le jour (2006-03-29) de publication",
@@ -65,7 +70,7 @@ FORM_HINTS: dict[str, str] = {
     "attachments.title": "Le nom du document tel qu'il s'affichera (par défaut : le nom du fichier)",
 }
 # Lists show « 1 document joint », « 2 documents joints »: Decap needs the singular.
-SINGULAR = {"attachments": "Document joint", "places": "Lieu", "authors": "Auteur ou autrice", "other_cities": "Autre ville",
+SINGULAR = {"attachments": "Document joint", "places": "Lieu", "sessions": "Séance", "authors": "Auteur ou autrice", "other_cities": "Autre ville",
             "editors": "Relecteur GitHub", "themes": "Thématique", "audiences": "Public", "missions": "Mission"}
 PATTERN_MESSAGES = {
     "^https?://": "écrivez l'adresse complète, commençant par https://",

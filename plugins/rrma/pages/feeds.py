@@ -8,6 +8,7 @@ from typing import Any
 from ..core.types import PARIS, partial_date_key
 from ..core.urls import item_url
 from ..kinds.base import Entry
+from ..kinds.events import session_key
 from ..kinds.files import published_name
 from ..kinds.localtime import zone_label
 from ..kinds.resources import Resource
@@ -86,6 +87,16 @@ def event_jsonld(entry: Entry[Any], labels: Labels, output: Output) -> dict[str,
         "offers": {"@type": "Offer", "price": e.cost, "priceCurrency": "EUR", "url": e.registration_url or url,
                    "availability": "https://schema.org/SoldOut" if e.full else "https://schema.org/InStock"} if isinstance(e.cost, (int, float)) else None,
         "maximumAttendeeCapacity": e.places_available,
+        "educationalLevel": e.level,
+        "subEvent": [jsonld.clean({"@type": "Event", "@id": f"{url}#seance-{session_key(s)}", "url": f"{url}#seance-{session_key(s)}",
+                                   "name": f"{e.title} — {s.title}" if s.title else f"{e.title} — séance {n}",
+                                   "startDate": s.start.isoformat(), "endDate": s.end.isoformat() if s.end else None,
+                                   "eventAttendanceMode": jsonld.ATTENDANCE[s.mode or e.mode],
+                                   "eventStatus": "https://schema.org/EventScheduled",
+                                   "location": {"@type": "VirtualLocation", "url": s.online_url} if s.online_url and (s.mode or e.mode) == "en-ligne"
+                                   else (jsonld.clean({"@type": "Place", "name": s.venue or s.city, "address": jsonld.address(s.city, labels.region(s.region))})
+                                         if s.city else None)})
+                     for n, s in enumerate(e.sessions, start=1)] or None,
         "remainingAttendeeCapacity": 0 if e.full else None,
         "subjectOf": [{"@type": "MediaObject", "name": a.title or (a.file or a.url or "").rsplit("/", 1)[-1],
                        "contentUrl": a.url or output.absolute(item_url("events", entry.id) + published_name(a.file.rsplit("/", 1)[-1]))}

@@ -33,6 +33,7 @@ from .views import (
     past,
     resource_card,
     resource_sort_key,
+    session_cards,
     upcoming,
 )
 
@@ -192,6 +193,8 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                     "event": card,
                     "places": [place_text(p, labels) for p in e.all_places],
                     **practical(e, labels, today),
+                    "sessions": session_cards(entry, labels, today),
+                    "level": e.level, "prerequisites": e.prerequisites,
                     "attachments": attachment_links(e.attachments, site.project.dir(site.project.events_dir), item_url("events", entry.id)),
                     "mode": {"sur-place": "Sur place", "en-ligne": "En ligne", "hybride": "Sur place et en ligne"}[e.mode],
                     "online_url": e.online_url, "registration_url": e.registration_url, "source_url": e.source_url,
