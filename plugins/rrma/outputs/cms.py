@@ -75,6 +75,7 @@ SINGULAR = {"attachments": "Document joint", "places": "Lieu", "sessions": "Séa
 PATTERN_MESSAGES = {
     "^https?://": "écrivez l'adresse complète, commençant par https://",
     "^\\d{4}(-\\d{2}(-\\d{2})?)?$": "écrivez l'année (2006), le mois (2006-03) ou le jour (2006-03-29)",
+    "^[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)*$": "écrivez un fuseau horaire comme America/Guadeloupe",
 }
 DATETIME_MESSAGE = "écrivez le jour (2026-11-14) ou le jour et l'heure (2026-11-14 09:30)"
 URL_PATTERN = "^https?://[^\\s]+$"
@@ -142,9 +143,11 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
         field.update(widget="boolean", default=prop.get("default", False))
     elif prop.get("type") == "number":
         field.update(widget="number", value_type="float", min=prop.get("minimum"), max=prop.get("maximum"))
+    elif prop.get("type") == "integer":
+        field.update(widget="number", value_type="int", min=prop.get("minimum"), max=prop.get("maximum"))
     elif (collection, path[0], name) in MEDIA or (collection, *path[-2:]) in MEDIA:
         folder, public = MEDIA.get((collection, path[0], name)) or MEDIA[(collection, *path[-2:])]  # type: ignore[misc]
-        base = project.networks_dir if collection == "networks" else project.resources_dir
+        base = {"networks": project.networks_dir, "events": project.events_dir}.get(collection, project.resources_dir)
         field.update(widget="file", media_folder=f"/{base}/{folder}", public_folder=public, choose_url=False,
                      media_library={"config": {"max_file_size": project.max_attachment_bytes}})
     elif name in MARKDOWN_FIELDS:
