@@ -140,7 +140,8 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
     elif "enum" in prop:
         field.update(widget="select", options=[{"label": ENUM_LABELS.get(v, v), "value": v} for v in prop["enum"]], default=prop.get("default"))
     elif prop.get("type") == "boolean":
-        field.update(widget="boolean", default=prop.get("default", False))
+        # inside a list (a programme's sessions), a default makes Decap fail to save an entry whose list is empty
+        field.update(widget="boolean", default=prop.get("default", False) if len(path) == 1 else None)
     elif prop.get("type") == "number":
         field.update(widget="number", value_type="float", min=prop.get("minimum"), max=prop.get("maximum"))
     elif prop.get("type") == "integer":
