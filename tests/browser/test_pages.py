@@ -16,6 +16,9 @@ PAGES = [
     "/agenda/webinaire-ess-solidarite-internationale-2016/", "/reseaux/resacoop/", "/reseaux/cerapcoop/",
     "/ressources/etude-acteurs-solidarite-internationale-bfc-2015/", "/ressources/guide-projets-cofinances-bourgogne-franche-comte/",
     "/recherche/", "/abonnements/", "/flux/", "/donnees/", "/reseaux/resacoop/", "/plan-du-site/", "/accessibilite/", "/mentions-legales/", "/donnees-personnelles/", "/contact/",
+    # events as they happen (tests/corpus/realistic): a programme of sessions, an overseas event, several places, documents
+    "/agenda/parcours-monter-financer-projet-2027/", "/agenda/rencontre-cooperation-caraibe-pointe-a-pitre-2027/",
+    "/agenda/festival-des-solidarites-2027-normandie/", "/agenda/journee-regionale-ecsi-2027/",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 

@@ -209,7 +209,12 @@ def test_a_guided_event_in_a_terminal(content: Path) -> None:
         ("Numéros séparés par des virgules", "aucun"),
         ("Numéros séparés par des virgules", "0"),
         ("Numéros, noms ou codes séparés par des virgules", "aucun"),
+        ("le montant en euros", "15 €"),                  # the amount alone is asked for again
+        ("tapez une nouvelle valeur", "15"),
+        ("Date limite d'inscription", "10/11/2023"),
+        ("Vouliez-vous dire 2023-11-10", ""),
     ])
+    assert "« 15 € » : le montant s'écrit seul, en euros, attendu 15" in out
     assert "Vouliez-vous dire 2023-11-17 10:30 ? [O/n]" in out
     assert "Ville" not in out and "Lieu (salle" not in out  # not asked for an online event
     assert "0. aucun" in out and "events/webinaire-des-porteurs-de-projets.md" in out
@@ -218,6 +223,7 @@ def test_a_guided_event_in_a_terminal(content: Path) -> None:
     event = next(e for e in site.events if e.id == "webinaire-des-porteurs-de-projets").data
     assert (event.mode, event.online_url, event.networks, event.kind) == ("en-ligne", "https://visio.example.org/webinaire", ["centraider"], "webinaire")
     assert event.start.isoformat().startswith("2023-11-17T10:30")
+    assert (event.cost, event.registration_deadline.isoformat()) == (15, "2023-11-10")
 
 
 def test_countries_by_code_or_french_name_and_a_misspelt_one_gets_its_code(content: Path) -> None:
@@ -325,6 +331,8 @@ def test_a_date_flag_typed_the_french_way_is_offered_corrected_in_a_terminal(con
         ("Numéros séparés par des virgules", "0"),
         ("Numéros séparés par des virgules", "0"),
         ("Numéros, noms ou codes séparés par des virgules", "0"),
+        ("le montant en euros", ""),
+        ("Date limite d'inscription", ""),
     ])
     assert "events/rencontre-de-novembre.md" in out
     event = next(e for e in load_site(Project(content))[0].events if e.id == "rencontre-de-novembre").data

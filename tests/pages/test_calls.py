@@ -56,7 +56,7 @@ def test_a_closing_day_lasts_until_midnight() -> None:
 def test_an_overseas_call_closes_at_its_own_wall_time() -> None:
     """18:00 in Guadeloupe is midnight in Paris (summer): still open at 23:30 in Paris."""
     c = call(opens="2026-03-03", closes="2026-06-15 18:00", timezone="America/Guadeloupe")
-    assert call_state(c, at("2026-06-15 23:30"), "Guadeloupe")["text"] == \
+    assert call_state(c, at("2026-06-15 23:30"), "heure de Guadeloupe")["text"] == \
         "ouvert — clôture le 15 juin 2026 à 18\u00a0h\u00a000 (heure de Guadeloupe) (dernier jour)"
     assert call_state(c, at("2026-06-15 17:59", GUADELOUPE))["key"] == "open"
     assert call_state(c, at("2026-06-15 18:00", GUADELOUPE))["key"] == "closed"
@@ -91,6 +91,19 @@ def test_a_call_added_already_closed_is_a_notice_not_an_error(tmp_path: Path) ->
     _, problems = load_site(replace(project, new_files=frozenset({"calls/deja-clos.md"})))
     assert [(p.line, p.code, p.message) for p in problems] == [
         (8, "RRMA033", "l'appel est déjà clôturé (2026-03-31 12:00) : il sera publié comme clôturé")]
+
+
+def test_a_call_of_one_overseas_region_closes_at_that_regions_time_like_an_event(tmp_path: Path) -> None:
+    """The rule of events: no `timezone`, one region (Guadeloupe) -> its time; several regions -> Paris."""
+    tree = copy_content(tmp_path)
+    (tree / "calls" / "guadeloupe.md").write_text(CLOSED.replace("opens:", 'regions: ["01"]\nopens:'), encoding="utf-8")
+    (tree / "calls" / "deux-regions.md").write_text(CLOSED.replace("opens:", 'regions: ["01", "24"]\nopens:'), encoding="utf-8")
+    site, problems = load_site(Project(tree, today=date(2026, 12, 1)))
+    assert problems == []
+    calls = {c.id: c.data for c in site.calls}
+    assert calls["guadeloupe"].timezone == "America/Guadeloupe"
+    assert calls["guadeloupe"].windows()[0][1] == datetime(2026, 3, 31, 12, 0, tzinfo=GUADELOUPE)
+    assert calls["deux-regions"].windows()[0][1] == datetime(2026, 3, 31, 12, 0, tzinfo=PARIS)
 
 
 def test_winners_before_the_closing_are_refused(tmp_path: Path) -> None:

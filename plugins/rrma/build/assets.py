@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from ..core.urls import item_url
 from ..kinds.files import published_name
 from ..kinds.site import Site
 
@@ -31,6 +32,12 @@ def item_assets(site: Site) -> list[tuple[str, Path]]:
             if attachment.file:
                 source = resources_dir / attachment.file
                 found.append((f"fichiers/{entry.id}/{published_name(source.name)}", source))
+    events_dir = site.project.dir(site.project.events_dir)
+    for entry in site.events:
+        for attachment in entry.data.attachments:
+            if attachment.file:  # beside the event's page and calendar file
+                source = events_dir / attachment.file
+                found.append((f"{item_url('events', entry.id)}{published_name(source.name)}", source))
     return [(dest, source) for dest, source in found if source.is_file()]
 
 

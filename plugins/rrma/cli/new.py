@@ -42,7 +42,7 @@ SCHEMA = {"resource": "resource", "event": "event", "network": "network", "call"
 # Fields asked for when missing, in this order: the format of an event first, then only what applies to it.
 ASK = {
     "resource": ["title", "summary", "type", "networks", "themes", "audiences", "countries", "published", "authors", "source_url"],
-    "event": ["title", "mode", "venue", "city", "online_url", "start", "end", "networks", "kind", "themes", "audiences", "countries"],
+    "event": ["title", "mode", "venue", "city", "online_url", "start", "end", "networks", "kind", "themes", "audiences", "countries", "cost", "registration_deadline"],
     "network": ["name", "region", "description", "partner_countries"],
     "call": ["title", "summary", "funders", "networks", "scheme", "audiences", "regions", "themes", "amount_min", "amount_max",
              "opens", "closes", "timezone", "apply_url", "source_url"],
@@ -53,7 +53,7 @@ WHEN: dict[str, Callable[[dict[str, Any]], bool]] = {
     "online_url": lambda v: v.get("mode") in ("en-ligne", "hybride"),
 }
 ENUM_LABELS = {"sur-place": "Sur place", "en-ligne": "En ligne", "hybride": "Hybride (sur place et en ligne)"}
-DATES = {"start", "end", "published", "opens", "closes"}
+DATES = {"start", "end", "published", "opens", "closes", "registration_deadline"}
 EXAMPLES = {
     "title": "Titre", "summary": "Résumé en une ou deux phrases.", "start": "2026-11-14 09:30", "end": "2026-11-14 17:00",
     "published": "2026-11", "source_url": "https://…", "online_url": "https://…", "registration_url": "https://…",
@@ -67,6 +67,8 @@ EXAMPLES = {
     "amount_min": "1500", "amount_max": "5000", "cofunding_rate": "50", "apply_url": "https://…", "scheme": "Programme …",
     "regions": '["24"]', "rounds": "\n#   - title: Première session\n#     opens: 2026-01-05\n#     closes: 2026-03-31",
     "winners": "\n#   - name: Nom du lauréat\n#     project: Intitulé du projet\n#     amount: 3000", "social": "\n#   linkedin: https://…", "description": "|\n#   Texte de présentation.",
+    "sessions": "\n#   - title: Intitulé de la séance\n#     start: 2026-11-14 09:30\n#     end: 2026-11-14 17:00",
+    "places": "\n#   - venue: Salle\n#     address: Rue et code postal\n#     city: Ville\n#     region: \"28\"",
 }
 
 
@@ -405,6 +407,27 @@ def _countries(values: tuple[str, ...]) -> list[str]:
     return found
 
 
+def _places(places: tuple[str, ...], venue: str | None, city: str | None, region: str | None) -> dict[str, Any]:
+    """``--place "Salle, Ville"`` (repeated) as ``places:``, each in ``--region``; without it, the single fields."""
+    if not places:
+        return {"venue": venue, "city": city, "region": region}
+    listed = []
+    for text in places:
+        hall, _, town = text.rpartition(",")
+        listed.append({k: v for k, v in (("venue", hall.strip() or None), ("city", town.strip()), ("region", region)) if v})
+    return {"venue": venue, "city": city, "places": listed}
+
+
+def _cost_option(text: str | None) -> float | str | None:
+    """``--cost 15`` is the amount 15, as `cost: 15` in the file."""
+    if text is None:
+        return None
+    try:
+        return int(text) if text.strip().isdigit() else float(text.replace(",", ".")) if re.fullmatch(r"\s*\d+[.,]\d{1,2}\s*", text) else text
+    except ValueError:
+        return text
+
+
 def _common(func: Any) -> Any:
     for option in reversed([
         click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Dossier du dépôt du portail."),
@@ -500,7 +523,7 @@ def resource(title, summary, type_, network, theme, odd, audience, country, zone
 @new.command()
 @click.option("--title", help="Titre de l'événement.")
 @click.option("--summary", help="Résumé en une ou deux phrases.")
-@click.option("--start", help="Début : AAAA-MM-JJ ou « AAAA-MM-JJ HH:MM » (heure de Paris).")
+@click.option("--start", help="Début : AAAA-MM-JJ ou « AAAA-MM-JJ HH:MM » (heure du lieu : de la région, de Paris en métropole).")
 @click.option("--end", help="Fin, sous la même forme que le début.")
 @click.option("--network", multiple=True, help="Réseau organisateur (répétable).")
 @click.option("--kind", help="Type d'événement (taxonomies/event-kinds.yml).")
@@ -508,6 +531,15 @@ def resource(title, summary, type_, network, theme, odd, audience, country, zone
 @click.option("--venue", help="Lieu (salle, adresse).")
 @click.option("--city", help="Ville.")
 @click.option("--region", help="Code INSEE de la région.")
+@click.option("--place", "places", multiple=True, help="Un des lieux, « Salle, Ville » ou « Ville » (répétable, pour plusieurs lieux ; --region vaut pour chacun).")
+@click.option("--session", "sessions", multiple=True, help="Début d'une séance d'un programme, « AAAA-MM-JJ HH:MM » (répétable, dans l'ordre des dates).")
+@click.option("--level", help="Niveau attendu (« initiation »…).")
+@click.option("--prerequisites", help="Prérequis.")
+@click.option("--cost", help="Tarif : « gratuit », le montant en euros (15) ou un texte court.")
+@click.option("--places-available", type=click.IntRange(min=1), help="Nombre de places offertes.")
+@click.option("--registration-deadline", help="Date limite d'inscription : AAAA-MM-JJ ou « AAAA-MM-JJ HH:MM » (heure du lieu).")
+@click.option("--file", "files", multiple=True, type=click.Path(dir_okay=False, path_type=Path), help="Document joint (programme…) à copier dans events/files/.")
+@click.option("--timezone", help="Fuseau horaire IANA des heures, s'il n'est pas celui de la région (America/Guadeloupe…).")
 @click.option("--online-url", help="Adresse de connexion.")
 @click.option("--registration-url", help="Adresse d'inscription.")
 @click.option("--source-url", help="Page d'annonce.")
@@ -521,14 +553,16 @@ def resource(title, summary, type_, network, theme, odd, audience, country, zone
 @click.option("--partner", multiple=True, help="Structure partenaire, par son nom complet (répétable).")
 @click.option("--funder", multiple=True, help="Structure qui finance, par son nom complet (répétable).")
 @_common
-def event(title, summary, start, end, network, kind, mode, venue, city, region, online_url, registration_url, source_url, theme, odd, audience, country, zone, campaign,
-          organizer, partner, funder, root, slug, draft, interactive) -> None:
+def event(title, summary, start, end, network, kind, mode, venue, city, region, places, sessions, level, prerequisites, cost, places_available, registration_deadline, files, timezone,
+          online_url, registration_url, source_url, theme, odd, audience, country, zone, campaign, organizer, partner, funder, root, slug, draft, interactive) -> None:
     """Nouvel événement : events/<nom>.md"""
     _finish("event", {"title": title, "summary": summary, "start": start, "end": end, "networks": _multi(network), "kind": kind, "mode": mode,
-                      "venue": venue, "city": city, "region": region, "online_url": online_url, "registration_url": registration_url,
+                      **_places(places, venue, city, region), "timezone": timezone,
+                      "sessions": [{"start": s} for s in sessions], "level": level, "prerequisites": prerequisites,
+                      "cost": _cost_option(cost), "places_available": places_available, "registration_deadline": registration_deadline, "online_url": online_url, "registration_url": registration_url,
                       "source_url": source_url, "themes": _multi(theme), "odd": list(odd), "audiences": _multi(audience),
                       "countries": _countries(country), "zones": _multi(zone), "campaign": campaign, "organizers": _organizers(organizer, root),
-                      "partners": _named(partner), "funders": _named(funder), "draft": draft}, root, slug, interactive=interactive)
+                      "partners": _named(partner), "funders": _named(funder), "draft": draft}, root, slug, files, interactive=interactive)
 
 
 @new.command()

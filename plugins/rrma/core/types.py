@@ -181,8 +181,8 @@ def parse_event_time(value: Any) -> date | datetime:
             raise fail("RRMA014", f"l'heure {hour}:{minute:02d} n'existe pas, attendu une heure entre 00:00 et 23:59", "écrivez l'heure sur 24 heures, par exemple 14:30")
         return datetime(year, month, day, hour, minute, second, tzinfo=PARIS)
     if (written := french_date(text)) is not None and written != text:
-        raise fail("RRMA014", f"« {value} » est écrit à la française, attendu {written}", f"remplacez la valeur par `{written}` (AAAA-MM-JJ, l'heure en HH:MM, heure de Paris)")
-    raise fail("RRMA014", f"« {value} » n'est pas une date reconnue, attendu AAAA-MM-JJ ou AAAA-MM-JJ HH:MM", "écrivez par exemple `2026-11-14` ou `2026-11-14 09:30` (heure de Paris)")
+        raise fail("RRMA014", f"« {value} » est écrit à la française, attendu {written}", f"remplacez la valeur par `{written}` (AAAA-MM-JJ, l'heure en HH:MM, heure du lieu)")
+    raise fail("RRMA014", f"« {value} » n'est pas une date reconnue, attendu AAAA-MM-JJ ou AAAA-MM-JJ HH:MM", "écrivez par exemple `2026-11-14` ou `2026-11-14 09:30` (heure du lieu)")
 
 
 def _time_zone(value: Any) -> str:

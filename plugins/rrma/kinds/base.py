@@ -371,11 +371,11 @@ def references(data: BaseModel) -> Iterator[Reference]:
     for name, info in type(data).model_fields.items():
         target = ref_target(info)
         value = getattr(data, name, None)  # None too where a file with errors left the field out
+        key = info.alias or name
         if target is None or value is None or (isinstance(value, list) and any(isinstance(v, BaseModel) for v in value)):
-            continue
+            continue  # nested models (an organiser, an event's places) are walked below
         if isinstance(value, dict):  # a breakdown keyed by codes (the observatory's): its keys are checked where it is defined
             continue
-        key = info.alias or name
         if isinstance(value, list):
             for index, item in enumerate(value):
                 yield Reference((key, index), target, item)

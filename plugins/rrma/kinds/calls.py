@@ -20,8 +20,10 @@ from ..core.diagnostics import Diagnostic
 from ..core.types import PARIS, CountryCode, EventTime, Odd, RegionCode, Slug, Text, TimeZoneName, Url, in_zone
 from ..project import Project
 from .base import Collection, Entry, Model, markup_problems, ref
+from .localtime import zone_of
 from .organisations import Organisation
 from .resources import Attachment, attachment_problems
+from .taxonomies import Taxonomy
 
 
 class Round(Model):
@@ -60,7 +62,7 @@ class Call(Model):
     cofunding_rate: float | None = Field(None, title='Taux de cofinancement', ge=0, le=100, description="Part maximale du budget du projet prise en charge, en pourcentage (de 0 à 100)")
     opens: EventTime | None = Field(None, title='Ouverture', description="Ouverture des candidatures : AAAA-MM-JJ ou AAAA-MM-JJ HH:MM")
     closes: EventTime | None = Field(None, title='Clôture', description="Clôture des candidatures : AAAA-MM-JJ (jusqu'à la fin du jour) ou AAAA-MM-JJ HH:MM ; absente si le financeur n'en publie pas")
-    timezone: TimeZoneName | None = Field(None, title='Fuseau horaire', description="Fuseau des heures écrites, s'il n'est pas celui de Paris : America/Guadeloupe, Indian/Reunion…")
+    timezone: TimeZoneName | None = Field(None, title='Fuseau horaire', description="Fuseau horaire IANA des heures écrites (America/Guadeloupe…), si ce n'est pas celui de la région : sans lui, celui de la seule région de l'appel, ou Paris")
     rounds: list[Round] = Field(title='Sessions', default_factory=list, description="Sessions successives, chacune avec son ouverture et sa clôture")
     apply_url: Url | None = Field(None, title='Adresse pour candidater', description="Page ou formulaire de candidature")
     attachments: list[Attachment] = Field(title='Documents joints', default_factory=list, description="Règlement, cahier des charges, dossier : fichiers dans calls/files/ ou adresses web")
@@ -97,6 +99,13 @@ class Call(Model):
 
 def _as_written(moment: date | datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else moment.isoformat()
+
+
+def localised(call: Call, regions: Taxonomy | None) -> Call:
+    """The call with ``timezone`` set by the rule of events (:mod:`rrma.kinds.localtime`): its own,
+    else that of its only region (a call of the Région Guadeloupe closes at Guadeloupe time), else Paris."""
+    zone = zone_of(call.timezone, call.regions[0] if len(call.regions) == 1 else None, regions)
+    return call if zone == (call.timezone or "Europe/Paris") else call.model_copy(update={"timezone": zone})
 
 
 def rules(entry: Entry[Call], project: Project) -> Iterable[Diagnostic]:

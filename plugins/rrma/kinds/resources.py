@@ -20,7 +20,7 @@ ATTACHMENT_SUFFIXES = (".pdf", ".odt", ".ods", ".odp", ".docx", ".xlsx", ".pptx"
 
 class Attachment(Model):
     title: Text | None = Field(None, title='Intitulé', max_length=200, description="Intitulé du document joint (par défaut : le nom du fichier)")
-    file: Text | None = Field(None, title='Fichier', description="Fichier dans resources/ : `files/<nom>.pdf`")
+    file: Text | None = Field(None, title='Fichier', description="Fichier dans le dossier files/ de la collection (resources/files/, events/files/, calls/files/) : `files/<nom>.pdf`")
     url: Url | None = Field(None, title='Adresse web', description="Ou adresse du document en ligne")
 
 
@@ -70,7 +70,7 @@ def rules(entry: Entry[Resource], project: Project) -> Iterable[Diagnostic]:
 
 
 def attachment_problems(entry: Entry[Any], project: Project, attachments: list[Attachment], folder: str) -> Iterable[Diagnostic]:
-    """The checks of ``attachments`` (files in ``<folder>/files/`` or addresses): resources' and calls' alike."""
+    """The checks of ``attachments`` of any collection (files in ``<folder>/files/`` or addresses): `file` or `url`, the file's format and size."""
     for index, attachment in enumerate(attachments):
         loc = ("attachments", index)
         if (attachment.file is None) == (attachment.url is None):

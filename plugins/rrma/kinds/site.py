@@ -23,8 +23,9 @@ from ..core.urls import EVENT_FACETS, FACETS, LANDING, item_url, src_uri
 from ..project import Project
 from .base import Collection, Entry, EntryCache, Loc, entry_diagnostic, load_collection, load_entry, ref_target, references
 from .calls import CALLS, Call
+from .calls import localised as localised_call
 from .countries import country_guess
-from .events import EVENTS, Event
+from .events import EVENTS, Event, localised
 from .files import links_out_of_the_repo
 from .languages import language_guess
 from .networks import NETWORKS, Network
@@ -323,9 +324,10 @@ def load_site(project: Project, cache: EntryCache | None = None, share: tuple[in
         project,
         taxonomies,
         sorted(loaded["networks"].entries, key=lambda e: e.id),
-        sorted(loaded["events"].entries, key=lambda e: (e.data.starts_at(), e.id)),
+        sorted((replace(e, data=localised(e.data, taxonomies.get("regions"))) for e in loaded["events"].entries),
+               key=lambda e: (e.data.starts_at(), e.id)),
         sorted(loaded["resources"].entries, key=lambda e: e.id),
-        sorted(loaded["calls"].entries, key=lambda e: e.id),
+        sorted((replace(e, data=localised_call(e.data, taxonomies.get("regions"))) for e in loaded["calls"].entries), key=lambda e: e.id),
         sorted(loaded["observatory"].entries, key=lambda e: (network_of(e), e.data.year)),
         names,
     )

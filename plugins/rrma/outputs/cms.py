@@ -33,7 +33,7 @@ MARKDOWN_FIELDS = {"description"}  # long Markdown kept inside YAML
 TEXT_FIELDS = {"summary"}
 # Where files picked in the form go, and how the content file names them.
 MEDIA = {("networks", "logo", "file"): ("logos", "logos"), ("resources", "attachments", "file"): ("files", "files"),
-         ("calls", "attachments", "file"): ("files", "files")}
+         ("calls", "attachments", "file"): ("files", "files"), ("events", "attachments", "file"): ("files", "files")}
 
 
 # The form speaks to editors, not to developers: no file path, no `true`, no identifier to copy.
@@ -59,12 +59,26 @@ FORM_HINTS: dict[str, str] = {
     "closes": "Le jour (2026-06-15 : jusqu'à la fin du jour) ou le jour et l'heure (2026-06-15 12:00) de clôture ; vide si le financeur n'en publie pas",
     "rounds.opens": "Le jour ou le jour et l'heure d'ouverture de la session, vide s'il n'est pas publié",
     "rounds.closes": "Le jour (jusqu'à la fin du jour) ou le jour et l'heure de clôture de la session",
-    "timezone": "Pour un appel d'outre-mer : America/Guadeloupe, America/Martinique, America/Cayenne, Indian/Reunion, Indian/Mayotte ; vide pour l'heure de Paris",
+    "calls.timezone": "Seulement si l'heure écrite n'est pas celle de la région de l'appel (ou de Paris pour un appel de plusieurs régions) : America/Guadeloupe, America/Martinique, America/Cayenne, Indian/Reunion, Indian/Mayotte",
     "mode": "Sur place : indiquez le lieu et la ville ; en ligne : le lien de connexion ou d'inscription ; hybride : les deux",
     "venue": "Salle, bâtiment, adresse : pour un événement sur place ou hybride",
     "city": "Pour un événement sur place ou hybride",
-    "start": "Le jour (2026-11-14) pour toute la journée, ou le jour et l'heure de Paris (2026-11-14 09:30)",
+    "start": "Le jour (2026-11-14) pour toute la journée, ou le jour et l'heure du lieu (2026-11-14 09:30) : heure de la région, de Paris en métropole",
+    "timezone": "Seulement si l'heure écrite n'est pas celle de la région : America/Guadeloupe, America/Martinique, America/Cayenne, Indian/Reunion, Indian/Mayotte, Europe/Paris",
     "end": "Sous la même forme que le début ; laissez vide pour un événement d'une journée",
+    "places": "Plusieurs lieux (un festival dans plusieurs villes) : ajoutez-en un par ville et laissez vides Lieu, Ville et Région ci-dessus",
+    "places.venue": "Salle ou bâtiment",
+    "places.address": "Rue et code postal, si vous les connaissez",
+    "places.region": "La région de ce lieu ; celle du premier lieu donne le fuseau horaire des heures",
+    "cost": "gratuit, le montant en euros sans le signe € (15), ou un texte court (10 € ; 5 € pour les adhérents)",
+    "places_available": "Le nombre de places offertes, s'il est limité",
+    "full": "Cochez quand il ne reste plus de place : le bouton « S'inscrire » disparaît",
+    "registration_deadline": "Le dernier jour (2026-11-07), ou le jour et l'heure du lieu (2026-11-07 18:00) ; ensuite, la page dit « Inscriptions closes »",
+    "sessions": "Pour un programme (parcours de formation, cycle de webinaires) : une séance par date, dans l'ordre ; le début et la fin du programme les encadrent",
+    "sessions.start": "Le jour (2026-11-14), ou le jour et l'heure du lieu (2026-11-14 09:30)",
+    "sessions.mode": "Laissez vide si la séance a le format du programme",
+    "sessions.full": "Cochez quand la séance n'a plus de place",
+    "level": "Initiation, approfondissement… en quelques mots",
     "draft": "Cochez pour garder l'élément hors du site publié : il n'apparaît que dans l'aperçu local",
     "languages": "Les langues du document (français si vous n'en choisissez aucune) : tapez le début de leur nom. Toutes les langues à code ISO 639-1 et tous les créoles sont proposés ; pour une autre langue, son code ISO 639-3 s'écrit dans le fichier",
     "published": "L'année (2006), le mois (2006-03) ou le jour (2006-03-29) de publication",
@@ -83,7 +97,7 @@ FORM_HINTS: dict[str, str] = {
     "attachments.title": "Le nom du document tel qu'il s'affichera (par défaut : le nom du fichier)",
 }
 # Lists show « 1 document joint », « 2 documents joints »: Decap needs the singular.
-SINGULAR = {"attachments": "Document joint", "authors": "Auteur ou autrice", "other_cities": "Autre ville",
+SINGULAR = {"attachments": "Document joint", "places": "Lieu", "sessions": "Séance", "authors": "Auteur ou autrice", "other_cities": "Autre ville",
             "editors": "Relecteur GitHub", "themes": "Thématique", "audiences": "Public", "missions": "Mission",
             "organizers": "Organisateur", "partners": "Partenaire", "funders": "Financeur", "languages": "Langue",
             "rounds": "Session", "winners": "Lauréat", "regions": "Région"}
@@ -92,6 +106,7 @@ PATTERN_MESSAGES = {
     "^\\d{4}(-\\d{2}(-\\d{2})?)?$": "écrivez l'année (2006), le mois (2006-03) ou le jour (2006-03-29)",
     "^\\d{4}-\\d{2}-\\d{2}$": "écrivez le jour de la vérification (2026-11-03)",
     "^\\d{4}(-\\d{4})?$": "écrivez l'année (2015) ou la première et la dernière (2014-2015)",
+    "^[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)*$": "écrivez un fuseau horaire comme America/Guadeloupe",
 }
 DATETIME_MESSAGE = "écrivez le jour (2026-11-14) ou le jour et l'heure (2026-11-14 09:30)"
 URL_PATTERN = "^https?://[^\\s]+$"
@@ -182,16 +197,15 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
     elif "enum" in prop:
         field.update(widget="select", options=[{"label": ENUM_LABELS.get(v, v), "value": v} for v in prop["enum"]], default=prop.get("default"))
     elif prop.get("type") == "boolean":
-        field.update(widget="boolean", default=prop.get("default", False))
-    elif prop.get("type") == "integer":
-        field.update(widget="number", value_type="int", min=prop.get("minimum"), max=prop.get("maximum"))
+        # inside a list (a programme's sessions), a default makes Decap fail to save an entry whose list is empty
+        field.update(widget="boolean", default=prop.get("default", False) if len(path) == 1 else None)
     elif prop.get("type") == "number":
         field.update(widget="number", value_type="float", min=prop.get("minimum"), max=prop.get("maximum"))
     elif prop.get("type") == "integer":
         field.update(widget="number", value_type="int", min=prop.get("minimum"), max=prop.get("maximum"))
     elif (collection, path[0], name) in MEDIA or (collection, *path[-2:]) in MEDIA:
         folder, public = MEDIA.get((collection, path[0], name)) or MEDIA[(collection, *path[-2:])]  # type: ignore[misc]
-        base = {"networks": project.networks_dir, "calls": project.calls_dir}.get(collection, project.resources_dir)
+        base = {"networks": project.networks_dir, "calls": project.calls_dir, "events": project.events_dir}.get(collection, project.resources_dir)
         field.update(widget="file", media_folder=f"/{base}/{folder}", public_folder=public, choose_url=False,
                      media_library={"config": {"max_file_size": project.max_attachment_bytes}})
     elif name in MARKDOWN_FIELDS:

@@ -2,52 +2,70 @@
 
 UIDs are the event's file name plus a fixed domain, so a calendar app that
 subscribes updates an event in place when its file changes, instead of
-adding a duplicate. Timed events carry ``TZID=Europe/Paris`` with its
-``VTIMEZONE``; all-day events are ``VALUE=DATE`` with an exclusive end.
+adding a duplicate. Timed events carry the ``TZID`` of their place's zone
+(Europe/Paris, America/Guadeloupe…, see :mod:`rrma.kinds.localtime`), and each
+calendar has one ``VTIMEZONE`` per zone its events use; all-day events are
+``VALUE=DATE`` with an exclusive end.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import icalendar
 
 from ..kinds.base import Entry
-from ..kinds.events import Event
+from ..kinds.events import Event, Session, session_key
 
 
 def event_uid(event_id: str, domain: str) -> str:
     return f"{event_id}@{domain}"
 
 
-def _component(entry: Entry[Event], *, url: str, uid_domain: str, stamp: datetime, location: str | None, organisers: list[str]) -> icalendar.Event:
+def session_uid(event_id: str, session: Session, domain: str) -> str:
+    """A programme's session: the programme's file name and the session's own start, so adding,
+    removing or retitling another session leaves this one's UID alone."""
+    return f"{event_id}-{session_key(session)}@{domain}"
+
+
+def _component(entry: Entry[Event], *, url: str, uid_domain: str, stamp: datetime, location: str | None, organisers: list[str],
+               details: list[str], session: Session | None = None, number: int = 0) -> icalendar.Event:
     e = entry.data
+    timed = session or e
     component = icalendar.Event()
-    component.add("uid", event_uid(entry.id, uid_domain))
+    component.add("uid", session_uid(entry.id, session, uid_domain) if session else event_uid(entry.id, uid_domain))
     component.add("dtstamp", stamp.astimezone(timezone.utc))
-    component.add("summary", e.title)
-    if e.all_day:
-        component.add("dtstart", e.start)
-        component.add("dtend", e.last_day + timedelta(days=1))
+    title = f"{e.title} — séance {number} sur {len(e.sessions)}" + (f" : {session.title}" if session and session.title else "") if session else e.title
+    component.add("summary", title)
+    if not isinstance(timed.start, datetime):
+        end = timed.end or timed.start
+        component.add("dtstart", timed.start)
+        component.add("dtend", (end.date() if isinstance(end, datetime) else end) + timedelta(days=1))
     else:
-        component.add("dtstart", e.start)
-        if e.end is not None:
-            component.add("dtend", e.end)
+        component.add("dtstart", timed.start)
+        if timed.end is not None:
+            component.add("dtend", timed.end)
     component.add("url", url)
-    if location:
+    if session and (session.venue or session.city):
+        location = ", ".join(p for p in (session.venue, session.city) if p)
+    if location and (session is None or (session.mode or e.mode) != "en-ligne"):
         component.add("location", location)
     text = [e.summary or ""]
-    if e.online_url:
+    if session and session.online_url:
+        text.append(f"En ligne : {session.online_url}")
+    elif e.online_url:
         text.append(f"En ligne : {e.online_url}")
     if e.registration_url:
         text.append(f"Inscription : {e.registration_url}")
+    text.extend(details)
     # Who organises, in the text: ORGANIZER (RFC 5545 3.8.4.3) is a calendar user address, a mailto: in
     # practice, and the files give no organiser's address; a name alone there would be a false contact.
     text.extend(organisers)
     text.append(url)
     component.add("description", "\n".join(t for t in text if t))
     component.add("status", "CONFIRMED")
-    component.add("transp", "TRANSPARENT" if e.all_day else "OPAQUE")
+    component.add("transp", "OPAQUE" if isinstance(timed.start, datetime) else "TRANSPARENT")
     return component
 
 
@@ -73,7 +91,7 @@ def joined(cal: icalendar.Calendar, events: list[bytes]) -> bytes:
 
 
 def calendar(
-    entries: list[Entry[Event]], *, name: str, url_of, location_of, organisers_of, uid_domain: str, stamp: datetime,
+    entries: list[Entry[Event]], *, name: str, url_of, location_of, organisers_of, uid_domain: str, stamp: datetime, details_of=lambda e: [],
     serialized: dict[str, bytes] | None = None,
 ) -> bytes:
     """A ``VCALENDAR`` with one ``VEVENT`` per entry, in the given order.
@@ -83,16 +101,30 @@ def calendar(
     """
     cal = calendar_head(name)
     cal.add("x-wr-timezone", "Europe/Paris")
-    if any(not e.data.all_day for e in entries):
-        cal.add_component(_paris())  # before the events that refer to it
+    starts = [s.start for e in entries for s in (e.data.sessions or [e.data])]
+    for zone in sorted({str(t.tzinfo) for t in starts if isinstance(t, datetime)}, key=lambda z: (z != "Europe/Paris", z)):
+        cal.add_component(_zone(zone))  # before the events that refer to it
     cache = serialized if serialized is not None else {}
     events = []
     for entry in entries:
         if entry.id not in cache:
-            cache[entry.id] = _component(entry, url=url_of(entry), uid_domain=uid_domain, stamp=stamp,
-                                         location=location_of(entry), organisers=organisers_of(entry)).to_ical()
+            common = {"url": url_of(entry), "uid_domain": uid_domain, "stamp": stamp, "location": location_of(entry),
+                      "organisers": organisers_of(entry), "details": details_of(entry)}
+            if entry.data.sessions:  # a programme: one VEVENT per session, none for the whole
+                cache[entry.id] = b"".join(_component(entry, **{**common, "url": f"{common['url']}#seance-{session_key(s)}"}, session=s, number=n).to_ical()
+                                           for n, s in enumerate(entry.data.sessions, start=1))
+            else:
+                cache[entry.id] = _component(entry, **common).to_ical()
         events.append(cache[entry.id])
     return joined(cal, events)
+
+
+def _zone(name: str) -> icalendar.Timezone:
+    """The ``VTIMEZONE`` of a zone: Paris by its rules; another (overseas zones have no daylight
+    saving time) from the tz database by ``icalendar``."""
+    if name == "Europe/Paris":
+        return _paris()
+    return icalendar.Timezone.from_tzinfo(ZoneInfo(name), tzid=name)
 
 
 def _paris() -> icalendar.Timezone:

@@ -32,10 +32,11 @@ def dumps(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def address(city: str | None, region: str | None) -> dict[str, Any] | None:
+def address(city: str | None, region: str | None, street: str | None = None) -> dict[str, Any] | None:
     if not city and not region:
         return None
-    return {"@type": "PostalAddress", "addressLocality": city, "addressRegion": region, "addressCountry": "FR"}
+    postal = {"@type": "PostalAddress", "addressLocality": city, "addressRegion": region, "addressCountry": "FR"}
+    return {"@type": "PostalAddress", "streetAddress": street, **postal} if street else postal
 
 
 def clean(data: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -30,6 +30,7 @@ from typing import Any
 
 from ..core.types import period_years
 from ..core.urls import item_url
+from ..kinds.files import published_name
 from ..kinds.observatory import departments, network_of
 from ..kinds.site import Site
 
@@ -89,15 +90,30 @@ def _event_columns() -> list[Column]:
     return [
         Column("identifiant", "string", "Identifiant de l'événement (nom de son fichier)", lambda e: e.id),
         Column("titre", "string", "Titre", lambda e: e.data.title),
-        Column("debut", "string", "Début\u00a0: date, ou date et heure ISO 8601 avec décalage (Europe/Paris)", lambda e: e.data.start.isoformat()),
+        Column("debut", "string", "Début\u00a0: date, ou date et heure locales ISO 8601 avec le décalage du fuseau du lieu", lambda e: e.data.start.isoformat()),
         Column("fin", "string", "Fin, sous la même forme", lambda e: e.data.end.isoformat() if e.data.end else None),
+        Column("fuseau", "string", "Fuseau horaire IANA du lieu, dans lequel début et fin sont écrits (Europe/Paris, America/Guadeloupe…)",
+               lambda e: e.data.timezone or "Europe/Paris"),
         Column("type", "string", "Type d'événement (taxonomies/event-kinds.yml)", lambda e: e.data.kind, labels="event-kinds"),
         Column("format", "string", "sur-place, en-ligne ou hybride", lambda e: e.data.mode),
-        Column("ville", "string", "Ville", lambda e: e.data.city),
-        Column("region_code", "string", "Code INSEE de la région", lambda e: e.data.region, labels="regions"),
+        Column("ville", "string", "Ville (du premier lieu s'il y en a plusieurs)", lambda e: next((p.city for p in e.data.all_places if p.city), None)),
+        Column("region_code", "string", "Code INSEE de la région (du premier lieu s'il y en a plusieurs)", lambda e: e.data.main_region, labels="regions"),
+        Column("lieux", "string", f"Tous les lieux (salle, adresse, ville, code de région), séparés par «\u00a0{SEPARATOR}\u00a0»",
+               lambda e: [", ".join(x for x in (p.venue, p.address, p.city, p.region) if x) for p in e.data.all_places], many=True),
         Column("campagne", "string", "Campagne nationale (taxonomies/campaigns.yml)", lambda e: e.data.campaign, labels="campaigns"),
+        Column("tarif", "string", "« gratuit », le montant en euros, ou le tarif en toutes lettres", lambda e: None if e.data.cost is None else str(e.data.cost)),
+        Column("places", "string", "Nombre de places offertes", lambda e: None if e.data.places_available is None else str(e.data.places_available)),
+        Column("complet", "string", "« oui » quand il ne reste plus de place", lambda e: "oui" if e.data.full else None),
+        Column("inscription_limite", "string", "Date limite d'inscription\u00a0: date, ou date et heure locales ISO 8601 avec décalage",
+               lambda e: e.data.registration_deadline.isoformat() if e.data.registration_deadline else None),
+        Column("documents", "string", f"Documents joints (fichiers du portail ou adresses), séparés par «\u00a0{SEPARATOR}\u00a0»",
+               lambda e: [a.url or f"{item_url('events', e.id)}{published_name(a.file.rsplit('/', 1)[-1])}" for a in e.data.attachments], many=True),
+        Column("seances", "string", f"Séances d'un programme\u00a0: début de chacune (ISO 8601, heure locale avec décalage), séparés par «\u00a0{SEPARATOR}\u00a0»",
+               lambda e: [s.start.isoformat() for s in e.data.sessions], many=True),
+        Column("niveau", "string", "Niveau attendu", lambda e: e.data.level),
+        Column("prerequis", "string", "Prérequis", lambda e: e.data.prerequisites),
         Column("reseaux", "string", f"Réseaux du portail qui relaient l'événement (identifiants), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.networks, many=True, labels="networks"),
-        Column("organisateurs", "string", f"Organisateurs : identifiant d'un réseau du portail ou nom d'une autre structure, séparés par «\u00a0{SEPARATOR}\u00a0»",
+        Column("organisateurs", "string", f"Organisateurs\u00a0: identifiant d'un réseau du portail ou nom d'une autre structure, séparés par «\u00a0{SEPARATOR}\u00a0»",
                lambda e: [o.network or o.name for o in e.data.organizers], many=True),
         Column("partenaires", "string", f"Partenaires (noms), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [o.name for o in e.data.partners], many=True),
         Column("financeurs", "string", f"Financeurs (noms), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [o.name for o in e.data.funders], many=True),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from ..core.suggest import fold
@@ -20,7 +20,7 @@ from ..kinds.site import Site
 from .dates import month
 from .library import all_option
 from .model import PageSpec
-from .views import Labels, past, upcoming
+from .views import Labels, past, session_cards, upcoming
 
 PAST_SHOWN = 30  # past events an agenda page lists before it links to the yearly archives
 EVENT_FACET_TITLES = {"networks": "Réseau", "regions": "Région", "kind": "Type d'événement", "campaign": "Campagne"}
@@ -28,7 +28,8 @@ EVENT_FACET_TITLES = {"networks": "Réseau", "regions": "Région", "kind": "Type
 
 def event_facets(entry: Entry[Any], regions_of: Callable[[str], str | None]) -> dict[str, list[str]]:
     e = entry.data
-    regions = [e.region] if e.region else sorted({code for n in e.networks if (code := regions_of(n))})
+    own = sorted({p.region for p in e.all_places if p.region})
+    regions = own or sorted({code for n in e.networks if (code := regions_of(n))})
     return {"networks": list(e.networks), "regions": regions, "kind": [e.kind], "campaign": [e.campaign] if e.campaign else []}
 
 
@@ -51,7 +52,17 @@ def agenda_pages(site: Site, labels: Labels, event_cards: dict[str, dict[str, An
         if options:
             menu.append({"key": facet, "param": param, "title": EVENT_FACET_TITLES[facet], "all": all_option(facet), "options": options})
 
-    past_cards = [cards[e.id] for e in pasts]
+    # A programme is listed by its sessions, each in its own month, upcoming or past.
+    next_cards: list[dict[str, Any]] = []
+    past_cards: list[dict[str, Any]] = []
+    for e in [*nexts, *pasts]:
+        if not e.data.sessions:
+            (next_cards if cards[e.id]["upcoming"] else past_cards).append(cards[e.id])
+            continue
+        for session in session_cards(e, labels, today):
+            (next_cards if session["upcoming"] else past_cards).append({**session, "facets": cards[e.id]["facets"]})
+    next_cards.sort(key=lambda c: (datetime.fromisoformat(c["start"]), c["id"]))
+    past_cards.sort(key=lambda c: (datetime.fromisoformat(c["start"]), c["id"]), reverse=True)
     archived_years: set[str] = set()
 
     def page(url: str, title: str, keep: Callable[[dict[str, Any]], bool], chosen: dict[str, str] | None, *, in_nav: bool = False,
@@ -64,7 +75,7 @@ def agenda_pages(site: Site, labels: Labels, event_cards: dict[str, dict[str, An
         query = f"?{chosen['param']}={chosen['value']}" if chosen else ""
         return PageSpec(
             url, title, "rrma/agenda.html",
-            {"sections": [_section("upcoming", _by_month([cards[e.id] for e in nexts if keep(cards[e.id])])), _section("past", _by_month(recent))],
+            {"sections": [_section("upcoming", _by_month([c for c in next_cards if keep(c)])), _section("past", _by_month(recent))],
              "archives": [{"year": y, "count": n, "url": f"agenda/archives/{y}/{query}"} for y, n in sorted(years.items(), reverse=True)],
              "archives_title": "Événements plus anciens", "facets": menu, "filter": chosen},
             in_nav=in_nav,

@@ -23,6 +23,7 @@ from ..core.urls import CALL_FACETS, item_url
 from ..kinds.base import Entry, slugify
 from ..kinds.calls import Call
 from ..kinds.files import published_name
+from ..kinds.localtime import zone_label
 from ..kinds.site import Site
 from ..outputs import ical, jsonld
 from ..outputs.feeds import FeedEntry, atom
@@ -30,7 +31,7 @@ from .countries import country_links
 from .dates import NBSP, day
 from .library import all_option
 from .model import Output, PageSpec
-from .views import Labels, of
+from .views import Labels
 
 CALL_FACET_TITLES = {"funders": "Financeur", "audiences": "Qui peut candidater", "regions": "Région", "countries": "Pays",
                      "themes": "Thématique", "amount": "Montant"}
@@ -61,7 +62,7 @@ def _when(value: date | datetime, call: Call, zone_label: str | None) -> str:
         return day(value)
     local = call.moment(value, end=False).astimezone(call.zone)
     text = f"{day(local.date())} à {_clock(local)}"
-    return text + (f" (heure {of(zone_label)})" if zone_label else "")
+    return text + (f" ({zone_label})" if zone_label else "")
 
 
 def _days_left(closes: datetime, now: datetime) -> str:
@@ -103,11 +104,10 @@ def _state_at(data: dict[str, Any], now: datetime) -> tuple[str, str]:
 
 
 def _zone_label(call: Call, site: Site) -> str | None:
-    """« Guadeloupe » for a call in America/Guadeloupe: the region whose zone it is (None for Paris)."""
+    """« heure de Guadeloupe » for a call in America/Guadeloupe (None for Paris): :func:`zone_label`."""
     if not call.timezone or ZoneInfo(call.timezone) == PARIS:
         return None
-    regions = site.taxonomies["regions"].terms.values()
-    return next((t.label for t in regions if getattr(t, "timezone", None) == call.timezone), call.timezone)
+    return zone_label(call.timezone, site.taxonomies.get("regions"))
 
 
 def _amount(call: Call) -> str | None:

@@ -6,6 +6,7 @@ import json
 from collections import defaultdict
 from datetime import date, datetime, time
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from ..core.suggest import fold
@@ -22,7 +23,7 @@ from .calls import build_moment, call_files, call_pages
 from .countries import country_links, country_pages
 from .datasets import data_page, last_changes
 from .dates import day
-from .feeds import atom_feeds, calendars, event_jsonld
+from .feeds import atom_feeds, calendars, event_jsonld, place_text, practical
 from .library import FACET_TITLES, all_option, facet_label, listing_pages, resource_facets
 from .model import EMPTY_SITEMAP, SITE_FEEDS, Output, PageSpec, SitePages
 from .observatory import add_network_figures, observatory_page
@@ -37,6 +38,7 @@ from .views import (
     past,
     resource_card,
     resource_sort_key,
+    session_cards,
     upcoming,
 )
 
@@ -209,7 +211,11 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                     **freshness(entry, output),
                     "event": card,
                     "credits": credits,
-                    "venue": e.venue, "city": e.city, "region": labels.region(e.region),
+                    "places": [place_text(p, labels) for p in e.all_places],
+                    **practical(e, labels, today),
+                    "sessions": session_cards(entry, labels, today),
+                    "level": e.level, "prerequisites": e.prerequisites,
+                    "attachments": attachment_links(e.attachments, site.project.dir(site.project.events_dir), item_url("events", entry.id)),
                     "mode": {"sur-place": "Sur place", "en-ligne": "En ligne", "hybride": "Sur place et en ligne"}[e.mode],
                     "online_url": e.online_url, "registration_url": e.registration_url, "source_url": e.source_url,
                     "campaign": labels.term("campaigns", e.campaign) if e.campaign else None,
@@ -226,7 +232,9 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                 source=entry.path,
                 description=e.summary or f"{e.title} — {card['dates']}",
                 search={"kind": "evenement", "label": "Événement", "summary": e.summary or "", "date": card["dates"],
-                        "tags": [labels.term("event-kinds", e.kind), e.city or "", labels.region(e.region) or "", *_places(e.countries, e.zones, labels),
+                        "files": [str(site.project.dir(site.project.events_dir) / a.file) for a in e.attachments if a.file],
+                        "tags": [labels.term("event-kinds", e.kind), *(p.city or "" for p in e.all_places),
+                                 *(labels.region(r) or "" for r in dict.fromkeys(p.region for p in e.all_places if p.region)), *_places(e.countries, e.zones, labels),
                                  *(labels.term("themes", t) for t in e.themes), *(n["name"] for n in card["networks"]),
                                  *(o["name"] for o in (*credits["organizers"], *credits["partners"], *credits["funders"])),
                                  labels.term("campaigns", e.campaign) if e.campaign else ""],
@@ -413,25 +421,30 @@ def search_examples(site: Site, labels: Labels, count: int = 3) -> list[str]:
     return [w[0].lower() + w[1:] if w[1:2].islower() else w for w in words]  # « eau », but « ODD »
 
 
-def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labels, site: Site, output: Output) -> dict[str, Any]:
-    r = entry.data
-    files_dir = site.project.dir(site.project.resources_dir)
-    attachments = []
-    for a in r.attachments:
+def attachment_links(attachments: list[Any], files_dir: Path, folder_url: str) -> list[dict[str, Any]]:
+    """The documents of an item as its page lists them: a file of the repository is published in ``folder_url``."""
+    found = []
+    for a in attachments:
         if a.file:
             path = files_dir / a.file
             name = a.file.split("/")[-1]
             published = published_name(name)
             size = path.stat().st_size if path.is_file() else None
-            attachments.append({
-                "title": a.title or name, "url": f"fichiers/{entry.id}/{published}", "format": published.rsplit(".", 1)[-1].upper(),
+            found.append({
+                "title": a.title or name, "url": f"{folder_url}{published}", "format": published.rsplit(".", 1)[-1].upper(),
                 "size": size, "size_label": file_size(size) if size is not None else None, "external": False,
             })
         else:
             assert a.url is not None
             tail = a.url.rsplit("/", 1)[-1]
             fmt = tail.rsplit(".", 1)[-1].upper() if "." in tail and len(tail.rsplit(".", 1)[-1]) <= 4 else None
-            attachments.append({"title": a.title or a.url, "url": a.url, "format": fmt, "size": None, "external": True})
+            found.append({"title": a.title or a.url, "url": a.url, "format": fmt, "size": None, "external": True})
+    return found
+
+
+def _resource_context(entry: Entry[Resource], card: dict[str, Any], labels: Labels, site: Site, output: Output) -> dict[str, Any]:
+    r = entry.data
+    attachments = attachment_links(r.attachments, site.project.dir(site.project.resources_dir), f"fichiers/{entry.id}/")
     publishers = [labels.networks[n].data.name if n in labels.networks else n for n in r.networks]
     authors = r.authors or publishers
     citation = f"{', '.join(authors)}. {r.title}"

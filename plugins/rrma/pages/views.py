@@ -6,17 +6,18 @@ was not meant to be shown, and every text in here is escaped by Jinja.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from ..core.types import format_partial_date, partial_date_key
 from ..core.urls import item_url
 from ..kinds.base import Entry
-from ..kinds.events import Event
+from ..kinds.events import Event, session_key
+from ..kinds.localtime import zone_label
 from ..kinds.networks import Network
 from ..kinds.resources import Resource
 from ..kinds.site import Site
-from .dates import event_dates
+from .dates import event_dates, paris_beside
 
 
 class Labels:
@@ -110,15 +111,41 @@ def resource_sort_key(entry: Entry[Resource]) -> tuple[Any, ...]:
     return (tuple(-k for k in key), entry.data.title.casefold(), entry.id)
 
 
+# « en Normandie », but « dans les Hauts-de-France », « à La Réunion » (INSEE codes of taxonomies/regions.yml).
+_IN_REGION = {"04": "à", "06": "à", "32": "dans les", "44": "dans le", "52": "dans les"}
+
+
+def in_region(code: str, labels: Labels) -> str:
+    """« en Normandie », « dans les Hauts-de-France », « à La Réunion »."""
+    return f"{_IN_REGION.get(code, 'en')} {labels.region(code)}"
+
+
+def places_summary(places: list[Any], labels: Labels) -> str | None:
+    """What an agenda card says of where: « Caen », « Caen, Rouen et Évreux », « 12 lieux en Normandie »,
+    « 5 lieux dans 2 régions »; a place without a city by its region."""
+    names = list(dict.fromkeys(p.city or labels.region(p.region) for p in places if p.city or p.region))
+    if len(places) <= 3:
+        return f"{', '.join(names[:-1])} et {names[-1]}" if len(names) > 1 else (names[0] if names else None)
+    regions = list(dict.fromkeys(p.region for p in places if p.region))
+    if len(regions) == 1:
+        return f"{len(places)} lieux {in_region(regions[0], labels)}"
+    return f"{len(places)} lieux dans {len(regions)} régions" if regions else f"{len(places)} lieux"
+
+
 def event_card(entry: Entry[Event], labels: Labels, today: date) -> dict[str, Any]:
     e = entry.data
-    place = ", ".join(p for p in (e.city, labels.region(e.region) if e.region and not e.city else None) if p)
+    beside = paris_beside(e.start, e.end)
+    place = places_summary(e.all_places, labels)
     return {
         "id": entry.id,
         "url": item_url("events", entry.id),
         "title": e.title,
         "summary": e.summary,
         "dates": event_dates(e.start, e.end),
+        # a timed event away from Paris: its zone named, and the Paris time beside it
+        "zone": zone_label(e.timezone or "Europe/Paris", labels.site.taxonomies.get("regions")) if beside else None,
+        "paris": beside,
+        "when": event_dates(e.start, e.end) + (f", {zone_label(e.timezone or 'Europe/Paris', labels.site.taxonomies.get('regions'))} ({beside})" if beside else ""),
         "start": e.starts_at().isoformat(),
         "kind_label": labels.term("event-kinds", e.kind),
         "place": place or ("En ligne" if e.mode == "en-ligne" else None),
@@ -126,6 +153,42 @@ def event_card(entry: Entry[Event], labels: Labels, today: date) -> dict[str, An
         "networks": [labels.network_link(n) for n in e.networks],
         "upcoming": e.last_day >= today,
     }
+
+
+def _when(start: date | datetime, end: date | datetime | None, labels: Labels) -> dict[str, Any]:
+    """Local dates, and for a timed event away from Paris its zone named and the Paris time beside it."""
+    beside = paris_beside(start, end)
+    zone = zone_label(str(start.tzinfo), labels.site.taxonomies.get("regions")) if beside else None
+    dates = event_dates(start, end)
+    return {"dates": dates, "zone": zone, "paris": beside, "when": dates + (f", {zone} ({beside})" if beside else "")}
+
+
+SESSION_STATES = {"upcoming": "à venir", "full": "complet", "over": "terminé"}
+
+
+def session_cards(entry: Entry[Event], labels: Labels, today: date) -> list[dict[str, Any]]:
+    """Each session of a programme as the agenda and the programme's page show it, with its state."""
+    e = entry.data
+    programme_place = places_summary(e.all_places, labels)
+    cards = []
+    for number, s in enumerate(e.sessions, start=1):
+        key = session_key(s)
+        mode = s.mode or e.mode
+        own = ", ".join(p for p in (s.venue, s.city, labels.region(s.region) if s.region and not s.city else None) if p)
+        state = "over" if s.last_day < today else ("full" if s.full or e.full else "upcoming")
+        start = s.start if isinstance(s.start, datetime) else datetime.combine(s.start, time(0), tzinfo=e.zone)
+        cards.append({
+            "id": f"{entry.id}-{key}", "anchor": f"seance-{key}", "url": f"{item_url('events', entry.id)}#seance-{key}",
+            "title": e.title, "summary": None, "number": number,
+            "session": f"Séance {number} sur {len(e.sessions)}" + (f"\u00a0: {s.title}" if s.title else ""), "session_title": s.title,
+            **_when(s.start, s.end, labels), "start": start.isoformat(),
+            "kind_label": labels.term("event-kinds", e.kind),
+            "place": "En ligne" if mode == "en-ligne" else (own or programme_place),
+            "online": mode != "sur-place", "online_url": s.online_url,
+            "networks": [labels.network_link(n) for n in e.networks],
+            "upcoming": s.last_day >= today, "state": state, "state_label": SESSION_STATES[state],
+        })
+    return cards
 
 
 def upcoming(site: Site, today: date) -> list[Entry[Event]]:
