@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import AXE
 
@@ -224,21 +225,21 @@ def test_library_filters_fold_behind_a_button_on_a_phone(phone, base_url: str) -
     assert first["y"] < 900 - 100  # the first result is on the first screen, filters folded
     assert toggle.inner_text() == "Filtrer"  # no choice yet
     toggle.click()
-    assert toggle.get_attribute("aria-expanded") == "true"
+    expect(toggle).to_have_attribute("aria-expanded", "true")
     phone.select_option("#rrma-f-type", "etude-observatoire")
     phone.select_option("#rrma-f-theme", phone.eval_on_selector("#rrma-f-theme option:enabled:not([value=''])", "o => o.value"))
     # seen « Filtrer (2) », heard « Filtrer : 2 choix actifs »
-    assert toggle.text_content() == "Filtrer (2)\u00a0: 2 choix actifs"
+    expect(toggle).to_have_text("Filtrer (2)\u00a0: 2 choix actifs")
     assert toggle.locator("[aria-hidden=true]").text_content() == " (2)"
     # « Voir les résultats » folds the panel and takes the focus to the number of results
     phone.get_by_role("button", name="Voir les résultats").click()
-    assert toggle.get_attribute("aria-expanded") == "false"
+    expect(toggle).to_have_attribute("aria-expanded", "false")
     assert phone.evaluate("document.activeElement.classList.contains('rrma-status')")
     # Escape folds it too, and gives the focus back to the button
     toggle.click()
     phone.focus("#rrma-f-type")
     phone.keyboard.press("Escape")
-    assert toggle.get_attribute("aria-expanded") == "false"
+    expect(toggle).to_have_attribute("aria-expanded", "false")
     assert phone.evaluate("document.activeElement.classList.contains('rrma-filter-toggle')")
     phone.keyboard.press("Enter")  # the keyboard opens it again
     assert phone.locator("#rrma-f-type").is_visible()
