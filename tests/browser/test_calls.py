@@ -122,6 +122,7 @@ def test_a_call_closed_since_the_build_moves_to_the_closed_calls(browser, base_u
     page.goto(base_url + "/")
     assert page.locator("[data-rrma-open-calls] .rrma-card--call:visible").count() == 0
     assert page.locator("#rrma-no-open-call").inner_text() == "Aucun appel à projets relayé par les réseaux n'est ouvert en ce moment."
+    assert page.locator(".rrma-key-figures__portal").inner_text().endswith("événements")  # no longer « 2 appels à projets ouverts »
     context.close()
 
 

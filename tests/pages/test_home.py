@@ -48,9 +48,9 @@ def test_the_block_links_to_the_observatory_and_counts_the_portal(shared_site: B
     content = shared_site.content
     regional = sum(1 for n in content.networks if n.data.scope == "regional" and n.data.ended is None)
     portal = _text(re.search(r'<p class="rrma-key-figures__portal">(.*?)</p>', block, re.S).group(1))
-    assert portal.startswith(f"Sur le portail\u00a0: {regional} réseaux régionaux · ")
-    assert f" · {len(content.resources):,} ressources · ".replace(",", "\u202f") in portal
-    assert portal.endswith("2 appels à projets ouverts")  # the corpus's two calls open at the build
+    assert portal.startswith(f"Sur le portail\u00a0: {regional}\u00a0réseaux régionaux · ")
+    assert f" · {len(content.resources):,}\u00a0ressources · ".replace(",", "\u202f") in portal
+    assert portal.endswith("2\u00a0appels à projets ouverts")  # the corpus's two calls open at the build
 
 
 def test_no_figure_no_block(shared_site: BuiltSite) -> None:

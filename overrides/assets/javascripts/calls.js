@@ -5,7 +5,7 @@
  * whose state changed moves to its section (« Appels ouverts », « à venir »,
  * « clôturés » by year), in the order of rrma/pages/calls.py, and a section left
  * empty says so; on the home, a call no longer open leaves « Appels à projets
- * ouverts ». Without JavaScript the page says on what day its states were
+ * ouverts » (and the build's count of open calls goes). Without JavaScript the page says on what day its states were
  * computed (« état au … »). */
 (function () {
   "use strict";
@@ -82,6 +82,9 @@
     var none = document.getElementById(list.getAttribute("data-rrma-open-calls"));
     if (none) none.hidden = kept > 0;
   });
+
+  // The home's count of open calls was true at the build only.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-rrma-calls-count]"), function (node) { node.hidden = true; });
 
   // The list: each card in its section, sorted as the build would.
   var sections = {};
