@@ -4,6 +4,7 @@ from the page's dates when the page is older than today, axe-core on the list an
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import AXE
 from tests.browser.test_pages import AXE_TAGS
@@ -74,6 +75,25 @@ def test_a_page_cached_for_days_shows_the_state_of_today(browser, base_url: str)
     page.goto(base_url + "/appels-a-projets/appel-a-venir-test/")
     assert page.locator(".rrma-call-status .rrma-call-state").inner_text() == "à venir — ouverture le 1er septembre 2031"
     context.close()
+
+
+def test_the_filters_fold_on_a_phone(phone, page, base_url: str) -> None:
+    """On a phone the first call is on the first screen, the six filters behind « Filtrer »; on a wide screen they are open."""
+    phone.goto(base_url + "/appels-a-projets/")
+    toggle = phone.locator(".rrma-calls summary.rrma-filter-toggle")
+    assert toggle.is_visible() and toggle.inner_text() == "Filtrer"
+    assert phone.locator("#rrma-f-financeur").is_hidden()
+    first = phone.locator(".rrma-card--call").first.bounding_box()
+    assert first is not None and first["y"] < phone.viewport_size["height"]
+    toggle.click()
+    phone.select_option("#rrma-f-financeur", "fondation-fictive-de-test")
+    expect(toggle).to_have_text("Filtrer (1)\u00a0: 1 choix actif")  # « (1) » shown, the rest for screen readers
+    assert phone.locator(".rrma-status").inner_text() == "2 appels correspondent."
+    phone.keyboard.press("Escape")
+    expect(phone.locator("#rrma-f-financeur")).to_be_hidden()
+    assert phone.evaluate("document.activeElement.classList.contains('rrma-filter-toggle')")
+    page.goto(base_url + "/appels-a-projets/")
+    assert page.locator("#rrma-f-financeur").is_visible()  # the wide page: open
 
 
 def _section(page, key: str) -> list[str]:
