@@ -4,6 +4,7 @@ from the page's dates when the page is older than today, axe-core on the list an
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import AXE
 from tests.browser.test_pages import AXE_TAGS
@@ -73,6 +74,75 @@ def test_a_page_cached_for_days_shows_the_state_of_today(browser, base_url: str)
     page.clock.set_fixed_time("2031-08-31T23:00:00+02:00")
     page.goto(base_url + "/appels-a-projets/appel-a-venir-test/")
     assert page.locator(".rrma-call-status .rrma-call-state").inner_text() == "à venir — ouverture le 1er septembre 2031"
+    context.close()
+
+
+def test_the_filters_fold_on_a_phone(phone, page, base_url: str) -> None:
+    """On a phone the first call is on the first screen, the six filters behind « Filtrer »; on a wide screen they are open."""
+    phone.goto(base_url + "/appels-a-projets/")
+    toggle = phone.locator(".rrma-calls summary.rrma-filter-toggle")
+    assert toggle.is_visible() and toggle.inner_text() == "Filtrer"
+    assert phone.locator("#rrma-f-financeur").is_hidden()
+    first = phone.locator(".rrma-card--call").first.bounding_box()
+    assert first is not None and first["y"] < phone.viewport_size["height"]
+    toggle.click()
+    phone.select_option("#rrma-f-financeur", "fondation-fictive-de-test")
+    expect(toggle).to_have_text("Filtrer (1)\u00a0: 1 choix actif")  # « (1) » shown, the rest for screen readers
+    assert phone.locator(".rrma-status").inner_text() == "2 appels correspondent."
+    phone.keyboard.press("Escape")
+    expect(phone.locator("#rrma-f-financeur")).to_be_hidden()
+    assert phone.evaluate("document.activeElement.classList.contains('rrma-filter-toggle')")
+    page.goto(base_url + "/appels-a-projets/")
+    assert page.locator("#rrma-f-financeur").is_visible()  # the wide page: open
+
+
+def _section(page, key: str) -> list[str]:
+    return page.locator(f"[data-rrma-section={key}] .rrma-card--call:visible .rrma-card__title").all_inner_texts()
+
+
+def test_a_call_closed_since_the_build_moves_to_the_closed_calls(browser, base_url: str) -> None:
+    """The list built when two calls were open, read after both closed, then after the next one opened."""
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    ecsi, indien = "Fonds régional pour l'éducation à la citoyenneté mondiale (appel fictif)", "Coopération dans l'océan Indien (appel fictif)"
+    youth = "Appel à venir pour les jeunes (appel fictif)"
+    page.goto(base_url + "/appels-a-projets/")
+    assert _section(page, "open")[:2] == [indien, ecsi] and _section(page, "upcoming") == [youth]  # as built
+    empty_open = page.locator("[data-rrma-section=open] .rrma-empty")
+    assert empty_open.is_hidden()
+
+    page.clock.set_fixed_time("2031-07-01T10:00:00+02:00")  # both closed: the last one on 15 June 2031
+    page.reload()
+    assert _section(page, "open") == [] and empty_open.is_visible() and empty_open.inner_text() == "Aucun appel n'est ouvert en ce moment."
+    closed = page.locator("[data-rrma-section=closed]")
+    assert closed.locator(".rrma-month h3").first.inner_text() == "2031"  # a year of its own, before the older ones
+    latest = closed.locator(".rrma-month").first
+    assert latest.locator(".rrma-card__title").all_inner_texts() == [ecsi, indien]  # latest closing first
+    assert latest.locator("h4.rrma-card__title").count() == 2  # under their year's h3
+    assert latest.locator(".rrma-call-state").all_inner_texts() == ["clôturé", "clôturé"]
+    assert _section(page, "upcoming") == [youth]
+
+    page.select_option("#rrma-f-financeur", "fondation-fictive-de-test")  # the filters still work on moved cards
+    assert page.locator(".rrma-status").inner_text() == "2 appels correspondent."
+    assert latest.locator(".rrma-card__title:visible").all_inner_texts() == [indien]
+    assert empty_open.is_visible()
+
+    page.clock.set_fixed_time("2031-09-02T10:00:00+02:00")  # the youth call opened on 1 September
+    page.goto(base_url + "/appels-a-projets/")
+    assert _section(page, "open") == [youth] and empty_open.is_hidden()
+    assert page.locator("[data-rrma-section=open] h3.rrma-card__title").count() == 1
+    empty_next = page.locator("[data-rrma-section=upcoming] .rrma-empty")
+    assert empty_next.is_visible() and empty_next.inner_text() == "Aucun appel n'est annoncé pour les prochains mois."
+
+    page.clock.set_fixed_time("2031-12-10T10:00:00+01:00")  # between its two sessions: upcoming again
+    page.reload()
+    assert _section(page, "upcoming") == [youth] and _section(page, "open") == []
+
+    page.clock.set_fixed_time("2031-07-01T10:00:00+02:00")  # the home lists open calls only
+    page.goto(base_url + "/")
+    assert page.locator("[data-rrma-open-calls] .rrma-card--call:visible").count() == 0
+    assert page.locator("#rrma-no-open-call").inner_text() == "Aucun appel à projets relayé par les réseaux n'est ouvert en ce moment."
+    assert page.locator(".rrma-key-figures__portal").inner_text().endswith("événements")  # no longer « 2 appels à projets ouverts »
     context.close()
 
 

@@ -2,7 +2,9 @@
  * filter state goes in the URL (?reseau=…&type=…). Without JavaScript, the
  * facet links lead to the same lists as plain pages. The calls for projects'
  * list is filtered the same way: its root names its cards and its words
- * (data-cards, data-one, data-many, data-none). */
+ * (data-cards, data-one, data-many, data-none); its filters are folded on a
+ * phone behind « Filtrer (n) » (a <details class="rrma-filter-panel">), open on
+ * a wide screen. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-rrma-agenda]");
@@ -13,6 +15,8 @@
   var fixed = root.getAttribute("data-filter-param");
   var fixedValue = root.getAttribute("data-filter-value");
   var cards = root.getAttribute("data-cards") || ".rrma-card--event";
+  var panel = root.querySelector(".rrma-filter-panel");
+  var counter = panel && panel.querySelector(".rrma-filter-count");
   var words = {
     one: root.getAttribute("data-one") || "événement correspond.",
     many: root.getAttribute("data-many") || "événements correspondent.",
@@ -45,6 +49,12 @@
       if (empty && months.length) empty.hidden = section.querySelectorAll(".rrma-month:not([hidden])").length > 0;
     });
     status.textContent = shown === 0 ? words.none : shown + " " + (shown > 1 ? words.many : words.one);
+    if (counter) {
+      var active = selects.filter(function (s) { return filters[s.name]; }).length;
+      counter.hidden = active === 0;
+      counter.firstChild.textContent = " (" + active + ")";
+      counter.lastChild.textContent = "\u00a0: " + active + " choix actif" + (active > 1 ? "s" : "");
+    }
   }
 
   function sync() {
@@ -56,6 +66,15 @@
   }
 
   form.hidden = false;
+  if (panel) {
+    // open on a wide screen, folded on a phone: the first calls are on the first screen
+    var toggle = panel.querySelector("summary");
+    panel.hidden = false;
+    panel.open = window.matchMedia("(min-width: 60em)").matches;
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && panel.open) { event.preventDefault(); panel.open = false; toggle.focus(); }
+    });
+  }
   var initial = state();
   selects.forEach(function (s) { s.value = initial[s.name]; });
   if (selects.some(function (s) { return initial[s.name] && !(s.name === fixed && initial[s.name] === fixedValue); })) render(initial);

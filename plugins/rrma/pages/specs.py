@@ -24,6 +24,7 @@ from .countries import country_links, country_pages
 from .datasets import data_page, last_changes
 from .dates import day
 from .feeds import atom_feeds, calendars, event_jsonld, place_text, practical
+from .home import key_figures
 from .library import FACET_TITLES, all_option, facet_label, listing_pages, resource_facets
 from .model import EMPTY_SITEMAP, SITE_FEEDS, Output, PageSpec, SitePages
 from .observatory import add_network_figures, observatory_page
@@ -254,6 +255,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
             "recent_events": [] if next_events else [event_cards[e.id] for e in events_past[:3]],
             "latest_resources": all_cards[:6],
             "open_calls": open_calls[:4],
+            "key_figures": key_figures(site, labels, today, len(open_calls)),
             "networks": sorted((c for c in current_cards.values() if not c["national"]), key=lambda c: fold(c["region_label"] or "")),
             "national": [c for c in current_cards.values() if c["national"]],
             "map": the_map,
