@@ -391,6 +391,22 @@ def test_agenda_filters_without_reload(page, base_url: str) -> None:
     assert 0 < page.locator(".rrma-card--event:visible").count() < total
 
 
+def test_agenda_filters_fold_on_a_phone(phone, base_url: str) -> None:
+    """On a phone the first event is on the first screen, the four filters behind « Filtrer »."""
+    phone.goto(base_url + "/agenda/")
+    toggle = phone.locator(".rrma-agenda summary.rrma-filter-toggle")
+    expect(toggle).to_be_visible()
+    assert toggle.inner_text() == "Filtrer" and phone.locator("#rrma-a-reseau").is_hidden()
+    first = phone.locator(".rrma-card--event").first.bounding_box()
+    assert first is not None and first["y"] < phone.viewport_size["height"]
+    toggle.click()
+    phone.select_option("#rrma-a-reseau", "horizons-solidaires")
+    expect(toggle).to_have_text("Filtrer (1)\u00a0: 1 choix actif")
+    phone.keyboard.press("Escape")
+    expect(phone.locator("#rrma-a-reseau")).to_be_hidden()
+    assert phone.locator(".rrma-card--event:visible").count() > 0
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("path", ["/observatoire/", "/donnees/", "/reseaux/resacoop/"])
 def test_figures_stay_readable_on_a_phone_without_sideways_scrolling(browser, base_url: str, width: int, path: str) -> None:
