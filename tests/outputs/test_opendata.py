@@ -8,12 +8,15 @@ import io
 import json
 import re
 from collections import defaultdict
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from rrma.core.types import PARIS
 from rrma.core.wording import file_size
 from rrma.kinds.observatory import latest, network_of
 from rrma.outputs.opendata import FORMATS, LABEL_SEPARATOR, SEPARATOR, SPREADSHEET, TABLES, fields, records
+from rrma.pages.datasets import as_of
 
 from tests.conftest import PUBLIC_URL as URL
 from tests.conftest import BuiltSite
@@ -118,7 +121,7 @@ def test_network_page_shows_its_own_figures(built: Path, site) -> None:
 
 @pytest.mark.parametrize("table", list(TABLES))
 def test_every_download_reads_back_into_the_same_records(built: Path, site, table: str) -> None:
-    expected = records(site, table)
+    expected = records(site, table, as_of(site, datetime.now(PARIS)))  # the calls' states: the corpus has none that changes today
     for record in expected:
         record["url"] = URL + record["url"]
     data = json.loads((built / "donnees" / f"{table}.json").read_text(encoding="utf-8"))
@@ -130,7 +133,7 @@ def test_every_download_reads_back_into_the_same_records(built: Path, site, tabl
         assert raw.startswith(b"\xef\xbb\xbf") == (encoding == "utf-8-sig")  # a byte-order mark for the spreadsheet only
         rows = list(csv.DictReader(io.StringIO(raw.decode(encoding), newline=""), delimiter=delimiter))
         back = [{k: ((v.split(LABEL_SEPARATOR if many[k] else SEPARATOR) if v else []) if k in many else (v or None)) for k, v in row.items()} for row in rows]
-        integers = {f["name"] for f in fields(table) if f["type"] == "integer"}
+        integers = {f["name"] for f in fields(table) if f["type"] in ("integer", "number")}
         assert back == [{k: (str(v) if k in integers and v is not None else v) for k, v in r.items()} for r in expected]
 
 
@@ -150,7 +153,8 @@ def test_table_schema_describes_every_file(built: Path) -> None:
     package = json.loads((built / "donnees" / "datapackage.json").read_text(encoding="utf-8"))
     assert package["licenses"][0]["name"] == "etalab-2.0"
     assert sorted(r["name"] for r in package["resources"]) == sorted(f"{t}{s}" for t in TABLES for s in ("", SPREADSHEET))
-    casts = {"string": str, "integer": int, "year": lambda v: int(v) if len(v) == 4 else int("x")}  # a year: four digits
+    casts = {"string": str, "integer": int, "number": float, "date": date.fromisoformat,
+             "year": lambda v: int(v) if len(v) == 4 else int("x")}  # a year: four digits
     for resource in package["resources"]:
         raw = (built / "donnees" / resource["path"]).read_text(encoding=resource["encoding"])
         rows = list(csv.reader(io.StringIO(raw, newline=""), delimiter=resource.get("dialect", {}).get("delimiter", ",")))
@@ -210,3 +214,30 @@ def test_data_and_feeds_pages_are_in_the_menu_and_the_footer(built: Path) -> Non
     assert '<a href="./donnees/">Données ouvertes</a>' in footer and '<a href="./flux/">Flux et calendriers</a>' in footer
     feeds = _html(built, "flux")
     assert "<h2 id=\"calendriers\">Calendriers</h2>" in feeds and "agenda.ics" in feeds and "ressources.xml" in feeds
+
+
+def test_calls_dataset_has_labels_amounts_dates_with_offset_and_the_state_of_the_day(built: Path, site) -> None:
+    rows = {r["identifiant"]: r for r in csv.DictReader(io.StringIO((built / "donnees" / "appels-a-projets-tableur.csv").read_text(encoding="utf-8-sig"),
+                                                                    newline=""), delimiter=";")}
+    assert set(rows) == {c.id for c in site.calls}
+    ecsi = rows["fonds-regional-ecsi-test"]
+    assert (ecsi["montant_min"], ecsi["montant_max"], ecsi["taux_cofinancement"]) == ("1500", "5000", "80.0")
+    assert ecsi["cloture"] == "2031-06-15T12:00:00+02:00" and ecsi["ouverture"] == "2026-01-05"  # a time with its offset, a date as written
+    assert (ecsi["etat"], ecsi["etat_libelle"]) == ("ouvert", "ouvert")
+    assert ecsi["etat_au"] == datetime.now(PARIS).date().isoformat()
+    indian = rows["appel-ocean-indien-test"]
+    assert indian["cloture"] == "2031-03-31T17:00:00+04:00" and indian["fuseau"] == "Indian/Reunion"  # La Réunion's wall time
+    assert (rows["appel-a-venir-test"]["etat"], rows["appel-a-venir-test"]["etat_libelle"]) == ("a-venir", "à venir")
+    assert (rows["appel-clos-test"]["etat"], rows["appel-clos-test"]["etat_libelle"]) == ("cloture", "clôturé")
+    recital = rows["recital-centraider-2021"]
+    assert recital["sessions"] == "/2021-02-05|2021-03-08/2021-04-06" and recital["cloture"] == "2021-04-06"  # the last round's closing
+    assert recital["financeurs"] == "Agence française de développement (AFD)" and recital["financeurs_sites"] == "https://www.afd.fr/"
+    assert (recital["regions"], recital["regions_libelles"]) == ("24", "Centre-Val de Loire")
+    assert (recital["publics"], recital["publics_libelles"]) == ("associations", site.taxonomies["audiences"].label("associations"))
+    assert recital["reseaux_libelles"] == next(n.data.name for n in site.networks if n.id == "centraider")
+    keys = {"a-venir": "upcoming", "ouvert": "open", "cloture-non-publiee": "unknown", "cloture": "closed"}
+    for card in rows.values():  # the state the call's own page gives on the same day
+        page = _html(built, f"appels-a-projets/{card['identifiant']}")
+        assert f'class="rrma-call-state rrma-call-state--{keys[card["etat"]]}"' in page, card["identifiant"]
+
+
