@@ -241,3 +241,19 @@ def test_calls_dataset_has_labels_amounts_dates_with_offset_and_the_state_of_the
         assert f'class="rrma-call-state rrma-call-state--{keys[card["etat"]]}"' in page, card["identifiant"]
 
 
+
+def test_method_notes_are_markdown_on_the_network_page(built: Path) -> None:
+    figures = _html(built, "reseaux/resacoop").split('<h2 id="chiffres">En chiffres</h2>', 1)[1].split('<h2 id="ressources">', 1)[0]
+    method = figures.split('<details class="rrma-method"><summary>Méthode (2022)</summary>', 1)[1].split("</details>", 1)[0]
+    assert "<strong>recensés</strong>" in method
+    assert "<ul>\n<li>un questionnaire en ligne ;</li>" in method
+    assert '<a href="https://example.org/methode" rel="noopener noreferrer">appels à projets</a>' in method
+
+
+def test_method_notes_keep_only_the_allowlisted_html() -> None:
+    from rrma.pages.observatory import method_html
+
+    html = method_html("Voir [la méthode](javascript:alert(1)) et <script>alert(2)</script> <b onclick=\"x()\">ceci</b>.\n\n- un\n- deux")
+    assert "javascript" not in html and "<script" not in html and "alert(2)" not in html and "onclick" not in html
+    assert "<li>un</li>" in html and "<b>ceci</b>" in html
+    assert method_html("  \n") is None
