@@ -203,7 +203,7 @@ def test_data_page_documents_each_dataset(built: Path) -> None:
             size = file_size((built / "donnees" / f"{name}{suffix}").stat().st_size)  # the size of the file as published
             assert section.split(link, 1)[1].split("</tr>", 1)[0].split("<td>", 2)[1].startswith(f"{size}</td>")
         for f in fields(name):
-            assert f"<code>{f['name']}</code>" in section
+            assert f"<code>{f['name']}</code>" in section.replace("<wbr>", "")  # a long name may break after an underscore
     assert "UTF-8 avec un indicateur d'ordre des octets" in page  # which CSV, and why, said on the page
 
 
