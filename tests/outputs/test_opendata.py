@@ -257,3 +257,17 @@ def test_method_notes_keep_only_the_allowlisted_html() -> None:
     assert "javascript" not in html and "<script" not in html and "alert(2)" not in html and "onclick" not in html
     assert "<li>un</li>" in html and "<b>ceci</b>" in html
     assert method_html("  \n") is None
+
+
+def test_the_calls_dataset_changes_every_day_the_others_with_their_files(site) -> None:
+    """The last update of a table is its folder's last commit, but the calls' states change with the day."""
+    from rrma.pages.datasets import last_changes
+    from rrma.pages.model import Output
+
+    commit = datetime(2024, 3, 5, 10, tzinfo=PARIS)
+    output = Output("https://portail.example.org/", now=datetime(2026, 12, 1, 9, tzinfo=PARIS),
+                    changed={"calls/recital-centraider-2021.md": commit, "resources/x.md": commit})
+    changed = last_changes(site, output, date(2026, 11, 30))
+    assert changed["ressources"] == "2024-03-05"
+    assert changed["reseaux"] == "2026-11-30"  # no commit known: the build's day
+    assert changed["appels-a-projets"] == "2026-11-30"  # its commit is older, its states are of the day

@@ -76,6 +76,7 @@ class Table:
     sources: tuple[str, ...] = ()  # the content folders it comes from (Project attributes), for its last update
     key: str = "identifiant"
     notes: list[str] = field(default_factory=list)
+    daily: bool = False  # its rows say what holds on the build's day (a call's state): changed at every build
 
 
 def _organisations(name: str, what: str, get: Callable[[Any], list[Any]]) -> Column:
@@ -310,7 +311,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           _resource_columns, lambda s, _: s.resources, lambda e: item_url("resources", e.id), ("resources_dir",)),
     Table("appels-a-projets", "Appels à projets", "Les appels à projets et dispositifs de financement relayés par les réseaux\u00a0: financeurs, "
           "qui peut candidater, régions, pays, thématiques, montants, dates et état le jour de la mise à jour.",
-          _call_columns, call_rows, lambda r: item_url("calls", r.id), ("calls_dir",)),
+          _call_columns, call_rows, lambda r: item_url("calls", r.id), ("calls_dir",), daily=True),
     Table("chiffres", "Chiffres des réseaux (observatoire)", "Les nombres que publient les baromètres et études des réseaux\u00a0: acteurs, projets et pays, au total et par catégorie, une ligne par nombre.",
           _figure_columns, figure_rows, lambda r: item_url("networks", r.network) + "#chiffres", ("observatory_dir",)),
 ]}

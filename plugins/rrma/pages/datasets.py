@@ -5,7 +5,7 @@ number of rows, its last update and its columns; the files themselves are made b
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 
 from ..core.types import format_partial_date
 from ..core.wording import file_size
@@ -23,13 +23,15 @@ def as_of(site: Site, now: datetime) -> opendata.AsOf:
     return opendata.AsOf(now.date(), {e.id: call_state(e.data, now)["key"] for e in site.calls})
 
 
-def last_changes(site: Site, output: Output) -> dict[str, str]:
-    """Each table's last update: the last commit of its content folder, or this build's day."""
+def last_changes(site: Site, output: Output, day: date | None = None) -> dict[str, str]:
+    """Each table's last update: the last commit of its content folder, or this build's ``day``
+    (for a table whose rows hold that day, whatever the commits)."""
+    built = day or output.now.date()
     result = {}
     for name, table in opendata.TABLES.items():
         folders = [getattr(site.project, attr) + "/" for attr in table.sources]
         dates = [d.date() for path, d in output.changed.items() if any(path.startswith(f) for f in folders)]
-        result[name] = max(dates or [output.now.date()]).isoformat()
+        result[name] = (built if table.daily else max(dates or [built])).isoformat()
     return result
 
 

@@ -273,8 +273,9 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
     files["flux/sitemap.xml"] = EMPTY_SITEMAP
     issued = min([d.date() for d in output.changed.values()] or [output.now.date()]).isoformat()
     # The open data is made here, not beside the pages: /donnees/ gives each file's size and row count.
-    changed = last_changes(site, output)
-    open_data = opendata.files(site, absolute=output.absolute, issued=issued, modified=changed, as_of=as_of(site, build_moment(today, output)))
+    states = as_of(site, build_moment(today, output))
+    changed = last_changes(site, output, states.day)
+    open_data = opendata.files(site, absolute=output.absolute, issued=issued, modified=changed, as_of=states)
     files.update(open_data)
     pages.append(data_page(open_data, changed))
     data_files = [
