@@ -25,3 +25,10 @@ def test_data_boxes_are_not_written_smaller_than_14_px_on_a_phone(phone, base_ur
     phone.goto(base_url + path)
     phone.locator(text).first.evaluate("el => el.closest('details').open = true")
     assert phone.locator(text).first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)") >= 14
+
+
+def test_the_columns_of_a_dataset_fit_a_phone_without_scrolling_sideways(phone, base_url: str) -> None:
+    phone.goto(base_url + "/donnees/")
+    widths = phone.evaluate("""() => [...document.querySelectorAll('details.rrma-columns')].map(d => {
+        d.open = true; const t = d.querySelector('table'); return [t.scrollWidth, t.clientWidth, d.clientWidth]; })""")
+    assert widths and all(scroll <= client <= box for scroll, client, box in widths), widths
