@@ -214,8 +214,6 @@ def _call_columns() -> list[Column]:
         Column("resume", "string", "Résumé\u00a0: ce qui est financé, pour qui", lambda e: e.data.summary),
         Column("dispositif", "string", "Dispositif ou programme dont l'appel fait partie", lambda e: e.data.scheme),
         _organisations("financeurs", "Financeurs", lambda e: e.data.funders),
-        Column("financeurs_sites", "string", f"Sites web des financeurs, dans le même ordre (vide si non donné), séparés par «\u00a0{SEPARATOR}\u00a0»",
-               lambda e: [o.url or "" for o in e.data.funders], many=True),
         Column("reseaux", "string", f"Réseaux du portail qui relaient l'appel (identifiants), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.networks, many=True, labels="networks"),
         Column("publics", "string", f"Qui peut candidater (taxonomies/audiences.yml), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.audiences, many=True, labels="audiences"),
         Column("regions", "string", f"Régions dont les porteurs peuvent candidater, codes INSEE séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.regions, many=True, labels="regions"),
