@@ -122,7 +122,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             return files
         output = Output(site_url=config.site_url or "http://127.0.0.1:8000/", now=_build_time(),
                         changed=last_changes(self.project.root, [self.project.networks_dir, self.project.events_dir, self.project.resources_dir,
-                                                                 self.project.calls_dir]))
+                                                                 self.project.calls_dir, self.project.observatory_dir]))
         world = world_shapes(assets.world_atlas(self.project.root / self.config.node_modules_dir))
         pages = self.pages.generate(self.site, self.project.today, output, files, config, world)
         for dest, content in self._static_files(config):

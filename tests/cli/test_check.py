@@ -25,6 +25,18 @@ def test_repository_content_is_valid() -> None:
     result = run_rrma("check", REPO)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("Contenu valide : 14 réseaux, ")
+    figures = len(list((REPO / "observatory").rglob("*.yml")))
+    assert result.stdout.endswith(f"appels à projets, {figures} fichiers de chiffres.\n")  # the observatory's files are counted too
+
+
+@pytest.mark.parametrize(("kept", "told"), [(0, "0 fichier de chiffres."), (1, "1 fichier de chiffres."), (2, "2 fichiers de chiffres.")])
+def test_summary_counts_the_observatory_files_in_french(tmp_path: Path, kept: int, told: str) -> None:
+    tree = copy_content(tmp_path)
+    for extra in sorted((tree / "observatory").rglob("*.yml"))[kept:]:
+        extra.unlink()
+    result = run_rrma("check", tree)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.endswith(f", {told}\n")
 
 
 def test_corpus_is_large_enough() -> None:

@@ -8,12 +8,15 @@ import io
 import json
 import re
 from collections import defaultdict
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from rrma.core.types import PARIS
 from rrma.core.wording import file_size
 from rrma.kinds.observatory import latest, network_of
 from rrma.outputs.opendata import FORMATS, LABEL_SEPARATOR, SEPARATOR, SPREADSHEET, TABLES, fields, records
+from rrma.pages.datasets import as_of
 
 from tests.conftest import PUBLIC_URL as URL
 from tests.conftest import BuiltSite
@@ -118,7 +121,7 @@ def test_network_page_shows_its_own_figures(built: Path, site) -> None:
 
 @pytest.mark.parametrize("table", list(TABLES))
 def test_every_download_reads_back_into_the_same_records(built: Path, site, table: str) -> None:
-    expected = records(site, table)
+    expected = records(site, table, as_of(site, datetime.now(PARIS)))  # the calls' states: the corpus has none that changes today
     for record in expected:
         record["url"] = URL + record["url"]
     data = json.loads((built / "donnees" / f"{table}.json").read_text(encoding="utf-8"))
@@ -130,7 +133,7 @@ def test_every_download_reads_back_into_the_same_records(built: Path, site, tabl
         assert raw.startswith(b"\xef\xbb\xbf") == (encoding == "utf-8-sig")  # a byte-order mark for the spreadsheet only
         rows = list(csv.DictReader(io.StringIO(raw.decode(encoding), newline=""), delimiter=delimiter))
         back = [{k: ((v.split(LABEL_SEPARATOR if many[k] else SEPARATOR) if v else []) if k in many else (v or None)) for k, v in row.items()} for row in rows]
-        integers = {f["name"] for f in fields(table) if f["type"] == "integer"}
+        integers = {f["name"] for f in fields(table) if f["type"] in ("integer", "number")}
         assert back == [{k: (str(v) if k in integers and v is not None else v) for k, v in r.items()} for r in expected]
 
 
@@ -150,7 +153,8 @@ def test_table_schema_describes_every_file(built: Path) -> None:
     package = json.loads((built / "donnees" / "datapackage.json").read_text(encoding="utf-8"))
     assert package["licenses"][0]["name"] == "etalab-2.0"
     assert sorted(r["name"] for r in package["resources"]) == sorted(f"{t}{s}" for t in TABLES for s in ("", SPREADSHEET))
-    casts = {"string": str, "integer": int, "year": lambda v: int(v) if len(v) == 4 else int("x")}  # a year: four digits
+    casts = {"string": str, "integer": int, "number": float, "date": date.fromisoformat,
+             "year": lambda v: int(v) if len(v) == 4 else int("x")}  # a year: four digits
     for resource in package["resources"]:
         raw = (built / "donnees" / resource["path"]).read_text(encoding=resource["encoding"])
         rows = list(csv.reader(io.StringIO(raw, newline=""), delimiter=resource.get("dialect", {}).get("delimiter", ",")))
@@ -199,7 +203,7 @@ def test_data_page_documents_each_dataset(built: Path) -> None:
             size = file_size((built / "donnees" / f"{name}{suffix}").stat().st_size)  # the size of the file as published
             assert section.split(link, 1)[1].split("</tr>", 1)[0].split("<td>", 2)[1].startswith(f"{size}</td>")
         for f in fields(name):
-            assert f"<code>{f['name']}</code>" in section
+            assert f"<code>{f['name']}</code>" in section.replace("<wbr>", "")  # a long name may break after an underscore
     assert "UTF-8 avec un indicateur d'ordre des octets" in page  # which CSV, and why, said on the page
 
 
@@ -210,3 +214,60 @@ def test_data_and_feeds_pages_are_in_the_menu_and_the_footer(built: Path) -> Non
     assert '<a href="./donnees/">Données ouvertes</a>' in footer and '<a href="./flux/">Flux et calendriers</a>' in footer
     feeds = _html(built, "flux")
     assert "<h2 id=\"calendriers\">Calendriers</h2>" in feeds and "agenda.ics" in feeds and "ressources.xml" in feeds
+
+
+def test_calls_dataset_has_labels_amounts_dates_with_offset_and_the_state_of_the_day(built: Path, site) -> None:
+    rows = {r["identifiant"]: r for r in csv.DictReader(io.StringIO((built / "donnees" / "appels-a-projets-tableur.csv").read_text(encoding="utf-8-sig"),
+                                                                    newline=""), delimiter=";")}
+    assert set(rows) == {c.id for c in site.calls}
+    ecsi = rows["fonds-regional-ecsi-test"]
+    assert (ecsi["montant_min"], ecsi["montant_max"], ecsi["taux_cofinancement"]) == ("1500", "5000", "80.0")
+    assert ecsi["cloture"] == "2031-06-15T12:00:00+02:00" and ecsi["ouverture"] == "2026-01-05"  # a time with its offset, a date as written
+    assert (ecsi["etat"], ecsi["etat_libelle"]) == ("ouvert", "ouvert")
+    assert ecsi["etat_au"] == datetime.now(PARIS).date().isoformat()
+    indian = rows["appel-ocean-indien-test"]
+    assert indian["cloture"] == "2031-03-31T17:00:00+04:00" and indian["fuseau"] == "Indian/Reunion"  # La Réunion's wall time
+    assert (rows["appel-a-venir-test"]["etat"], rows["appel-a-venir-test"]["etat_libelle"]) == ("a-venir", "à venir")
+    assert (rows["appel-clos-test"]["etat"], rows["appel-clos-test"]["etat_libelle"]) == ("cloture", "clôturé")
+    recital = rows["recital-centraider-2021"]
+    assert recital["sessions"] == "/2021-02-05|2021-03-08/2021-04-06" and recital["cloture"] == "2021-04-06"  # the last round's closing
+    assert recital["financeurs"] == "Agence française de développement (AFD)"
+    assert (recital["regions"], recital["regions_libelles"]) == ("24", "Centre-Val de Loire")
+    assert (recital["publics"], recital["publics_libelles"]) == ("associations", site.taxonomies["audiences"].label("associations"))
+    assert recital["reseaux_libelles"] == next(n.data.name for n in site.networks if n.id == "centraider")
+    keys = {"a-venir": "upcoming", "ouvert": "open", "cloture-non-publiee": "unknown", "cloture": "closed"}
+    for card in rows.values():  # the state the call's own page gives on the same day
+        page = _html(built, f"appels-a-projets/{card['identifiant']}")
+        assert f'class="rrma-call-state rrma-call-state--{keys[card["etat"]]}"' in page, card["identifiant"]
+
+
+
+def test_method_notes_are_markdown_on_the_network_page(built: Path) -> None:
+    figures = _html(built, "reseaux/resacoop").split('<h2 id="chiffres">En chiffres</h2>', 1)[1].split('<h2 id="ressources">', 1)[0]
+    method = figures.split('<details class="rrma-method"><summary>Méthode (2022)</summary>', 1)[1].split("</details>", 1)[0]
+    assert "<strong>recensés</strong>" in method
+    assert "<ul>\n<li>un questionnaire en ligne ;</li>" in method
+    assert '<a href="https://example.org/methode" rel="noopener noreferrer">appels à projets</a>' in method
+
+
+def test_method_notes_keep_only_the_allowlisted_html() -> None:
+    from rrma.pages.observatory import method_html
+
+    html = method_html("Voir [la méthode](javascript:alert(1)) et <script>alert(2)</script> <b onclick=\"x()\">ceci</b>.\n\n- un\n- deux")
+    assert "javascript" not in html and "<script" not in html and "alert(2)" not in html and "onclick" not in html
+    assert "<li>un</li>" in html and "<b>ceci</b>" in html
+    assert method_html("  \n") is None
+
+
+def test_the_calls_dataset_changes_every_day_the_others_with_their_files(site) -> None:
+    """The last update of a table is its folder's last commit, but the calls' states change with the day."""
+    from rrma.pages.datasets import last_changes
+    from rrma.pages.model import Output
+
+    commit = datetime(2024, 3, 5, 10, tzinfo=PARIS)
+    output = Output("https://portail.example.org/", now=datetime(2026, 12, 1, 9, tzinfo=PARIS),
+                    changed={"calls/recital-centraider-2021.md": commit, "resources/x.md": commit})
+    changed = last_changes(site, output, date(2026, 11, 30))
+    assert changed["ressources"] == "2024-03-05"
+    assert changed["reseaux"] == "2026-11-30"  # no commit known: the build's day
+    assert changed["appels-a-projets"] == "2026-11-30"  # its commit is older, its states are of the day

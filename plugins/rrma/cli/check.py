@@ -11,12 +11,9 @@ import click
 from ..core.catalogue import is_notice
 from ..core.diagnostics import format_github, format_json, format_text
 from ..core.history import new_files
+from ..core.wording import plural as _plural
 from ..kinds.site import check_site
 from .settings import load_project
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 @click.command()
@@ -24,7 +21,7 @@ def _plural(n: int, one: str, many: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True,
               help="text : pour un humain ; github : annotations GitHub Actions ; json : liste lisible par une machine.")
 def check(path: Path, fmt: str) -> None:
-    """Vérifie réseaux, événements, ressources, appels à projets et taxonomies du DOSSIER.
+    """Vérifie réseaux, événements, ressources, appels à projets, chiffres de l'observatoire et taxonomies du DOSSIER.
 
     Les options du plugin rrma (dossiers des données, sites autorisés dans un
     cadre <iframe> : iframe_hosts…) sont lues dans le fichier mkdocs.yml du
@@ -53,7 +50,8 @@ def check(path: Path, fmt: str) -> None:
         click.echo(format_text(problems))
     if fmt == "text" or (fmt == "github" and not problems):
         content = (f"{_plural(counts['networks'], 'réseau', 'réseaux')}, {_plural(counts['events'], 'événement', 'événements')}, "
-                   f"{_plural(counts['resources'], 'ressource', 'ressources')}, {_plural(counts['calls'], 'appel à projets', 'appels à projets')}")
+                   f"{_plural(counts['resources'], 'ressource', 'ressources')}, {_plural(counts['calls'], 'appel à projets', 'appels à projets')}, "
+                   f"{_plural(counts['figures'], 'fichier de chiffres', 'fichiers de chiffres')}")
         notices = len(problems) - len(errors)
         remark = f" ({_plural(notices, 'remarque', 'remarques')} ci-dessus, qui n'empêche{'nt' if notices > 1 else ''} pas la publication)" if notices else ""
         if errors:

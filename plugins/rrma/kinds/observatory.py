@@ -20,10 +20,11 @@ import pycountry
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from ..core.diagnostics import Diagnostic
+from ..core.markup import local_links
 from ..core.suggest import did_you_mean, fold
 from ..core.types import PartialDate, Slug, Text, Url
 from ..project import Project
-from .base import YEAR_RE, Collection, Entry, Model, markup_problems, ref
+from .base import YEAR_RE, Collection, Entry, Model, entry_diagnostic, markup_problems, ref
 from .countries import country_guess
 
 # A count of actors or projects: a whole number, never negative; strict, so that « 12,5 »,
@@ -86,7 +87,8 @@ class Figures(Model):
     actors: Actors | None = Field(None, title="Acteurs", description="Les acteurs recensés")
     projects: Projects | None = Field(None, title="Projets", description="Les projets recensés")
     odd: dict[OddKey, Count] = Field(default_factory=dict, title="Par ODD", description="Nombre d'acteurs ou de projets par objectif de développement durable (1 à 17), si l'étude le publie")
-    method: Text | None = Field(None, title="Méthode", description="Notes de méthode, en Markdown : qui a répondu, comment les acteurs ont été comptés")
+    method: Text | None = Field(None, title="Méthode", description="Notes de méthode, en Markdown (paragraphes, listes, liens vers des adresses complètes https://…) : "
+                                                                  "qui a répondu, comment les acteurs ont été comptés")
 
 
 def figures_rules(entry: Entry[Figures], project: Project) -> Iterable[Diagnostic]:
@@ -101,6 +103,10 @@ def figures_rules(entry: Entry[Figures], project: Project) -> Iterable[Diagnosti
                        f"renommez le fichier en « {figures.year}.yml » ou corrigez `year`")
     if figures.method:
         yield from markup_problems(entry, project, figures.method, loc=("method",))
+        for link in local_links(figures.method):  # shown on the network's page: an address of the repository leads nowhere from there
+            yield entry_diagnostic(entry, project, link, ("method",), "RRMA029",
+                                   f"lien « {link.message} » : les notes de méthode s'affichent sur la page du réseau, attendu une adresse complète (https://…)",
+                                   "écrivez l'adresse complète de la page, par exemple https://… ; l'étude d'où viennent les chiffres est déjà liée par `source`")
     parts = []
     if figures.actors is not None:
         parts += [(("actors", "by_type"), figures.actors.by_type, figures.actors.total, "acteurs", "par type"),

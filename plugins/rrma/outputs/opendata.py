@@ -26,10 +26,13 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from ..core.types import period_years
 from ..core.urls import item_url
+from ..kinds.base import Entry
+from ..kinds.calls import Call
 from ..kinds.files import published_name
 from ..kinds.observatory import departments, network_of
 from ..kinds.site import Site
@@ -51,6 +54,16 @@ class Column:
 
 
 @dataclass(frozen=True)
+class AsOf:
+    """What a build knows that the files do not say: the day it is made, and each call's state
+    on that day (computed by the pages, :func:`rrma.pages.calls.call_state`, so the data says
+    what the call's page says)."""
+
+    day: date
+    call_states: dict[str, str] = field(default_factory=dict)  # call id → upcoming, open, unknown, closed
+
+
+@dataclass(frozen=True)
 class Table:
     """One dataset of /donnees/."""
 
@@ -58,11 +71,21 @@ class Table:
     title: str
     description: str
     columns: Callable[[], list[Column]]
-    rows: Callable[[Site], list[Any]]
+    rows: Callable[[Site, AsOf], list[Any]]
     url: Callable[[Any], str]  # the portal's page of a row
     sources: tuple[str, ...] = ()  # the content folders it comes from (Project attributes), for its last update
     key: str = "identifiant"
     notes: list[str] = field(default_factory=list)
+    daily: bool = False  # its rows say what holds on the build's day (a call's state): changed at every build
+
+
+def _organisations(name: str, what: str, get: Callable[[Any], list[Any]]) -> Column:
+    """Organisations of a row that are not networks of the portal (kinds/organisations.py), by name."""
+    return Column(name, "string", f"{what} (noms), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [o.name for o in get(e)], many=True)
+
+
+def _partners_and_funders() -> list[Column]:
+    return [_organisations("partenaires", "Partenaires", lambda e: e.data.partners), _organisations("financeurs", "Financeurs", lambda e: e.data.funders)]
 
 
 def _network_columns() -> list[Column]:
@@ -115,8 +138,7 @@ def _event_columns() -> list[Column]:
         Column("reseaux", "string", f"Réseaux du portail qui relaient l'événement (identifiants), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.networks, many=True, labels="networks"),
         Column("organisateurs", "string", f"Organisateurs\u00a0: identifiant d'un réseau du portail ou nom d'une autre structure, séparés par «\u00a0{SEPARATOR}\u00a0»",
                lambda e: [o.network or o.name for o in e.data.organizers], many=True),
-        Column("partenaires", "string", f"Partenaires (noms), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [o.name for o in e.data.partners], many=True),
-        Column("financeurs", "string", f"Financeurs (noms), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [o.name for o in e.data.funders], many=True),
+        *_partners_and_funders(),
         Column("thematiques", "string", f"Thématiques, séparées par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.themes, many=True, labels="themes"),
         Column("odd", "string", f"Numéros d'ODD, séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [str(o) for o in e.data.odd], many=True, labels="odd"),
         Column("pays", "string", f"Pays concernés, codes ISO 3166-1 alpha-2 séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.countries, many=True, labels="countries"),
@@ -142,14 +164,80 @@ def _resource_columns() -> list[Column]:
                lambda e: e.data.languages, many=True, labels="languages"),
         Column("licence", "string", "Licence de la ressource", lambda e: e.data.licence, labels="licences"),
         Column("reseaux", "string", f"Réseaux qui publient, séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.networks, many=True, labels="networks"),
-        Column("partenaires", "string", f"Partenaires (noms), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [o.name for o in e.data.partners], many=True),
-        Column("financeurs", "string", f"Financeurs (noms), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [o.name for o in e.data.funders], many=True),
+        *_partners_and_funders(),
         Column("thematiques", "string", f"Thématiques, séparées par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.themes, many=True, labels="themes"),
         Column("odd", "string", f"Numéros d'ODD, séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [str(o) for o in e.data.odd], many=True, labels="odd"),
         Column("publics", "string", f"Publics, séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.audiences, many=True, labels="audiences"),
         Column("pays", "string", f"Pays concernés, codes ISO 3166-1 alpha-2 séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.countries, many=True, labels="countries"),
         Column("zones", "string", f"Zones géographiques (taxonomies/zones.yml), séparées par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.zones, many=True, labels="zones"),
         Column("source", "string", "Page où la ressource est publiée", lambda e: e.data.source_url),
+    ]
+
+
+# A call's state on the day of the build (the keys of rrma.pages.calls.call_state): code, label.
+CALL_STATES = {"upcoming": ("a-venir", "à venir"), "open": ("ouvert", "ouvert"),
+               "unknown": ("cloture-non-publiee", "date de clôture non publiée"), "closed": ("cloture", "clôturé")}
+
+
+@dataclass(frozen=True)
+class CallRow:
+    """A call for projects with its state on the day of the build."""
+
+    entry: Entry[Call]
+    state: str  # a key of CALL_STATES
+    as_of: date
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+    @property
+    def data(self) -> Call:
+        return self.entry.data
+
+
+def call_rows(site: Site, as_of: AsOf) -> list[CallRow]:
+    return [CallRow(e, as_of.call_states[e.id], as_of.day) for e in site.calls]
+
+
+def _written(call: Call, value: date | datetime | None) -> str | None:
+    """A date as written (« 2026-06-15 »: until the end of that day), a time with the offset of the call's zone."""
+    if value is None:
+        return None
+    return call.moment(value, end=False).isoformat() if isinstance(value, datetime) else value.isoformat()
+
+
+def _call_columns() -> list[Column]:
+    return [
+        Column("identifiant", "string", "Identifiant de l'appel (nom de son fichier)", lambda e: e.id),
+        Column("titre", "string", "Titre, tel que le financeur le publie", lambda e: e.data.title),
+        Column("resume", "string", "Résumé\u00a0: ce qui est financé, pour qui", lambda e: e.data.summary),
+        Column("dispositif", "string", "Dispositif ou programme dont l'appel fait partie", lambda e: e.data.scheme),
+        _organisations("financeurs", "Financeurs", lambda e: e.data.funders),
+        Column("reseaux", "string", f"Réseaux du portail qui relaient l'appel (identifiants), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.networks, many=True, labels="networks"),
+        Column("publics", "string", f"Qui peut candidater (taxonomies/audiences.yml), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.audiences, many=True, labels="audiences"),
+        Column("regions", "string", f"Régions dont les porteurs peuvent candidater, codes INSEE séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.regions, many=True, labels="regions"),
+        Column("pays", "string", f"Pays où les projets peuvent avoir lieu, codes ISO 3166-1 alpha-2 séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.countries, many=True, labels="countries"),
+        Column("zones", "string", f"Zones géographiques (taxonomies/zones.yml), séparées par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.zones, many=True, labels="zones"),
+        Column("thematiques", "string", f"Thématiques, séparées par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.themes, many=True, labels="themes"),
+        Column("odd", "string", f"Numéros d'ODD, séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [str(o) for o in e.data.odd], many=True, labels="odd"),
+        Column("montant_min", "integer", "Montant minimum d'une subvention, en euros", lambda e: e.data.amount_min),
+        Column("montant_max", "integer", "Montant maximum d'une subvention, en euros", lambda e: e.data.amount_max),
+        Column("taux_cofinancement", "number", "Part maximale du budget du projet prise en charge, en pourcentage", lambda e: e.data.cofunding_rate),
+        Column("ouverture", "string", "Ouverture des candidatures (de la première session s'il y en a plusieurs)\u00a0: date, ou date et heure locales ISO 8601 "
+               "avec le décalage du fuseau de l'appel", lambda e: _written(e.data, e.data.opens if e.data.opens or not e.data.rounds else e.data.rounds[0].opens)),
+        Column("cloture", "string", "Clôture des candidatures (de la dernière session s'il y en a plusieurs)\u00a0: date (jusqu'à la fin de ce jour), "
+               "ou date et heure locales ISO 8601 avec décalage\u00a0; vide si le financeur n'en publie pas", lambda e: _written(e.data, e.data.last_closing())),
+        Column("fuseau", "string", "Fuseau horaire IANA dans lequel les heures sont écrites (Europe/Paris, America/Guadeloupe…)",
+               lambda e: e.data.timezone or "Europe/Paris"),
+        Column("sessions", "string", f"Sessions successives, chacune «\u00a0ouverture/clôture\u00a0» (ouverture vide si non publiée), séparées par «\u00a0{SEPARATOR}\u00a0»",
+               lambda e: [f"{_written(e.data, r.opens) or ''}/{_written(e.data, r.closes)}" for r in e.data.rounds], many=True),
+        Column("etat", "string", "État de l'appel le jour de la mise à jour (colonne etat_au)\u00a0: a-venir, ouvert, cloture-non-publiee "
+               "(ni ouverture ni clôture publiée) ou cloture", lambda e: CALL_STATES[e.state][0], labels="call-states"),
+        Column("etat_au", "date", "Jour où l'état a été calculé\u00a0: celui de la publication du site", lambda e: e.as_of.isoformat()),
+        Column("laureats", "string", f"Lauréats publiés (noms), séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [w.name for w in e.data.winners], many=True),
+        Column("candidater", "string", "Page ou formulaire de candidature", lambda e: e.data.apply_url),
+        Column("source", "string", "Page où le financeur ou le réseau publie l'appel", lambda e: e.data.source_url),
     ]
 
 
@@ -171,7 +259,7 @@ class Figure:
         return "-".join(str(p) for p in (self.network, self.year, self.indicator, self.breakdown, self.code) if p is not None).lower()
 
 
-def figure_rows(site: Site) -> list[Figure]:
+def figure_rows(site: Site, as_of: AsOf | None = None) -> list[Figure]:
     """Every number of observatory/, in the order of the files: totals first, then each breakdown."""
     rows: list[Figure] = []
     for entry in site.figures:
@@ -214,11 +302,14 @@ def _figure_columns() -> list[Column]:
 
 TABLES: dict[str, Table] = {t.name: t for t in [
     Table("reseaux", "Réseaux régionaux multi-acteurs", "Les réseaux et leur instance nationale\u00a0: nom, région, siège, contact, missions, thématiques, pays partenaires.",
-          _network_columns, lambda s: s.networks, lambda e: item_url("networks", e.id), ("networks_dir",)),
+          _network_columns, lambda s, _: s.networks, lambda e: item_url("networks", e.id), ("networks_dir",)),
     Table("evenements", "Événements des réseaux", "Rencontres, formations, festivals et campagnes\u00a0: dates, lieu, organisateurs, thématiques.",
-          _event_columns, lambda s: s.events, lambda e: item_url("events", e.id), ("events_dir",)),
+          _event_columns, lambda s, _: s.events, lambda e: item_url("events", e.id), ("events_dir",)),
     Table("ressources", "Ressources des réseaux", "Guides, fiches, études et outils publiés par les réseaux\u00a0: type, date, thématiques, ODD, publics.",
-          _resource_columns, lambda s: s.resources, lambda e: item_url("resources", e.id), ("resources_dir",)),
+          _resource_columns, lambda s, _: s.resources, lambda e: item_url("resources", e.id), ("resources_dir",)),
+    Table("appels-a-projets", "Appels à projets", "Les appels à projets et dispositifs de financement relayés par les réseaux\u00a0: financeurs, "
+          "qui peut candidater, régions, pays, thématiques, montants, dates et état le jour de la mise à jour.",
+          _call_columns, call_rows, lambda r: item_url("calls", r.id), ("calls_dir",), daily=True),
     Table("chiffres", "Chiffres des réseaux (observatoire)", "Les nombres que publient les baromètres et études des réseaux\u00a0: acteurs, projets et pays, au total et par catégorie, une ligne par nombre.",
           _figure_columns, figure_rows, lambda r: item_url("networks", r.network) + "#chiffres", ("observatory_dir",)),
 ]}
@@ -251,15 +342,17 @@ def _labeller(site: Site) -> Callable[[str, str], str]:
             return places.get(code, code)
         if taxonomy == "odd":
             return f"ODD {code} – {site.taxonomies['odd'].label(int(code))}"
+        if taxonomy == "call-states":
+            return next(label for c, label in CALL_STATES.values() if c == code)
         return site.taxonomies[taxonomy].label(code) if taxonomy in site.taxonomies else code
     return label
 
 
-def records(site: Site, table: str) -> list[dict[str, Any]]:
+def records(site: Site, table: str, as_of: AsOf) -> list[dict[str, Any]]:
     spec = TABLES[table]
     label = _labeller(site)
     result = []
-    for row in spec.rows(site):
+    for row in spec.rows(site, as_of):
         record: dict[str, Any] = {}
         for c in spec.columns():
             value = c.get(row)
@@ -295,14 +388,14 @@ FORMATS = [  # suffix, title, media type, for whom
 ]
 
 
-def files(site: Site, *, absolute: Callable[[str], str], issued: str, modified: str | dict[str, str]) -> dict[str, str | bytes]:
+def files(site: Site, *, absolute: Callable[[str], str], issued: str, modified: str | dict[str, str], as_of: AsOf) -> dict[str, str | bytes]:
     """Every open-data file, by path under ``donnees/``. ``modified``: the date of the last change,
-    for every table or by table name."""
+    for every table or by table name; ``as_of``: the build's day and the calls' states on it."""
     result: dict[str, str | bytes] = {}
     resources = []
     datasets = []
     for name, spec in TABLES.items():
-        data = records(site, name)
+        data = records(site, name, as_of)
         for record in data:
             record["url"] = absolute(record["url"])
         result[f"donnees/{name}.json"] = json.dumps({"licence": LICENCE, "donnees": data}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
@@ -340,7 +433,8 @@ def files(site: Site, *, absolute: Callable[[str], str], issued: str, modified: 
                      "vcard": "http://www.w3.org/2006/vcard/ns#"},
         "@id": absolute("donnees/catalogue.jsonld"), "@type": "dcat:Catalog",
         "dct:title": "Portail national des réseaux régionaux multi-acteurs — données ouvertes",
-        "dct:description": "Les réseaux régionaux multi-acteurs, leurs événements, leurs ressources et les chiffres de leurs baromètres, mis à jour à chaque publication du site.",
+        "dct:description": "Les réseaux régionaux multi-acteurs, leurs événements, leurs ressources, les appels à projets qu'ils relaient et les chiffres de leurs baromètres, "
+                           "mis à jour à chaque publication du site.",
         "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/FRA"},
         "dct:publisher": {"@type": "foaf:Agent", "foaf:name": "Réseaux régionaux multi-acteurs (RRMA)"},
         "foaf:homepage": {"@id": absolute("")}, "dct:license": {"@id": LICENCE["path"]}, "dct:modified": max(d["dct:modified"] for d in datasets),

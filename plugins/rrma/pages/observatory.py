@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from ..core.markup import sanitize
 from ..core.urls import item_url
 from ..kinds.base import Entry
 from ..kinds.countries import countries
@@ -222,6 +223,17 @@ def portal_counts(site: Site) -> list[dict[str, Any]]:
     return [{"value": n, "text": fr(n), "noun": one if n == 1 else many, "url": url} for n, one, many, url in rows]
 
 
+def method_html(text: str | None, iframe_hosts: Iterable[str] = ()) -> str | None:
+    """A file's method notes: Markdown (paragraphs, lists, links) rendered, then only the allowlisted
+    HTML kept, as every contributed body (:func:`rrma.core.markup.sanitize`): no script, no
+    ``javascript:`` link reaches the page; ``rrma check`` says where such markup was written."""
+    if not text or not text.strip():
+        return None
+    import markdown
+
+    return sanitize(markdown.Markdown(extensions=["sane_lists"]).convert(text), iframe_hosts=iframe_hosts)
+
+
 def add_network_figures(site: Site, labels: Labels, pages: list[PageSpec]) -> None:
     """Each network page gets its own figures (« En chiffres »): its latest year, its breakdowns, its trends."""
     by_url = {p.url: p for p in pages}
@@ -236,6 +248,6 @@ def add_network_figures(site: Site, labels: Labels, pages: list[PageSpec]) -> No
             "headline": headline(entry, labels, site),
             "charts": figures_charts([entry], labels, site, f"{network.id}-"),
             "trends": trends(site, labels, network.id),
-            "method": [" ".join(part.split()) for part in (entry.data.method or "").split("\n\n") if part.strip()],  # shown as plain paragraphs
+            "method": method_html(entry.data.method, site.project.iframe_hosts),
             "years": [e.data.year for e in site.figures if network_of(e) == network.id],
         }

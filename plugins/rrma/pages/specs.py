@@ -21,7 +21,7 @@ from ..outputs import jsonld, opendata
 from .agenda import agenda_pages, event_facets
 from .calls import build_moment, call_files, call_pages
 from .countries import country_links, country_pages
-from .datasets import data_page, last_changes
+from .datasets import as_of, data_page, last_changes
 from .dates import day
 from .feeds import atom_feeds, calendars, event_jsonld, place_text, practical
 from .home import key_figures
@@ -275,8 +275,9 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
     files["flux/sitemap.xml"] = EMPTY_SITEMAP
     issued = min([d.date() for d in output.changed.values()] or [output.now.date()]).isoformat()
     # The open data is made here, not beside the pages: /donnees/ gives each file's size and row count.
-    changed = last_changes(site, output)
-    open_data = opendata.files(site, absolute=output.absolute, issued=issued, modified=changed)
+    states = as_of(site, build_moment(today, output))
+    changed = last_changes(site, output, states.day)
+    open_data = opendata.files(site, absolute=output.absolute, issued=issued, modified=changed, as_of=states)
     files.update(open_data)
     pages.append(data_page(open_data, changed))
     data_files = [
