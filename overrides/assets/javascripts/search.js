@@ -314,11 +314,14 @@
     var more = document.createElement("button");
     more.type = "button";
     more.className = "md-button";
-    more.textContent = deeper ? "Chercher aussi dans le texte des pages" : "Afficher " + Math.min(PAGE, n - shown) + " résultats de plus";
+    var extra = Math.min(PAGE, n - shown);
+    more.textContent = deeper ? "Chercher aussi dans le texte des pages" : "Afficher " + extra + (extra > 1 ? " résultats" : " résultat") + " de plus";
+    // the results on screen (fewer than ``shown`` on the last page): the focus goes to the first one past them
+    var visible = Math.min(shown, n);
     more.addEventListener("click", function () {
       var next = deeper ? run(query, { partial: result.partial, full: true }) : Promise.resolve(result);
-      next.then(function (r) { return render(r, query, r.approximate, shown + PAGE); }).then(function () {
-        var next = list.children[shown];
+      next.then(function (r) { return render(r, query, r.approximate, visible + PAGE); }).then(function () {
+        var next = list.children[visible];
         if (next) { var link = next.querySelector("a"); if (link) link.focus(); }
       });
     });
@@ -391,7 +394,14 @@
     Object.keys(manifest.shards).forEach(function (tier) {
       manifest.shards[tier].forEach(function (_, n) { queue.push(getJSON.bind(null, tier + "-" + n + ".json")); });  // loaded into lunr when needed
     });
-    for (var c = 0; c * manifest.docsPerChunk < manifest.docCount; c++) queue.push(chunk.bind(null, c));
+    // every result's text in one file (PREFETCH_DOCS in search.py), not one request per result
+    queue.push(function () {
+      return getJSON("docs-all.json").then(function (rows) {
+        for (var c = 0; c * manifest.docsPerChunk < rows.length; c++) {
+          chunks[c] = chunks[c] || rows.slice(c * manifest.docsPerChunk, (c + 1) * manifest.docsPerChunk);
+        }
+      });
+    });
     queue.push(function () { return getJSON("facets.json").then(function (data) { facets = facets || data; }); });
     idle(step);
   }
@@ -437,7 +447,9 @@
     window.clearTimeout(timer);
     timer = window.setTimeout(function () { search({ partial: true, push: false }); }, 150);
   });
-  form.addEventListener("submit", function (event) { event.preventDefault(); search({ push: true }); });
+  // Enter within 150 ms of the last letter: the query typed is answered once (a second answer, of the
+  // word as if still being typed, once replaced the page of results the visitor had begun to read)
+  form.addEventListener("submit", function (event) { event.preventDefault(); window.clearTimeout(timer); search({ push: true }); });
   // a filter chosen replaces the address: arrow keys go through a list's options one change at a time
   form.addEventListener("change", function (event) { if (event.target !== input) search({ push: false }); });
   window.addEventListener("popstate", function () { applyState(readState(), true); });

@@ -37,6 +37,7 @@ SNIPPET_CHARS = 600
 DOCS_PER_CHUNK = 1  # results are spread over the whole corpus: a shown result costs its own text only
 FUZZY_MIN_LETTERS = 5  # a word this long, not in the index, is searched with one letter wrong, missing or doubled
 PREFETCH_LIMIT = 2_000_000  # bytes: below this, the browser fetches the whole index after a first answer
+PREFETCH_DOCS = "recherche/docs-all.json"  # then every result's text at once (search.js: prefetch)
 
 # lunr-languages' French word characters (lunr.fr.wordCharacters), as a regex class.
 _WORD = (
@@ -176,10 +177,14 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
                 "invertedIndex": shard["inverted"], "fieldVectors": sorted(shard["vectors"].items()),
             })
             total += len(files[f"recherche/{name}-{number}.json"])
-    chunks = [docs[i : i + DOCS_PER_CHUNK] for i in range(0, len(docs), DOCS_PER_CHUNK)] or [[]]
-    for number, chunk in enumerate(chunks):
-        files[f"recherche/docs-{number}.json"] = _json([[d.url, d.label or d.kind, d.title, d.date or "", (d.summary + " " + d.body).strip()[:SNIPPET_CHARS]]
-                                                       for d in chunk])
+    rows = [[d.url, d.label or d.kind, d.title, d.date or "", (d.summary + " " + d.body).strip()[:SNIPPET_CHARS]] for d in docs]
+    for number in range(max(1, -(-len(rows) // DOCS_PER_CHUNK))):
+        files[f"recherche/docs-{number}.json"] = _json(rows[number * DOCS_PER_CHUNK : (number + 1) * DOCS_PER_CHUNK])
+    prefetch = total <= PREFETCH_LIMIT
+    if prefetch:
+        # What the idle prefetch reads to keep the search working offline: every result's text in one
+        # file, instead of one request per result (hundreds on the repository's content).
+        files[PREFETCH_DOCS] = _json(rows)
     # Filters need every document's facets at the first query: values are numbered, so
     # each document costs a few digits instead of a few identifiers.
     kinds = sorted({d.kind for d in docs})
@@ -194,7 +199,7 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
         # each tier's shards, as the prefixes (shard_key) of the terms each holds
         "shards": tiers,
         "shardCount": len(tiers["index"]),
-        "prefetch": total <= PREFETCH_LIMIT,
+        "prefetch": prefetch,
         "docsPerChunk": DOCS_PER_CHUNK,
         "docCount": len(docs),
         # never indexed: a query skips them instead of fetching a shard for nothing
