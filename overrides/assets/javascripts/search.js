@@ -76,9 +76,41 @@
     var name = tier + "-" + number;
     if (shards[name]) return Promise.resolve(shards[name]);
     return getJSON(name + ".json").then(function (data) {
-      shards[name] = shards[name] || lunr.Index.load(data);
+      shards[name] = shards[name] || lunr.Index.load(expand(data));
       return shards[name];
     });
+  }
+
+  var SCORE_SCALE = 1000;  // as in search.py
+
+  // lunr's serialized index of a shard as search.py writes it (compact_shard, expand_shard): each
+  // term, its number and, field by field, its documents (each the difference from the previous one)
+  // and its scores (× SCORE_SCALE). The same postings and scores, a quarter of the bytes.
+  function expand(data) {
+    var inverted = [], vectors = {};
+    data.postings.forEach(function (row) {
+      var number = row[1], posting = {};
+      data.fields.forEach(function (field, f) {
+        var deltas = row[2 + 2 * f], scores = row[3 + 2 * f], ref = 0, refs = {};
+        for (var i = 0; i < deltas.length; i++) {
+          ref += deltas[i];
+          refs[ref] = {};
+          (vectors[field + "/" + ref] = vectors[field + "/" + ref] || []).push([number, scores[i] / SCORE_SCALE]);
+        }
+        posting[field] = refs;
+      });
+      posting._index = number;
+      inverted.push([row[0], posting]);
+    });
+    return {
+      version: lunr.version, fields: data.fields, pipeline: ["trimmer-fr", "accentFold-fr", "stemmer-fr"], invertedIndex: inverted,
+      // a lunr vector's elements are in the order of term numbers
+      fieldVectors: Object.keys(vectors).map(function (ref) {
+        var pairs = vectors[ref].sort(function (a, b) { return a[0] - b[0]; }), flat = [];
+        pairs.forEach(function (pair) { flat.push(pair[0], pair[1]); });
+        return [ref, flat];
+      })
+    };
   }
 
   function chunk(number, later) {

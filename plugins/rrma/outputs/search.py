@@ -172,10 +172,7 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
         shards = _tier_shards(index, fields, target)
         tiers[name] = [" ".join(sorted({shard_key(term) for term, _ in shard["inverted"]})) for shard in shards]
         for number, shard in enumerate(shards):
-            files[f"recherche/{name}-{number}.json"] = _json({
-                "version": index["version"], "fields": list(fields), "pipeline": index["pipeline"],
-                "invertedIndex": shard["inverted"], "fieldVectors": sorted(shard["vectors"].items()),
-            })
+            files[f"recherche/{name}-{number}.json"] = _json(compact_shard(shard, fields))
             total += len(files[f"recherche/{name}-{number}.json"])
     rows = [[d.url, d.label or d.kind, d.title, d.date or "", (d.summary + " " + d.body).strip()[:SNIPPET_CHARS]] for d in docs]
     for number in range(max(1, -(-len(rows) // DOCS_PER_CHUNK))):
@@ -299,6 +296,51 @@ def _tier_shards(index: dict[str, Any], fields: tuple[str, ...], target: int) ->
     return shards
 
 
+SCORE_SCALE = 1000  # lunr_index rounds scores to three decimals: as integers, exactly the same
+
+
+def compact_shard(shard: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    """A shard as it is written: each term with its number and, field by field, the documents that
+    have it (the difference from the previous one) and its score in each (× SCORE_SCALE).
+
+    Why not lunr's own serialization: it says every posting twice, once in the inverted index
+    (« "1234":{} ») and once in a field vector (« ["title/1234",[17,4.567]] »), four times the
+    bytes for a word in thousands of documents. Nothing is lost: :func:`expand_shard` (and
+    search.js: expand) gives back lunr's, the same postings and scores."""
+    scores: dict[tuple[str, int], float] = {}
+    for field_ref, vector in shard["vectors"].items():
+        for position in range(0, len(vector), 2):
+            scores[field_ref, vector[position]] = vector[position + 1]
+    postings = []
+    for term, posting in shard["inverted"]:
+        row: list[Any] = [term, posting["_index"]]
+        for name in fields:
+            refs = sorted(map(int, posting[name]))
+            row.append([b - a for a, b in zip([0, *refs], refs)])
+            row.append([round(scores[f"{name}/{ref}", posting["_index"]] * SCORE_SCALE) for ref in refs])
+        postings.append(row)
+    return {"fields": list(fields), "postings": postings}
+
+
+def expand_shard(data: dict[str, Any]) -> dict[str, Any]:
+    """lunr's serialized index of a shard written by :func:`compact_shard` (search.js: expand)."""
+    inverted = []
+    vectors: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for term, number, *per_field in data["postings"]:
+        posting: dict[str, Any] = {}
+        for position, name in enumerate(data["fields"]):
+            ref, postings = 0, {}
+            for delta, score in zip(per_field[2 * position], per_field[2 * position + 1]):
+                ref += delta
+                postings[str(ref)] = {}
+                vectors[f"{name}/{ref}"].append((number, score / SCORE_SCALE))
+            posting[name] = postings
+        posting["_index"] = number
+        inverted.append([term, posting])
+    return {"version": __TARGET_JS_VERSION__, "fields": data["fields"], "pipeline": list(SEARCH_PIPELINE), "invertedIndex": inverted,
+            "fieldVectors": [[ref, [x for pair in sorted(pairs) for x in pair]] for ref, pairs in sorted(vectors.items())]}
+
+
 def query_words(text: str) -> list[tuple[str, str]]:
     """A query's words, as search.js reads them: stop words skipped, each word trimmed and
     folded, with its term (stemmed); a term once."""
@@ -366,7 +408,7 @@ def search_files(read: Callable[[str], str], query: str) -> tuple[list[str], lis
             return None
         name = f"recherche/{tier}-{number}.json"
         if name not in loaded:
-            loaded[name] = Index.load(json.loads(read(name)))
+            loaded[name] = Index.load(expand_shard(json.loads(read(name))))
         return loaded[name]
 
     def held(tier: str, term: str) -> bool:
