@@ -177,11 +177,12 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
     rows = [[d.url, d.label or d.kind, d.title, d.date or "", (d.summary + " " + d.body).strip()[:SNIPPET_CHARS]] for d in docs]
     for number in range(max(1, -(-len(rows) // DOCS_PER_CHUNK))):
         files[f"recherche/docs-{number}.json"] = _json(rows[number * DOCS_PER_CHUNK : (number + 1) * DOCS_PER_CHUNK])
-    prefetch = total <= PREFETCH_LIMIT
+    # What the idle prefetch reads to keep the search working offline: every shard, and every result's
+    # text in one file instead of one request per result (hundreds on the repository's content).
+    every_text = _json(rows)
+    prefetch = total + len(every_text) <= PREFETCH_LIMIT
     if prefetch:
-        # What the idle prefetch reads to keep the search working offline: every result's text in one
-        # file, instead of one request per result (hundreds on the repository's content).
-        files[PREFETCH_DOCS] = _json(rows)
+        files[PREFETCH_DOCS] = every_text
     # Filters need every document's facets at the first query: values are numbered, so
     # each document costs a few digits instead of a few identifiers.
     kinds = sorted({d.kind for d in docs})
