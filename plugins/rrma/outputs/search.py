@@ -9,9 +9,11 @@ most of lunr.py's build time). The stop-word list comes from the
 ``stop-words`` package, never from a download at run time.
 
 Why shards: a visitor's first query must not download the whole index.
-The full index is built once, then split by the first two letters of each
+The full index is built once, then split by the first three letters of each
 term; a query fetches only the shards of its terms. Term indices are global,
-so a shard scores a term exactly as the whole index would.
+so a shard scores a term exactly as the whole index would. A shard is written
+compact (each posting once: :func:`compact_shard`) and read back into lunr's
+own index by search.js, exactly as lunr serialized it.
 """
 
 from __future__ import annotations
