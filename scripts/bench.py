@@ -36,7 +36,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 from generate_corpus import generate  # noqa: E402
-from relevance import CLASSES, NATURAL, Query, known_item_queries, mrr_and_hits, normalise  # noqa: E402
+from relevance import CLASSES, GROUPS, NATURAL, Query, known_item_queries, mrr_and_hits, normalise  # noqa: E402
 
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764028800"}
@@ -192,12 +192,29 @@ PAGEFIND = "pagefind[extended]==1.5.2"
 ENGINE = ("vendor/lunr.min.js", "vendor/lunr.stemmer.support.js", "vendor/lunr.fr.js", "analyser.js", "search.js")  # the portal's search code
 
 
-def pagefind_index(work: Path, site: Path) -> float:
-    """Install Pagefind for the bench only, index the built site's content (each page's
-    <article>), and return the seconds it took."""
+# The portal's figures before issue #17 (10,000 resources, 1st December 2026), shown instead of
+# Pagefind's when Pagefind cannot be installed from the package index.
+PREVIOUS = {"index": "6.7 s", "size": "12.5 Mo", "first": "49 ko (19 + 30)", "latency": "78 / 122 ms", "titles": "0.026 ; 9/150"}
+
+
+def pagefind_available(work: Path) -> bool:
+    """Pagefind installed for the bench only (``pip install --target`` under the work folder); False,
+    with a line saying why, when the package index does not have it."""
     target = work / "pagefind-pkg"
-    if not (target / "pagefind").is_dir():
-        subprocess.run([PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--target", str(target), PAGEFIND], check=True)
+    if (target / "pagefind").is_dir():
+        return True
+    out = subprocess.run([PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--target", str(target), PAGEFIND],
+                         capture_output=True, text=True)
+    if out.returncode:
+        print(f"Pagefind ({PAGEFIND}) n'a pas pu être installé : comparaison avec les chiffres précédents du portail.\n{out.stderr[-1000:]}",
+              file=sys.stderr)
+        shutil.rmtree(target, ignore_errors=True)
+    return not out.returncode
+
+
+def pagefind_index(work: Path, site: Path) -> float:
+    """Index the built site's content with Pagefind (each page's <article>), and return the seconds it took."""
+    target = work / "pagefind-pkg"
     shutil.rmtree(site / "pagefind", ignore_errors=True)
     env = {**ENV, "PYTHONPATH": str(target)}
     command = [PY, "-m", "pagefind", "--site", str(site), "--root-selector", "article", "--force-language", "fr"]
@@ -250,8 +267,8 @@ def repository_site(work: Path) -> Path:
 def relevance(queries: list[Query], results: list[list[str]]) -> dict[str, tuple[float, int, int]]:
     """MRR@10, hits@5 and the number of queries, by class and for all."""
     figures = {}
-    for kind in (*CLASSES, "toutes"):
-        chosen = [(q, r) for q, r in zip(queries, results) if kind in ("toutes", q.kind)]
+    for kind in (*CLASSES, *GROUPS, "toutes"):
+        chosen = [(q, r) for q, r in zip(queries, results) if kind == "toutes" or q.kind in GROUPS.get(kind, (kind,))]
         mrr, hits = mrr_and_hits([r for _, r in chosen], [q.relevant for q, _ in chosen])
         figures[kind] = (mrr, hits, len(chosen))
     return figures
@@ -260,23 +277,28 @@ def relevance(queries: list[Query], results: list[list[str]]) -> dict[str, tuple
 def search_figures(n: int, portal: Path, work: Path) -> dict:
     """The portal's search beside Pagefind's, on the same built site and queries."""
     site = portal / "site"
-    print(f"… {n} ressources : Pagefind", file=sys.stderr)
-    pagefind_seconds = pagefind_index(work, site)
+    pagefind = pagefind_available(work)
+    pagefind_seconds = None
+    if pagefind:
+        print(f"… {n} ressources : Pagefind", file=sys.stderr)
+        pagefind_seconds = pagefind_index(work, site)
     print(f"… {n} ressources : index du portail", file=sys.stderr)
     portal_seconds = index_seconds(portal, work)
     known = known_item_queries(portal)
     texts = QUERIES + [q.text for q in known]
     print(f"… {n} ressources : requêtes dans Chromium", file=sys.stderr)
-    figures = browser_figures(site, texts, pagefind=True)
+    figures = browser_figures(site, texts, pagefind=pagefind)
     out = {"index": {"portail": portal_seconds, "pagefind": pagefind_seconds},
-           "pagefind_size": size(site / "pagefind"), "portail_size": size(site / "recherche")}
+           "pagefind_size": size(site / "pagefind") if pagefind else None, "portail_size": size(site / "recherche")}
     index_raw, index_gz = first_query_bytes(site, QUERIES[0])
     engine = [(site / "assets" / "javascripts" / name).read_bytes() for name in ENGINE]
     figures["portail_first"] = (index_raw + sum(map(len, engine)), index_gz + sum(map(gz, engine)))
-    for engine in ("portail", "pagefind"):
+    out["portail_first_parts"] = (sum(map(gz, engine)), index_gz)
+    for engine in ("portail", "pagefind") if pagefind else ("portail",):
         out[engine] = {"latency": figures[f"{engine}_latency"], "first": figures[f"{engine}_first"],
                        "relevance": relevance(known, figures[f"{engine}_results"][len(QUERIES):])}
-    shutil.rmtree(site / "pagefind")  # not part of the portal's site (its size is measured before)
+    if pagefind:
+        shutil.rmtree(site / "pagefind")  # not part of the portal's site (its size is measured before)
     return out
 
 
@@ -284,11 +306,13 @@ def natural_figures(work: Path) -> list[tuple[str, list[str], dict[str, int]]]:
     """Each natural query on the repository's content: the pages it must find, and for each
     engine, how many of them are in its first ten results."""
     site = repository_site(work)
-    pagefind_index(work, site)
-    figures = browser_figures(site, [q for q, _ in NATURAL], pagefind=True)
+    pagefind = pagefind_available(work)
+    if pagefind:
+        pagefind_index(work, site)
+    figures = browser_figures(site, [q for q, _ in NATURAL], pagefind=pagefind)
     rows = []
     for i, (query, wanted) in enumerate(NATURAL):
-        rows.append((query, wanted, {e: sum(w in figures[f"{e}_results"][i] for w in wanted) for e in ("portail", "pagefind")}))
+        rows.append((query, wanted, {e: sum(w in figures[f"{e}_results"][i] for w in wanted) for e in ("portail", "pagefind") if f"{e}_results" in figures}))
     return rows
 
 
@@ -321,12 +345,18 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "rrma-bench")
+    parser.add_argument("--search-only", action="store_true", help="the search's table only: one build of each size, no Material baseline")
     args = parser.parse_args()
     rows = {}
     for n in args.sizes:
         portal, base = args.work / f"portail-{n}", args.work / f"reference-{n}"
         print(f"… {n} ressources : génération", file=sys.stderr)
         generate(portal, resources=n, events=max(20, n // 10), networks=20, seed=1)
+        if args.search_only:
+            print(f"… {n} ressources : construction portail", file=sys.stderr)
+            measured([PY, "-m", "mkdocs", "build", "-q", "--strict"], portal)
+            rows[n] = {"search": search_figures(n, portal, args.work)}
+            continue
         baseline(portal, base)
         results = {}
         runs: dict[str, list[tuple[float, int]]] = {"portail": [], "reference": []}
@@ -346,8 +376,9 @@ def main() -> int:
                    "rebuild": rebuild(portal, PREVIEW_TMP), "rebuild_disk": rebuild(portal, None)}
         rows[n].update(search=search_figures(n, portal, args.work))
         rows[n]["latency"] = rows[n]["search"]["portail"]["latency"]
-    print(table(rows))
-    print()
+    if not args.search_only:
+        print(table(rows))
+        print()
     print(search_table(rows, natural_figures(args.work)))
     return 0
 
@@ -384,27 +415,33 @@ def table(rows: dict[int, dict]) -> str:
 
 
 def search_table(rows: dict[int, dict], natural: list[tuple[str, list[str], dict[str, int]]]) -> str:
-    """The search, portal beside Pagefind: weight, time, latency, relevance; then the natural queries."""
+    """The search, portal beside Pagefind: weight, time, latency, relevance; then the natural queries.
+    Without Pagefind (not installable here), its column gives the portal's previous figures at 10,000."""
     kb = lambda b: f"{b / 1e3:.0f} ko"  # noqa: E731
-    lines = ["Recherche : le portail et Pagefind sur le même site construit, mêmes requêtes, même navigateur", "",
-             "| mesure | " + " | ".join(f"{n} ressources (portail / Pagefind)" for n in rows) + " |", "| --- |" + " --- |" * len(rows)]
+    pagefind = all("pagefind" in r["search"] for r in rows.values())
+    other = "Pagefind" if pagefind else "chiffres précédents du portail à 10000 (Pagefind non installable ici)"
+    lines = ["Recherche : le portail et Pagefind sur le même site construit, mêmes requêtes, même navigateur" if pagefind
+             else f"Recherche : le portail ; Pagefind ({PAGEFIND}) n'a pas pu être installé depuis l'index des paquets", "",
+             "| mesure | " + " | ".join(f"{n} ressources (portail / {other})" for n in rows) + " |", "| --- |" + " --- |" * len(rows)]
 
-    def line(label: str, fn) -> None:
-        lines.append(f"| {label} | " + " | ".join(fn(r["search"]) for r in rows.values()) + " |")
+    def line(label: str, ours, theirs, previous: str = "—") -> None:
+        lines.append(f"| {label} | " + " | ".join(f"{ours(r['search'])} / {theirs(r['search']) if pagefind else previous}" for r in rows.values()) + " |")
 
-    line("construction de l'index", lambda s: f"{s['index']['portail']:.1f} s / {s['index']['pagefind']:.1f} s")
-    line("index sur le disque", lambda s: f"{s['portail_size'] / 1e6:.1f} Mo / {s['pagefind_size'] / 1e6:.1f} Mo")
-    line("première requête : téléchargé, code et index (brut / gzip)",
-         lambda s: f"{kb(s['portail']['first'][0])} / {kb(s['portail']['first'][1])} ; {kb(s['pagefind']['first'][0])} / {kb(s['pagefind']['first'][1])}")
-    line("latence : 1re requête, puis médiane / p95",
-         lambda s: "{:.0f} ms, {:.0f} / {:.0f} ms ; {:.0f} ms, {:.0f} / {:.0f} ms".format(*s["portail"]["latency"], *s["pagefind"]["latency"]))
-    for kind in (*CLASSES, "toutes"):
-        line(f"MRR@10 ; dans les 5 premiers — requêtes « {kind} »",
-             lambda s, k=kind: "{:.3f} ; {}/{} / {:.3f} ; {}/{}".format(*s["portail"]["relevance"][k], *s["pagefind"]["relevance"][k]))
+    line("construction de l'index", lambda s: f"{s['index']['portail']:.1f} s", lambda s: f"{s['index']['pagefind']:.1f} s", PREVIOUS["index"])
+    line("index sur le disque", lambda s: f"{s['portail_size'] / 1e6:.1f} Mo", lambda s: f"{s['pagefind_size'] / 1e6:.1f} Mo", PREVIOUS["size"])
+    line("première requête : téléchargé, code et index (brut ; gzip)",
+         lambda s: f"{kb(s['portail']['first'][0])} ; {kb(s['portail']['first'][1])} ({kb(s['portail_first_parts'][0])} + {kb(s['portail_first_parts'][1])})",
+         lambda s: f"{kb(s['pagefind']['first'][0])} ; {kb(s['pagefind']['first'][1])}", PREVIOUS["first"])
+    line("latence : 1re requête, puis médiane / p95", lambda s: "{:.0f} ms, {:.0f} / {:.0f} ms".format(*s["portail"]["latency"]),
+         lambda s: "{:.0f} ms, {:.0f} / {:.0f} ms".format(*s["pagefind"]["latency"]), PREVIOUS["latency"])
+    for kind in (*CLASSES, *GROUPS, "toutes"):
+        line(f"MRR@10 ; dans les 5 premiers — requêtes « {kind} »", lambda s, k=kind: "{:.3f} ; {}/{}".format(*s["portail"]["relevance"][k]),
+             lambda s, k=kind: "{:.3f} ; {}/{}".format(*s["pagefind"]["relevance"][k]), PREVIOUS["titles"] if kind in GROUPS else "—")
     lines += ["", "Requêtes naturelles sur le contenu du dépôt (pages attendues trouvées dans les 10 premiers résultats) :", "",
               "| requête | pages attendues | portail | Pagefind |", "| --- | --- | --- | --- |"]
     for query, wanted, found in natural:
-        lines.append(f"| {query} | {', '.join(wanted)} | {found['portail']}/{len(wanted)} | {found['pagefind']}/{len(wanted)} |")
+        theirs = f"{found['pagefind']}/{len(wanted)}" if "pagefind" in found else "—"
+        lines.append(f"| {query} | {', '.join(wanted)} | {found['portail']}/{len(wanted)} | {theirs} |")
     return "\n".join(lines)
 
 

@@ -43,6 +43,10 @@ NATURAL = [
 ]
 
 CLASSES = ("exact", "sans accents", "pluriel", "faute de frappe", "résumé")
+# The issue's figure: queries of two or three words of a title, as typed, without accents and in the
+# plural (50 titles: 150 queries), one row of the table beside the classes.
+GROUPS = {"titres (exact, sans accents, pluriel)": ("exact", "sans accents", "pluriel")}
+TITLES, SUMMARIES = 50, 30  # titles (each gives a query of every title class) and summaries queried
 
 
 @dataclass(frozen=True)
@@ -84,8 +88,8 @@ def plural_of(word: str) -> str:
     return word + "s"
 
 
-def known_item_queries(portal: Path, count: int = 30, seed: int = 11) -> list[Query]:
-    """``count`` queries of each class, from the resources of a synthetic portal."""
+def known_item_queries(portal: Path, count: int = TITLES, seed: int = 11, summaries_count: int = SUMMARIES) -> list[Query]:
+    """``count`` queries of each title class and ``summaries_count`` of summaries, from the resources of a synthetic portal."""
     rng = random.Random(seed)
     titles: dict[str, set[str]] = defaultdict(set)
     summaries: dict[str, str] = {}
@@ -114,7 +118,7 @@ def known_item_queries(portal: Path, count: int = 30, seed: int = 11) -> list[Qu
         wrong = rng.choice(long)
         queries.append(Query(" ".join(typo(w, rng) if i == wrong else w for i, w in enumerate(picked)), "faute de frappe", relevant))
     terms_of = {url: set(query_terms(text, skip_stop_words=True)) for url, text in summaries.items()}
-    for url in rng.sample(sorted(summaries), min(count, len(summaries))):
+    for url in rng.sample(sorted(summaries), min(summaries_count, len(summaries))):
         words = _content_words(summaries[url])
         picked = [words[i] for i in sorted(rng.sample(range(len(words)), min(3, len(words))))]
         wanted = set(query_terms(" ".join(picked), skip_stop_words=True))

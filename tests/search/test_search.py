@@ -235,3 +235,23 @@ def test_a_word_in_the_index_is_not_searched_with_a_typo() -> None:
     assert _search(files, "poxte") == []
     assert _search(files, "pote") == []  # four letters: too short to guess
     assert _search(files, "hommess") == [] and _search(build([*TYPO_DOCS, SearchDoc("e/", "ressource", "Femmes et hommes")], {}), "hommess") == ["e/"]
+
+
+def test_shards_are_written_compact_and_read_back_as_lunr_wrote_them() -> None:
+    """A shard on disk says each posting once (documents as differences, scores as integers): read
+    back, it is lunr's serialized index of that shard, the same postings and scores to the last digit."""
+    from rrma.outputs.search import FIELDS, SEARCH_PIPELINE, TIERS, _tier_shards, compact_shard, expand_shard, index_terms, lunr_index
+
+    docs = _synthetic(1500)
+    index = lunr_index([[index_terms(d.title), index_terms(" ".join(d.tags)), index_terms(d.summary), index_terms(d.body), index_terms(d.files)]
+                        for d in docs], FIELDS, SEARCH_PIPELINE)
+    lunr_bytes = compact_bytes = 0
+    for _, fields, target in TIERS:
+        for shard in _tier_shards(index, fields, target):
+            as_lunr = {"version": index["version"], "fields": list(fields), "pipeline": index["pipeline"],
+                       "invertedIndex": shard["inverted"], "fieldVectors": sorted(shard["vectors"].items())}
+            written = json.dumps(compact_shard(shard, fields), separators=(",", ":"))
+            assert json.dumps(expand_shard(json.loads(written))) == json.dumps(as_lunr)
+            lunr_bytes += len(json.dumps(as_lunr, separators=(",", ":")))
+            compact_bytes += len(written)
+    assert compact_bytes < lunr_bytes / 3

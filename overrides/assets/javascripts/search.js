@@ -76,9 +76,41 @@
     var name = tier + "-" + number;
     if (shards[name]) return Promise.resolve(shards[name]);
     return getJSON(name + ".json").then(function (data) {
-      shards[name] = shards[name] || lunr.Index.load(data);
+      shards[name] = shards[name] || lunr.Index.load(expand(data));
       return shards[name];
     });
+  }
+
+  var SCORE_SCALE = 1000;  // as in search.py
+
+  // lunr's serialized index of a shard as search.py writes it (compact_shard, expand_shard): each
+  // term, its number and, field by field, its documents (each the difference from the previous one)
+  // and its scores (× SCORE_SCALE). The same postings and scores, a quarter of the bytes.
+  function expand(data) {
+    var inverted = [], vectors = {};
+    data.postings.forEach(function (row) {
+      var number = row[1], posting = {};
+      data.fields.forEach(function (field, f) {
+        var deltas = row[2 + 2 * f], scores = row[3 + 2 * f], ref = 0, refs = {};
+        for (var i = 0; i < deltas.length; i++) {
+          ref += deltas[i];
+          refs[ref] = {};
+          (vectors[field + "/" + ref] = vectors[field + "/" + ref] || []).push([number, scores[i] / SCORE_SCALE]);
+        }
+        posting[field] = refs;
+      });
+      posting._index = number;
+      inverted.push([row[0], posting]);
+    });
+    return {
+      version: lunr.version, fields: data.fields, pipeline: ["trimmer-fr", "accentFold-fr", "stemmer-fr"], invertedIndex: inverted,
+      // a lunr vector's elements are in the order of term numbers
+      fieldVectors: Object.keys(vectors).map(function (ref) {
+        var pairs = vectors[ref].sort(function (a, b) { return a[0] - b[0]; }), flat = [];
+        pairs.forEach(function (pair) { flat.push(pair[0], pair[1]); });
+        return [ref, flat];
+      })
+    };
   }
 
   function chunk(number, later) {
@@ -314,11 +346,14 @@
     var more = document.createElement("button");
     more.type = "button";
     more.className = "md-button";
-    more.textContent = deeper ? "Chercher aussi dans le texte des pages" : "Afficher " + Math.min(PAGE, n - shown) + " résultats de plus";
+    var extra = Math.min(PAGE, n - shown);
+    more.textContent = deeper ? "Chercher aussi dans le texte des pages" : "Afficher " + extra + (extra > 1 ? " résultats" : " résultat") + " de plus";
+    // the results on screen (fewer than ``shown`` on the last page): the focus goes to the first one past them
+    var visible = Math.min(shown, n);
     more.addEventListener("click", function () {
       var next = deeper ? run(query, { partial: result.partial, full: true }) : Promise.resolve(result);
-      next.then(function (r) { return render(r, query, r.approximate, shown + PAGE); }).then(function () {
-        var next = list.children[shown];
+      next.then(function (r) { return render(r, query, r.approximate, visible + PAGE); }).then(function () {
+        var next = list.children[visible];
         if (next) { var link = next.querySelector("a"); if (link) link.focus(); }
       });
     });
@@ -391,7 +426,14 @@
     Object.keys(manifest.shards).forEach(function (tier) {
       manifest.shards[tier].forEach(function (_, n) { queue.push(getJSON.bind(null, tier + "-" + n + ".json")); });  // loaded into lunr when needed
     });
-    for (var c = 0; c * manifest.docsPerChunk < manifest.docCount; c++) queue.push(chunk.bind(null, c));
+    // every result's text in one file (PREFETCH_DOCS in search.py), not one request per result
+    queue.push(function () {
+      return getJSON("docs-all.json").then(function (rows) {
+        for (var c = 0; c * manifest.docsPerChunk < rows.length; c++) {
+          chunks[c] = chunks[c] || rows.slice(c * manifest.docsPerChunk, (c + 1) * manifest.docsPerChunk);
+        }
+      });
+    });
     queue.push(function () { return getJSON("facets.json").then(function (data) { facets = facets || data; }); });
     idle(step);
   }
@@ -437,7 +479,9 @@
     window.clearTimeout(timer);
     timer = window.setTimeout(function () { search({ partial: true, push: false }); }, 150);
   });
-  form.addEventListener("submit", function (event) { event.preventDefault(); search({ push: true }); });
+  // Enter within 150 ms of the last letter: the query typed is answered once (a second answer, of the
+  // word as if still being typed, once replaced the page of results the visitor had begun to read)
+  form.addEventListener("submit", function (event) { event.preventDefault(); window.clearTimeout(timer); search({ push: true }); });
   // a filter chosen replaces the address: arrow keys go through a list's options one change at a time
   form.addEventListener("change", function (event) { if (event.target !== input) search({ push: false }); });
   window.addEventListener("popstate", function () { applyState(readState(), true); });

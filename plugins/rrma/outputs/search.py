@@ -9,9 +9,11 @@ most of lunr.py's build time). The stop-word list comes from the
 ``stop-words`` package, never from a download at run time.
 
 Why shards: a visitor's first query must not download the whole index.
-The full index is built once, then split by the first two letters of each
+The full index is built once, then split by the first three letters of each
 term; a query fetches only the shards of its terms. Term indices are global,
-so a shard scores a term exactly as the whole index would.
+so a shard scores a term exactly as the whole index would. A shard is written
+compact (each posting once: :func:`compact_shard`) and read back into lunr's
+own index by search.js, exactly as lunr serialized it.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ SNIPPET_CHARS = 600
 DOCS_PER_CHUNK = 1  # results are spread over the whole corpus: a shown result costs its own text only
 FUZZY_MIN_LETTERS = 5  # a word this long, not in the index, is searched with one letter wrong, missing or doubled
 PREFETCH_LIMIT = 2_000_000  # bytes: below this, the browser fetches the whole index after a first answer
+PREFETCH_DOCS = "recherche/docs-all.json"  # then every result's text at once (search.js: prefetch)
 
 # lunr-languages' French word characters (lunr.fr.wordCharacters), as a regex class.
 _WORD = (
@@ -171,15 +174,17 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
         shards = _tier_shards(index, fields, target)
         tiers[name] = [" ".join(sorted({shard_key(term) for term, _ in shard["inverted"]})) for shard in shards]
         for number, shard in enumerate(shards):
-            files[f"recherche/{name}-{number}.json"] = _json({
-                "version": index["version"], "fields": list(fields), "pipeline": index["pipeline"],
-                "invertedIndex": shard["inverted"], "fieldVectors": sorted(shard["vectors"].items()),
-            })
+            files[f"recherche/{name}-{number}.json"] = _json(compact_shard(shard, fields))
             total += len(files[f"recherche/{name}-{number}.json"])
-    chunks = [docs[i : i + DOCS_PER_CHUNK] for i in range(0, len(docs), DOCS_PER_CHUNK)] or [[]]
-    for number, chunk in enumerate(chunks):
-        files[f"recherche/docs-{number}.json"] = _json([[d.url, d.label or d.kind, d.title, d.date or "", (d.summary + " " + d.body).strip()[:SNIPPET_CHARS]]
-                                                       for d in chunk])
+    rows = [[d.url, d.label or d.kind, d.title, d.date or "", (d.summary + " " + d.body).strip()[:SNIPPET_CHARS]] for d in docs]
+    for number in range(max(1, -(-len(rows) // DOCS_PER_CHUNK))):
+        files[f"recherche/docs-{number}.json"] = _json(rows[number * DOCS_PER_CHUNK : (number + 1) * DOCS_PER_CHUNK])
+    # What the idle prefetch reads to keep the search working offline: every shard, and every result's
+    # text in one file instead of one request per result (hundreds on the repository's content).
+    every_text = _json(rows)
+    prefetch = total + len(every_text) <= PREFETCH_LIMIT
+    if prefetch:
+        files[PREFETCH_DOCS] = every_text
     # Filters need every document's facets at the first query: values are numbered, so
     # each document costs a few digits instead of a few identifiers.
     kinds = sorted({d.kind for d in docs})
@@ -194,7 +199,7 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
         # each tier's shards, as the prefixes (shard_key) of the terms each holds
         "shards": tiers,
         "shardCount": len(tiers["index"]),
-        "prefetch": total <= PREFETCH_LIMIT,
+        "prefetch": prefetch,
         "docsPerChunk": DOCS_PER_CHUNK,
         "docCount": len(docs),
         # never indexed: a query skips them instead of fetching a shard for nothing
@@ -294,6 +299,51 @@ def _tier_shards(index: dict[str, Any], fields: tuple[str, ...], target: int) ->
     return shards
 
 
+SCORE_SCALE = 1000  # lunr_index rounds scores to three decimals: as integers, exactly the same
+
+
+def compact_shard(shard: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    """A shard as it is written: each term with its number and, field by field, the documents that
+    have it (the difference from the previous one) and its score in each (× SCORE_SCALE).
+
+    Why not lunr's own serialization: it says every posting twice, once in the inverted index
+    (« "1234":{} ») and once in a field vector (« ["title/1234",[17,4.567]] »), four times the
+    bytes for a word in thousands of documents. Nothing is lost: :func:`expand_shard` (and
+    search.js: expand) gives back lunr's, the same postings and scores."""
+    scores: dict[tuple[str, int], float] = {}
+    for field_ref, vector in shard["vectors"].items():
+        for position in range(0, len(vector), 2):
+            scores[field_ref, vector[position]] = vector[position + 1]
+    postings = []
+    for term, posting in shard["inverted"]:
+        row: list[Any] = [term, posting["_index"]]
+        for name in fields:
+            refs = sorted(map(int, posting[name]))
+            row.append([b - a for a, b in zip([0, *refs], refs)])
+            row.append([round(scores[f"{name}/{ref}", posting["_index"]] * SCORE_SCALE) for ref in refs])
+        postings.append(row)
+    return {"fields": list(fields), "postings": postings}
+
+
+def expand_shard(data: dict[str, Any]) -> dict[str, Any]:
+    """lunr's serialized index of a shard written by :func:`compact_shard` (search.js: expand)."""
+    inverted = []
+    vectors: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for term, number, *per_field in data["postings"]:
+        posting: dict[str, Any] = {}
+        for position, name in enumerate(data["fields"]):
+            ref, postings = 0, {}
+            for delta, score in zip(per_field[2 * position], per_field[2 * position + 1]):
+                ref += delta
+                postings[str(ref)] = {}
+                vectors[f"{name}/{ref}"].append((number, score / SCORE_SCALE))
+            posting[name] = postings
+        posting["_index"] = number
+        inverted.append([term, posting])
+    return {"version": __TARGET_JS_VERSION__, "fields": data["fields"], "pipeline": list(SEARCH_PIPELINE), "invertedIndex": inverted,
+            "fieldVectors": [[ref, [x for pair in sorted(pairs) for x in pair]] for ref, pairs in sorted(vectors.items())]}
+
+
 def query_words(text: str) -> list[tuple[str, str]]:
     """A query's words, as search.js reads them: stop words skipped, each word trimmed and
     folded, with its term (stemmed); a term once."""
@@ -361,7 +411,7 @@ def search_files(read: Callable[[str], str], query: str) -> tuple[list[str], lis
             return None
         name = f"recherche/{tier}-{number}.json"
         if name not in loaded:
-            loaded[name] = Index.load(json.loads(read(name)))
+            loaded[name] = Index.load(expand_shard(json.loads(read(name))))
         return loaded[name]
 
     def held(tier: str, term: str) -> bool:
