@@ -40,11 +40,17 @@ def _events(ics: bytes) -> list[icalendar.Event]:
     return list(icalendar.Calendar.from_ical(ics).walk("VEVENT"))
 
 
+def _uids(events) -> list[str]:
+    """One UID per event, one per session for a programme (``<file>-<start>``)."""
+    from rrma.kinds.events import session_key
+    return [f"{e.id}-{session_key(s)}@rrma.fr" for e in events for s in e.data.sessions] + [f"{e.id}@rrma.fr" for e in events if not e.data.sessions]
+
+
 def test_global_calendar_has_every_event_once(dst_content: Path) -> None:
     site, pages = _pages(dst_content)
     events = _events(pages.files["flux/agenda.ics"])
     uids = [str(e["UID"]) for e in events]
-    assert sorted(uids) == sorted(f"{e.id}@rrma.fr" for e in site.events)
+    assert sorted(uids) == sorted(_uids(site.events))
     assert len(set(uids)) == len(uids)
     for component in events:
         assert component["URL"].startswith(URL + "agenda/") and "DTSTAMP" in component
@@ -84,7 +90,7 @@ def test_network_calendars_hold_their_own_events(dst_content: Path) -> None:
     site, pages = _pages(dst_content)
     for network in site.networks:
         uids = {str(e["UID"]) for e in _events(pages.files[f"flux/agenda-{network.id}.ics"])}
-        assert uids == {f"{e.id}@rrma.fr" for e in site.events if network.id in e.data.networks}
+        assert uids == set(_uids([e for e in site.events if network.id in e.data.networks]))
 
 
 def test_uids_and_times_are_stable_between_builds(dst_content: Path) -> None:
