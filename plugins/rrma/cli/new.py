@@ -129,17 +129,42 @@ def _choices(project: Project, site: Any, target: str) -> dict[str, str]:
     return {str(k): t.label for k, t in site.taxonomies[target].terms.items()}
 
 
-def _pick(description: str, choices: dict[str, str], multiple: bool, optional: bool) -> Any:
-    """A numbered list; « 0 » or nothing is « aucun » where the field may stay empty."""
-    click.echo(f"\n{description} :")
-    ids = list(choices)
-    if optional:
-        click.echo("   0. aucun")
-    for number, term in enumerate(ids, start=1):
-        click.echo(f"  {number:>2}. {choices[term]} ({term})")
-    prompt = "Numéros séparés par des virgules" if multiple else "Numéro"
+class Again:
+    """An answer refused: what to say before the question is asked again (nothing when the editor said « non »)."""
+
+    def __init__(self, why: str = "") -> None:
+        self.why = why
+
+
+def ask_until(prompt: str, parse: Callable[[str], Any]) -> Any:
+    """The loop every question shares: ask, give the answer (stripped) to ``parse``, which returns the value
+    to keep or :class:`Again`; then say why and ask again, the other answers kept."""
     while True:
         answer = click.prompt(prompt, default="", show_default=False).strip()
+        value = parse(answer)
+        if not isinstance(value, Again):
+            return value
+        if value.why:
+            click.echo(value.why)
+
+
+def _menu(title: str, items: list[tuple[str, str]], optional: bool, more: str | None = None) -> None:
+    """The numbered list a question offers: « 0. aucun » where the field may stay empty, then « label (code) »."""
+    click.echo(f"\n{title} :")
+    if optional:
+        click.echo("   0. aucun")
+    for number, (label, code) in enumerate(items, start=1):
+        click.echo(f"  {number:>2}. {label} ({code})")
+    if more:
+        click.echo(more)
+
+
+def _pick(description: str, choices: dict[str, str], multiple: bool, optional: bool) -> Any:
+    """A numbered list; « 0 » or nothing is « aucun » where the field may stay empty."""
+    ids = list(choices)
+    _menu(description, [(choices[term], term) for term in ids], optional)
+
+    def parse(answer: str) -> Any:
         if optional and answer in ("", "0", "aucun"):
             return [] if multiple else None
         picked = []
@@ -152,8 +177,10 @@ def _pick(description: str, choices: dict[str, str], multiple: bool, optional: b
             return picked if multiple else picked[0]
         unknown = next((p for p in (q.strip() for q in answer.split(",")) if p and not p.isdigit() and p not in choices), None)
         guess = closest(unknown, ids, labels=choices) if unknown else None
-        click.echo(f"Réponse non reconnue : tapez {'des numéros de la liste, séparés par des virgules' if multiple else 'le numéro de la liste'} (1 à {len(ids)})"
-                   + (f" ; « {unknown} » : vouliez-vous dire « {guess} », numéro {ids.index(guess) + 1} ?" if guess else "") + ".")
+        return Again(f"Réponse non reconnue : tapez {'des numéros de la liste, séparés par des virgules' if multiple else 'le numéro de la liste'} (1 à {len(ids)})"
+                     + (f" ; « {unknown} » : vouliez-vous dire « {guess} », numéro {ids.index(guess) + 1} ?" if guess else "") + ".")
+
+    return ask_until("Numéros séparés par des virgules" if multiple else "Numéro", parse)
 
 
 def as_written(key: str, text: Any) -> str | None:
@@ -165,15 +192,18 @@ def as_written(key: str, text: Any) -> str | None:
     return value if value is not None and value != text.strip() else None
 
 
+def _yes_or_no(answer: str) -> bool | Again:
+    answer = answer.lower()
+    if answer in ("", "o", "oui", "y", "yes"):
+        return True
+    if answer in ("n", "non", "no"):
+        return False
+    return Again("Répondez o (oui) ou n (non).")
+
+
 def yes(question: str) -> bool:
     """« … ? [O/n] »: Entrée, o or oui is yes; n or non is no."""
-    while True:
-        answer = click.prompt(f"{question} [O/n]", default="", show_default=False).strip().lower()
-        if answer in ("", "o", "oui", "y", "yes"):
-            return True
-        if answer in ("n", "non", "no"):
-            return False
-        click.echo("Répondez o (oui) ou n (non).")
+    return bool(ask_until(f"{question} [O/n]", _yes_or_no))
 
 
 def _problem(model: type[BaseModel], key: str, value: Any) -> str | None:
@@ -193,41 +223,44 @@ def _problem(model: type[BaseModel], key: str, value: Any) -> str | None:
     return None
 
 
-def _ask_funders() -> list[dict[str, str]]:
-    """A call's funders: their full names, separated by « ; » (a name may hold a comma)."""
-    while True:
-        answer = click.prompt("Financeurs de l'appel : noms complets, séparés par « ; » (« Région Bretagne ; Agence française de développement (AFD) »)",
-                              default="", show_default=False)
-        names = [n.strip() for n in answer.split(";") if n.strip()]
-        if names:
-            return [{"name": n} for n in names]
-        click.echo("Réponse obligatoire : au moins un financeur.")
-
-
 def _ask(key: str, info: Any, choices: dict[str, str] | None, multiple: bool, model: type[BaseModel]) -> Any:
     """One question, asked again until the answer is one the check accepts."""
-    if key == "funders":
-        return _ask_funders()
     description = (info.description or key).rstrip(".")
     optional = not info.is_required() and key != "mode"  # an event's format is always asked: what follows depends on it
     if choices:
         return _pick(description, choices, multiple, optional)
-    while True:
-        answer = click.prompt(description + (" (facultatif : Entrée pour passer)" if optional else ""), default="", show_default=False).strip()
+
+    def parse(answer: str) -> Any:
         if not answer:
-            if optional:
-                return [] if multiple else None
-            click.echo("Réponse obligatoire.")
-            continue
+            return ([] if multiple else None) if optional else Again("Réponse obligatoire.")
         if (value := as_written(key, answer)) is not None:
             if not yes(f"Vouliez-vous dire {value} ?"):
-                continue
+                return Again()
             answer = value
         value = [a.strip() for a in answer.split(",") if a.strip()] if multiple else answer
         problem = _problem(model, key, value)
-        if problem is None:
-            return value
-        click.echo(f"{problem}. Les autres réponses sont gardées : tapez une nouvelle valeur.")
+        return value if problem is None else Again(f"{problem}. Les autres réponses sont gardées : tapez une nouvelle valeur.")
+
+    return ask_until(description + (" (facultatif : Entrée pour passer)" if optional else ""), parse)
+
+
+def ask_names(key: str, info: Any, site: Any, model: type[BaseModel]) -> list[dict[str, str]]:
+    """A call's funders: their full names, separated by « ; » (a name may hold a comma)."""
+    optional = not info.is_required()
+    head = (info.description or key).split(" : ")[0].rstrip(".")
+
+    def parse(answer: str) -> Any:
+        named = []
+        for part in filter(None, (p.strip() for p in answer.split(";"))):
+            named.append({"name": part})
+        if not named:
+            return [] if optional else Again("Réponse obligatoire : au moins un financeur." if key == "funders" else "Réponse obligatoire.")
+        named = [dict(t) for t in dict.fromkeys(tuple(n.items()) for n in named)]
+        problem = _problem(model, key, named)
+        return named if problem is None else Again(f"{problem}. Les autres réponses sont gardées : tapez de nouveau la liste.")
+
+    return ask_until(f"{head}{' (facultatif : Entrée pour passer)' if optional else ''} : noms complets, séparés par « ; » "
+                     "(« Région Bretagne ; Agence française de développement (AFD) »)", parse)
 
 
 def _used_countries(site: Any, limit: int = 12) -> list[str]:
@@ -249,44 +282,41 @@ def _country(part: str, shortcuts: list[str]) -> tuple[str | None, str | None]:
     guess = country_guess(part)
     if guess is not None and fold(part) in (fold(guess), fold(known[guess].name)):
         return guess, None
-    if guess is not None and click.confirm(f"« {part} » : vouliez-vous dire « {known[guess].name} » ({guess}) ?", default=True):
+    if guess is not None and yes(f"« {part} » : vouliez-vous dire « {known[guess].name} » ({guess}) ?"):
         return guess, None
     return None, f"« {part} » : pays inconnu ; tapez son nom en français ou son code ISO à deux lettres (SN pour le Sénégal)"
 
 
-def ask_countries(key: str, info: Any, site: Any) -> list[str]:
+def ask_countries(key: str, info: Any, site: Any, model: type[BaseModel] | None = None) -> list[str]:
     """Countries, named in French: a number of the list (the countries the site names most), a name (« Sénégal »)
     or an ISO code (« SN »), several separated by commas; a near miss is offered (« Senegal » → Sénégal, SN) and
     confirmed; « aucun » or nothing leaves the field empty."""
     shortcuts = _used_countries(site)
     known = countries()
-    click.echo(f"\n{(info.description or key).split(' : ')[0].rstrip('.')} :")
-    click.echo("   0. aucun")
-    for number, code in enumerate(shortcuts, start=1):
-        click.echo(f"  {number:>2}. {known[code].name} ({code})")
-    click.echo("  ou le nom d'un autre pays, en français, ou son code ISO à deux lettres (Haïti, HT)")
-    while True:
-        answer = click.prompt("Numéros, noms ou codes séparés par des virgules", default="", show_default=False).strip()
+    _menu((info.description or key).split(' : ')[0].rstrip('.'), [(known[code].name, code) for code in shortcuts], True,
+          "  ou le nom d'un autre pays, en français, ou son code ISO à deux lettres (Haïti, HT)")
+
+    def parse(answer: str) -> Any:
         if answer.lower() in ("", "0", "aucun"):
             return []
         codes: list[str] = []
         for part in filter(None, (p.strip() for p in answer.split(","))):
             code, why = _country(part, shortcuts)
             if why is not None:
-                click.echo(f"{why}. Les autres réponses sont gardées : tapez de nouveau la liste des pays.")
-                break
+                return Again(f"{why}. Les autres réponses sont gardées : tapez de nouveau la liste des pays.")
             codes.append(code)  # type: ignore[arg-type]
-        else:
-            codes = list(dict.fromkeys(codes))
-            click.echo("Compris : " + ", ".join(f"{known[c].name} ({c})" for c in codes) + ".")
-            return codes
+        codes = list(dict.fromkeys(codes))
+        click.echo("Compris : " + ", ".join(f"{known[c].name} ({c})" for c in codes) + ".")
+        return codes
+
+    return ask_until("Numéros, noms ou codes séparés par des virgules", parse)
 
 
-# Fields with a question of their own (asked as `question(key, field info, site)`), instead of the generic one:
-# the extension point for the next ones (organisers: `"organisers": ask_organisers`, and the field added to ASK).
-QUESTIONS: dict[str, Callable[[str, Any, Any], Any]] = {
+# Fields with a question of their own (asked as `question(key, field info, site, model)`), instead of the generic one.
+QUESTIONS: dict[str, Callable[[str, Any, Any, type[BaseModel]], Any]] = {
     "countries": ask_countries,
     "partner_countries": ask_countries,
+    "funders": ask_names,
 }
 
 
@@ -309,7 +339,7 @@ def create(kind: str, values: dict[str, Any], *, project: Project, files: tuple[
                     raise click.UsageError(f"il manque --{key.replace('_', '-')} ({(info.description or '').rstrip('.')})")
                 continue
             if key in QUESTIONS:
-                values[key] = QUESTIONS[key](key, info, site)
+                values[key] = QUESTIONS[key](key, info, site, model)
                 continue
             literal = [a for a in get_args(info.annotation) if isinstance(a, str)] or [a for arg in get_args(info.annotation) for a in get_args(arg) if isinstance(a, str)]
             choices = _choices(project, site, target) if target else ({v: ENUM_LABELS.get(v, v) for v in literal} if literal else None)
