@@ -79,7 +79,7 @@ def test_missing_required_value_without_a_terminal(content: Path) -> None:
 
 def test_interactive_questions_offer_the_taxonomies(content: Path) -> None:
     runner = CliRunner()
-    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "3", "2,13", "", "", "", "", "", "https://example.org/budget"]) + "\n"
+    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "3", "2,13", "", "", "", "", "", "", "", "https://example.org/budget"]) + "\n"
     result = runner.invoke(main, ["new", "resource", "--root", str(content), "--interactive"], input=answers)
     assert result.exit_code == 0, result.output
     assert "Type de ressource" in result.output and "Fiche pratique (fiche-pratique)" in result.output
@@ -93,7 +93,7 @@ def test_interactive_questions_offer_the_taxonomies(content: Path) -> None:
 
 def test_an_unrecognized_answer_gets_the_closest_choice_and_its_number(content: Path) -> None:
     runner = CliRunner()
-    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "fiche pratique", "3", "2,13", "", "", "", "", "", "https://example.org/budget"]) + "\n"
+    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "fiche pratique", "3", "2,13", "", "", "", "", "", "", "", "https://example.org/budget"]) + "\n"
     result = runner.invoke(main, ["new", "resource", "--root", str(content), "--interactive"], input=answers)
     assert result.exit_code == 0, result.output
     types = list(load_site(Project(content))[0].taxonomies["resource-types"].terms)
@@ -205,6 +205,9 @@ def test_a_guided_event_in_a_terminal(content: Path) -> None:
         ("[O/n]", ""),
         ("Fin", ""),
         ("Numéros séparés par des virgules", str(ids.index("centraider") + 1)),
+        ("Numéros ou noms complets, séparés par « ; »", "0"),  # organisers, partners, funders: none
+        ("Structures partenaires", ""),
+        ("Structures qui financent", ""),
         ("Numéro", str(kinds.index("webinaire") + 1)),
         ("Numéros séparés par des virgules", "aucun"),
         ("Numéros séparés par des virgules", "0"),
@@ -263,9 +266,12 @@ def test_countries_asked_in_a_terminal_by_number_name_or_code(content: Path) -> 
         ("vouliez-vous dire « Sénégal » (SN) ?", ""),
         ("Date de publication", ""),
         ("Auteurs", ""),
+        ("Structures partenaires de la ressource", ""),
+        ("Structures qui ont financé la ressource", ""),
         ("Page où la ressource", "https://www.centraider.org/"),
     ])
     assert "   0. aucun" in out and "ou le nom d'un autre pays, en français, ou son code ISO à deux lettres (Haïti, HT)" in out
+    assert "« Senegall » : vouliez-vous dire « Sénégal » (SN) ? [O/n]" in out  # in French, as the dates: not click's [Y/n]
     assert "« Atlantide » : pays inconnu ; tapez son nom en français ou son code ISO à deux lettres (SN pour le Sénégal)." in out
     expected = list(dict.fromkeys([shortcuts[0], "SN", "HT", "BF"]))
     site, problems = load_site(Project(content))
@@ -328,6 +334,9 @@ def test_a_date_flag_typed_the_french_way_is_offered_corrected_in_a_terminal(con
         ("--start « 17/11/2023 » : vouliez-vous dire 2023-11-17 ? [O/n]", "o"),
         ("Lieu", ""),
         ("Fin", ""),
+        ("Numéros ou noms complets, séparés par « ; »", ""),
+        ("Structures partenaires", ""),
+        ("Structures qui financent", ""),
         ("Numéros séparés par des virgules", "0"),
         ("Numéros séparés par des virgules", "0"),
         ("Numéros, noms ou codes séparés par des virgules", "0"),
@@ -358,6 +367,8 @@ def test_a_question_answered_the_french_way_is_offered_corrected_and_no_asks_aga
         ("Date de publication", "1er décembre 2023"),
         ("Vouliez-vous dire 2023-12-01 ? [O/n]", "oui"),
         ("Auteurs", ""),
+        ("Structures partenaires de la ressource", ""),
+        ("Structures qui ont financé la ressource", ""),
     ])
     assert "resources/guide-des-partenariats.md" in out
     resource = next(r for r in load_site(Project(content))[0].resources if r.id == "guide-des-partenariats").data
@@ -380,3 +391,55 @@ def test_organisers_partners_funders_languages_and_a_data_period_as_flags(conten
     assert [f.name for f in event.funders] == ["Région Nouvelle-Aquitaine"]
     study = next(r for r in site.resources if r.id == "etude-regionale").data
     assert (study.data_period, study.languages, [f.name for f in study.funders]) == ("2014-2015", ["fr", "gcf"], ["Agence française de développement (AFD)"])
+
+
+def test_organisers_partners_and_funders_asked_with_the_check_s_spelling(content: Path) -> None:
+    """Organisers: networks of the portal by number, another structure by its full name, a network typed by its
+    name offered as the network; partners and funders by name; a spelling used elsewhere offered as the check
+    gives it (RRMA034), « non » asking again; the file passes `rrma check`."""
+    site = load_site(Project(content))[0]
+    ids = [n.id for n in site.networks]
+    afd = "Agence française de développement (AFD)"
+    assert any(use.name == afd for use in site.names), "the repository's content names the AFD"
+    out = _drive(["new", "event", "--root", str(content), "--title", "Webinaire des CRESS", "--start", "2026-12-03 14:00", "--network", "centraider",
+                  "--kind", "webinaire", "--mode", "en-ligne", "--online-url", "https://visio.example.org/w"], [
+        ("Fin", ""),
+        ("Numéros ou noms complets, séparés par « ; »", f"{len(ids) + 1} ; CRESS Nouvelle-Aquitaine"),
+        ("tapez de nouveau la liste des organisateurs", f"{ids.index('centraider') + 1} ; Resacoop ; CRESS Nouvelle-Aquitaine"),
+        ("Vouliez-vous dire le réseau du portail « RESACOOP » ? [O/n]", ""),
+        ("Structures partenaires", "Agence Francaise de Developpement"),
+        (f"Vouliez-vous dire « {afd} » ? [O/n]", "n"),
+        ("avec « Agence française", "AFD"),
+        ("? [O/n]", "o"),
+        ("Structures qui financent", "Région Guadeloupe"),
+        ("Numéros séparés par des virgules", "0"),
+        ("Numéros séparés par des virgules", "0"),
+        ("Numéros, noms ou codes séparés par des virgules", "0"),
+        ("le montant en euros", ""),
+        ("Date limite d'inscription", ""),
+    ])
+    assert "Qui organise, tel que l'annonce le dit :\n   0. aucun\n" in out
+    assert "ou le nom complet d'une autre structure (« Préfecture de la région Auvergne-Rhône-Alpes »)" in out
+    assert f"« {len(ids) + 1} » n'est pas un numéro de la liste (1 à {len(ids)})." in out
+    assert "« Resacoop » est un réseau du portail.\n" in out
+    assert "Compris : organisé par Centraider, RESACOOP, CRESS Nouvelle-Aquitaine." in out
+    assert "« Agence Francaise de Developpement » est écrit autrement ailleurs dans le contenu.\n" in out
+    assert out.count(f"Vouliez-vous dire « {afd} » ? [O/n]") == 2  # « n », then « AFD » offered the same full name
+    assert "Une même structure s'écrit de la même façon sur tout le portail : tapez de nouveau la liste" in out
+    _ok(content)
+    event = next(e for e in load_site(Project(content))[0].events if e.id == "webinaire-des-cress").data
+    assert [(o.network, o.name) for o in event.organizers] == [("centraider", None), ("resacoop", None), (None, "CRESS Nouvelle-Aquitaine")]
+    assert [p.name for p in event.partners] == [afd] and [f.name for f in event.funders] == ["Région Guadeloupe"]
+
+
+def test_a_resource_s_partners_and_funders_asked_by_name(content: Path) -> None:
+    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "3", "2", "", "", "", "", "",
+                         "Région Bretagne ; CRESS Bretagne", "agence française de développement", "", "https://example.org/budget"]) + "\n"
+    result = CliRunner().invoke(main, ["new", "resource", "--root", str(content), "--interactive"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Structures qui ont financé la ressource (facultatif : Entrée pour passer) : noms complets, séparés par « ; »" in result.output
+    assert "Vouliez-vous dire « Agence française de développement (AFD) » ? [O/n]" in result.output
+    resource = next(r for r in load_site(Project(content))[0].resources if r.id == "fiche-budget").data
+    assert [p.name for p in resource.partners] == ["Région Bretagne", "CRESS Bretagne"]
+    assert [f.name for f in resource.funders] == ["Agence française de développement (AFD)"]
+

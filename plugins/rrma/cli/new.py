@@ -32,8 +32,9 @@ from ..kinds.countries import countries, country_guess
 from ..kinds.events import EVENTS
 from ..kinds.languages import language_guess
 from ..kinds.networks import NETWORKS
+from ..kinds.organisations import NameUse, spelling_problems
 from ..kinds.resources import RESOURCES
-from ..kinds.site import load_site
+from ..kinds.site import load_site, network_names
 from ..project import Project
 from .settings import load_project
 
@@ -41,8 +42,9 @@ KINDS: dict[str, Collection[Any]] = {"resource": RESOURCES, "event": EVENTS, "ne
 SCHEMA = {"resource": "resource", "event": "event", "network": "network", "call": "call"}
 # Fields asked for when missing, in this order: the format of an event first, then only what applies to it.
 ASK = {
-    "resource": ["title", "summary", "type", "networks", "themes", "audiences", "countries", "published", "authors", "source_url"],
-    "event": ["title", "mode", "venue", "city", "online_url", "start", "end", "networks", "kind", "themes", "audiences", "countries", "cost", "registration_deadline"],
+    "resource": ["title", "summary", "type", "networks", "themes", "audiences", "countries", "published", "authors", "partners", "funders", "source_url"],
+    "event": ["title", "mode", "venue", "city", "online_url", "start", "end", "networks", "organizers", "partners", "funders", "kind", "themes", "audiences",
+              "countries", "cost", "registration_deadline"],
     "network": ["name", "region", "description", "partner_countries"],
     "call": ["title", "summary", "funders", "networks", "scheme", "audiences", "regions", "themes", "amount_min", "amount_max",
              "opens", "closes", "timezone", "apply_url", "source_url"],
@@ -244,15 +246,56 @@ def _ask(key: str, info: Any, choices: dict[str, str] | None, multiple: bool, mo
     return ask_until(description + (" (facultatif : Entrée pour passer)" if optional else ""), parse)
 
 
+ANSWER = "<réponse>"  # the path of the name being typed, among the content's names
+
+
+def spelling(site: Any, name: str, field: str) -> tuple[str, str, str] | None:
+    """What the check (RRMA034) would say of ``name`` typed in ``field``, among every name the content already
+    writes: (why, "name", the spelling used elsewhere) or (why, "network", the file of the portal's network
+    it names); None when it reads as it does elsewhere."""
+    for problem in spelling_problems([*site.names, NameUse(name, ANSWER, 1, 1, field)], network_names(site)):
+        if problem.path != ANSWER:
+            continue
+        why = re.split(r" ; vouliez-vous dire |, attendu ", problem.message)[0]
+        if network := re.search(r"attendu `network: ([^`]+)`", problem.message):
+            return why, "network", network[1]
+        if spelt := re.search(r"vouliez-vous dire « (.+) » \?", problem.message):
+            return why, "name", spelt[1]
+    return None
+
+
+def _spelt(site: Any, part: str, field: str) -> dict[str, str] | Again:
+    """A structure's name as the content writes it: the check's spelling offered (« Vouliez-vous dire … ? »);
+    « non » asks again, since the check would refuse the file."""
+    found = spelling(site, part, field)
+    if found is None:
+        return {"name": part}
+    why, what, value = found
+    click.echo(f"{why}.")
+    if what == "network":
+        name = network_names(site)[value]
+        if yes(f"Vouliez-vous dire le réseau du portail « {name} » ?"):
+            return {"network": value}
+        return Again("Un réseau du portail se choisit par son numéro dans la liste. Les autres réponses sont gardées : tapez de nouveau la liste.")
+    if yes(f"Vouliez-vous dire « {value} » ?"):
+        return {"name": value}
+    return Again(f"Une même structure s'écrit de la même façon sur tout le portail : tapez de nouveau la liste, "
+                 f"avec « {value} » ou le nom d'une autre structure.")
+
+
 def ask_names(key: str, info: Any, site: Any, model: type[BaseModel]) -> list[dict[str, str]]:
-    """A call's funders: their full names, separated by « ; » (a name may hold a comma)."""
+    """Partners and funders (a call's funders too): their full names, separated by « ; » (a name may hold a
+    comma), each written as elsewhere in the content (the check's spelling offered)."""
     optional = not info.is_required()
     head = (info.description or key).split(" : ")[0].rstrip(".")
 
     def parse(answer: str) -> Any:
         named = []
         for part in filter(None, (p.strip() for p in answer.split(";"))):
-            named.append({"name": part})
+            found = _spelt(site, part, f"{key}.name")
+            if isinstance(found, Again):
+                return found
+            named.append(found)
         if not named:
             return [] if optional else Again("Réponse obligatoire : au moins un financeur." if key == "funders" else "Réponse obligatoire.")
         named = [dict(t) for t in dict.fromkeys(tuple(n.items()) for n in named)]
@@ -261,6 +304,40 @@ def ask_names(key: str, info: Any, site: Any, model: type[BaseModel]) -> list[di
 
     return ask_until(f"{head}{' (facultatif : Entrée pour passer)' if optional else ''} : noms complets, séparés par « ; » "
                      "(« Région Bretagne ; Agence française de développement (AFD) »)", parse)
+
+
+def ask_organizers(key: str, info: Any, site: Any, model: type[BaseModel]) -> list[dict[str, str]]:
+    """An event's organisers: networks of the portal by their number, any other structure by its full name,
+    separated by « ; »; a name that is a network's, or written otherwise elsewhere, offered as the check would."""
+    names = {n.id: n.data.name for n in site.networks}
+    ids = list(names)
+    _menu((info.description or key).split(" : ")[0].rstrip("."), [(names[i], i) for i in ids], True,
+          "  ou le nom complet d'une autre structure (« Préfecture de la région Auvergne-Rhône-Alpes »)")
+
+    def parse(answer: str) -> Any:
+        if answer.lower() in ("", "0", "aucun"):
+            return []
+        found: list[dict[str, str]] = []
+        for part in filter(None, (p.strip() for p in answer.split(";"))):
+            if re.fullmatch(r"\d+(\s*,\s*\d+)*", part):
+                for number in (int(n) for n in part.split(",")):
+                    if not 1 <= number <= len(ids):
+                        return Again(f"« {number} » n'est pas un numéro de la liste (1 à {len(ids)}). "
+                                     "Les autres réponses sont gardées : tapez de nouveau la liste des organisateurs.")
+                    found.append({"network": ids[number - 1]})
+                continue
+            organizer = {"network": part} if part in names else _spelt(site, part, f"{key}.name")
+            if isinstance(organizer, Again):
+                return organizer
+            found.append(organizer)
+        found = [dict(t) for t in dict.fromkeys(tuple(o.items()) for o in found)]
+        problem = _problem(model, key, found)
+        if problem is not None:
+            return Again(f"{problem}. Les autres réponses sont gardées : tapez de nouveau la liste des organisateurs.")
+        click.echo("Compris : organisé par " + ", ".join(names[o["network"]] if "network" in o else o["name"] for o in found) + ".")
+        return found
+
+    return ask_until("Numéros ou noms complets, séparés par « ; »", parse)
 
 
 def _used_countries(site: Any, limit: int = 12) -> list[str]:
@@ -316,6 +393,8 @@ def ask_countries(key: str, info: Any, site: Any, model: type[BaseModel] | None 
 QUESTIONS: dict[str, Callable[[str, Any, Any, type[BaseModel]], Any]] = {
     "countries": ask_countries,
     "partner_countries": ask_countries,
+    "organizers": ask_organizers,
+    "partners": ask_names,
     "funders": ask_names,
 }
 
