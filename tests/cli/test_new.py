@@ -220,6 +220,7 @@ def test_a_guided_event_in_a_terminal(content: Path) -> None:
     assert "« 15 € » : le montant s'écrit seul, en euros, attendu 15" in out
     assert "Vouliez-vous dire 2023-11-17 10:30 ? [O/n]" in out
     assert "Ville" not in out and "Lieu (salle" not in out  # not asked for an online event
+    assert "sessions:" in out and "places:" not in out  # the last message: how to add sessions, not places
     assert "0. aucun" in out and "events/webinaire-des-porteurs-de-projets.md" in out
     site, problems = load_site(Project(content))
     assert problems == []
@@ -443,3 +444,29 @@ def test_a_resource_s_partners_and_funders_asked_by_name(content: Path) -> None:
     assert [p.name for p in resource.partners] == ["Région Bretagne", "CRESS Bretagne"]
     assert [f.name for f in resource.funders] == ["Agence française de développement (AFD)"]
 
+
+def test_a_guided_event_ends_by_saying_how_to_add_sessions_places_and_documents(content: Path) -> None:
+    """The questions do not ask for sessions, several places or documents: the last message says how to add
+    them, with an example each; pasted into the file as it says, the examples pass `rrma check`."""
+    result = CliRunner().invoke(main, ["new", "event", "--root", str(content), "--interactive", "--title", "Formation au montage de projet",
+                                       "--start", "2026-11-14 09:30", "--end", "2026-11-21 12:00", "--network", "centraider", "--kind", "formation", "--mode", "sur-place",
+                                       "--venue", "Salle", "--city", "Orléans"], input="\n" * 12)
+    assert result.exit_code == 0, result.output
+    out = result.output
+    path = "events/formation-au-montage-de-projet.md"
+    assert f"Pour compléter l'événement, ouvrez {path} dans un éditeur de texte et ajoutez entre ses deux lignes « --- », si besoin :" in out
+    assert ("- un programme en plusieurs séances (une formation, un cycle de webinaires) : une séance par tiret, dans l'ordre des dates, "
+            "entre le début et la fin de l'événement\n    sessions:\n") in out
+    assert "- un document (programme, affiche, compte rendu) : copiez le fichier dans le dossier events/files/, puis\n    attachments:\n" in out
+    assert "--" + "file" not in out.split(path)[-1]  # no option the editor never saw
+    examples = [line[4:] for line in out.split("si besoin :")[1].splitlines() if line.startswith("    ")]
+    file = content / path
+    head, body = file.read_text(encoding="utf-8").removeprefix("---\n").split("\n---\n", 1)
+    kept = [line for line in head.splitlines() if not line.startswith(("venue:", "city:"))]  # places: instead of venue and city
+    file.write_text("---\n" + "\n".join([*kept, *examples]) + "\n---\n" + body, encoding="utf-8")
+    (content / "events" / "files").mkdir(exist_ok=True)
+    (content / "events" / "files" / "programme.pdf").write_bytes(b"%PDF-1.4\n")
+    _ok(content)
+    event = next(e for e in load_site(Project(content))[0].events if e.id == "formation-au-montage-de-projet").data
+    assert [s.title for s in event.sessions] == ["Première séance", "Deuxième séance"]
+    assert [p.city for p in event.places] == ["Ville", "Autre ville"] and event.attachments[0].file == "files/programme.pdf"

@@ -571,6 +571,36 @@ def _finish(kind: str, values: dict[str, Any], root: Path, slug: str | None, fil
             click.echo(f"{options.get(name, name)} : {ctx.get('message') or error['msg']}{hint}", err=True)
         raise click.UsageError("valeurs invalides : rien n'a été écrit") from None
     click.echo(project.rel(path))
+    if kind == "event" and (sys.stdin.isatty() if interactive is None else interactive):
+        click.echo(event_advice(project.rel(path), values, project.events_dir))
+
+
+# What the questions leave to the file, with an example to copy: (field, when it helps, the example's lines).
+LATER = [
+    ("sessions", "un programme en plusieurs séances (une formation, un cycle de webinaires) : une séance par tiret, dans l'ordre des dates, "
+     "entre le début et la fin de l'événement",
+     ["sessions:", "  - title: Première séance", "    start: 2026-11-14 09:30", "    end: 2026-11-14 12:00",
+      "  - title: Deuxième séance", "    start: 2026-11-21 09:30", "    end: 2026-11-21 12:00"]),
+    ("places", "plusieurs lieux (un festival dans plusieurs villes) : un lieu par tiret, à la place des lignes « venue » et « city »",
+     ["places:", "  - venue: Nom de la salle", "    city: Ville", "  - city: Autre ville"]),
+    ("attachments", "un document (programme, affiche, compte rendu) : copiez le fichier dans le dossier {folder}/files/, puis",
+     ["attachments:", "  - file: files/programme.pdf", "    title: Programme (PDF)"]),
+]
+
+
+def event_advice(path: str, values: dict[str, Any], folder: str) -> str:
+    """After a guided `rrma new event`: how to add, in the file, what the questions did not ask — sessions,
+    several places (not for an online event), documents — each with a short example, in plain French."""
+    missing = [(what, lines) for key, what, lines in LATER if not values.get(key) and not (key == "places" and values.get("mode") == "en-ligne")]
+    if not missing:
+        return ""
+    text = [f"\nPour compléter l'événement, ouvrez {path} dans un éditeur de texte et ajoutez entre ses deux lignes « --- », si besoin :"]
+    for what, lines in missing:
+        text.append(f"- {what.format(folder=folder)}")
+        text += [f"    {line}" for line in lines]
+    text.append("Gardez les espaces du début de ligne comme dans l'exemple. Les lignes qui commencent par « # » décrivent les autres "
+                "informations possibles : retirez le « # » pour en remplir une. Vérifiez ensuite le fichier avec la commande rrma check.")
+    return "\n".join(text)
 
 
 def _in_options(problem: Any, command: click.Command) -> str:
