@@ -470,3 +470,59 @@ def test_a_guided_event_ends_by_saying_how_to_add_sessions_places_and_documents(
     event = next(e for e in load_site(Project(content))[0].events if e.id == "formation-au-montage-de-projet").data
     assert [s.title for s in event.sessions] == ["Première séance", "Deuxième séance"]
     assert [p.city for p in event.places] == ["Ville", "Autre ville"] and event.attachments[0].file == "files/programme.pdf"
+
+
+def test_new_figures_scaffold_a_file_that_passes_the_check_once_filled(content: Path) -> None:
+    """`rrma new figures <réseau> <année>`: the year and the study written, every figure commented with « … »
+    for its number; a line uncommented and filled passes `rrma check`, one left with « … » is refused."""
+    result = run_rrma("new", "figures", "resacoop", "2015", "--source", "barometre-acteurs-csi-france", "--root", content, "--no-interactive")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "observatory/resacoop/2015.yml"
+    path = content / "observatory" / "resacoop" / "2015.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "year: 2015\n" in text and "source: barometre-acteurs-csi-france\n" in text
+    assert "# actors:\n" in text and "#   total: …\n" in text and '#     "69": …\n' in text and "# Les chiffres de RESACOOP pour 2015" in text
+    _ok(content)  # as written
+    filled = text.replace("# actors:\n", "actors:\n", 1).replace("#   total: …\n", "  total: …\n", 1)
+    path.write_text(filled, encoding="utf-8")
+    left = run_rrma("check", content)
+    assert left.returncode == 1 and "observatory/resacoop/2015.yml:" in left.stdout and "« … » n'est pas un nombre entier" in left.stdout
+    path.write_text(filled.replace("  total: …\n", "  total: 1200\n", 1), encoding="utf-8")
+    _ok(content)
+    figures = next(e for e in load_site(Project(content))[0].figures if e.id == "resacoop/2015").data
+    assert (figures.year, figures.source, figures.actors.total) == (2015, "barometre-acteurs-csi-france", 1200)
+
+
+def test_new_figures_refuses_an_existing_year_and_an_unknown_network(content: Path) -> None:
+    before = (content / "observatory" / "cirrma" / "2021.yml").read_text(encoding="utf-8")
+    result = run_rrma("new", "figures", "cirrma", "2021", "--source", "barometre-acteurs-csi-france", "--root", content)
+    assert result.returncode == 2
+    assert ("observatory/cirrma/2021.yml existe déjà : les chiffres de Conférence interrégionale des RRMA pour 2021 y sont, "
+            "et un fichier n'est jamais écrasé ; complétez-le ou corrigez-le directement") in result.stderr
+    assert (content / "observatory" / "cirrma" / "2021.yml").read_text(encoding="utf-8") == before
+    result = run_rrma("new", "figures", "resacop", "2015", "--root", content, "--no-interactive")
+    assert result.returncode == 2
+    assert "aucun réseau « resacop » dans networks/, attendu le nom du fichier d'un réseau, sans .yml ; vouliez-vous dire « resacoop » (RESACOOP) ?" in result.stderr
+    result = run_rrma("new", "figures", "resacoop", "15", "--root", content, "--no-interactive")
+    assert result.returncode == 2 and "« 15 » : attendu l'année que décrivent les chiffres, en quatre chiffres" in result.stderr
+    assert not (content / "observatory" / "resacoop").exists()
+
+
+def test_new_figures_asks_the_network_the_year_and_the_study_in_a_terminal(content: Path) -> None:
+    from rrma.cli.new import _source_choices
+
+    site = load_site(Project(content))[0]
+    ids = [n.id for n in site.networks]
+    studies = list(_source_choices(site, "resacoop"))
+    out = _drive(["new", "figures", "--root", str(content)], [
+        ("Numéro", str(ids.index("resacoop") + 1)),
+        ("Année que décrivent les chiffres", "15"),
+        ("de 1980 à", "2015"),
+        ("Étude d'où viennent les chiffres", ""),  # required: asked again
+        ("Réponse non reconnue", str(studies.index("barometre-acteurs-csi-france") + 1)),
+    ])
+    assert "Réseau qui publie les chiffres :\n   1. " in out and "observatory/resacoop/2015.yml" in out
+    study = next(r for r in site.resources if r.id == studies[0]).data
+    assert study.type == "etude-observatoire" and f"Étude d'où viennent les chiffres :\n   1. {study.title} ({studies[0]})" in out  # studies first
+    figures = next(e for e in load_site(Project(content))[0].figures if e.id == "resacoop/2015").data
+    assert figures.source == "barometre-acteurs-csi-france"

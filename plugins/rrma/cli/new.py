@@ -1,4 +1,4 @@
-"""``rrma new resource|event|network|call``: a new content file that passes the checks.
+"""``rrma new resource|event|network|call|figures``: a new content file that passes the checks.
 
 Every field of the model is written: the values given (by flag or answered
 at the prompt), the optional others commented out with their French
@@ -13,8 +13,9 @@ import re
 import shutil
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any, get_args
 
@@ -451,11 +452,18 @@ def create(kind: str, values: dict[str, Any], *, project: Project, files: tuple[
         text = "---\n" + yaml_text + "---\n" + f"<!-- Présentez ici {what}, en Markdown, à la place de ce commentaire. -->\n"
     else:
         text = header + yaml_text
-    # Check in memory, exactly as `rrma check` will read it.
+    return write_checked(project, collection, target_file, text, copies)
+
+
+def write_checked(project: Project, collection: Collection[Any], target_file: Path, text: str, copies: Sequence[tuple[Path, Path]] = ()) -> Path:
+    """Write a new file (and the attachments it names) only if `rrma check` would accept it: checked in memory
+    first, then with the whole tree (references, attachments…), everything undone on failure."""
     source = Source(project.rel(target_file), text)
     fm_text = split_front_matter(source)[0].yaml_text if collection.front_matter else text
     loaded = load_yaml(fm_text, source.path)
-    model.model_validate(loaded.data)
+    collection.model.model_validate(loaded.data)
+    folder = target_file.parent
+    created = not folder.exists()  # observatory/<réseau>/ for a network's first figures
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for source_file, dest in copies:
@@ -471,6 +479,8 @@ def create(kind: str, values: dict[str, Any], *, project: Project, files: tuple[
     if mine:
         for path in written:
             path.unlink()
+        if created:
+            folder.rmdir()
         raise NotWritten(mine)
     for notice in (p for p in problems if p.path == project.rel(target_file) and is_notice(p.code)):
         click.echo(f"remarque : {notice.message} ({notice.hint})", err=True)  # written all the same: a past call is a record
@@ -627,7 +637,7 @@ def _in_options(problem: Any, command: click.Command) -> str:
 
 @click.group(subcommand_metavar="TYPE [OPTIONS]")
 def new() -> None:
-    """Crée un fichier de ressource, d'événement ou de réseau, prêt à compléter."""
+    """Crée un fichier de ressource, d'événement, de réseau, d'appel à projets ou de chiffres de l'observatoire, prêt à compléter."""
 
 
 @new.command()
@@ -751,3 +761,112 @@ def call(title, summary, funder, network, scheme, audience, region, country, zon
                      "themes": _multi(theme), "odd": list(odd), "amount_min": amount_min, "amount_max": amount_max, "cofunding_rate": cofunding_rate,
                      "opens": opens, "closes": closes, "timezone": timezone, "apply_url": apply_url, "source_url": source_url, "draft": draft},
             root, slug, files, interactive)
+
+
+def _source_choices(site: Any, network_id: str) -> dict[str, str]:
+    """Where a network's figures may come from: the studies of the portal (the network's first), then the
+    network's other resources."""
+    def study(entry: Any) -> bool:
+        return entry.data.type == "etude-observatoire"
+
+    def own(entry: Any) -> bool:
+        return network_id in entry.data.networks
+
+    ranked = sorted((r for r in site.resources if study(r) or own(r)), key=lambda r: (not study(r), not own(r), r.id))
+    return {r.id: r.data.title for r in ranked}
+
+
+def _year(text: str, today: date) -> int | Again:
+    text = text.strip()
+    if re.fullmatch(r"\d{4}", text) and 1980 <= int(text) <= today.year:
+        return int(text)
+    return Again(f"« {text} » : attendu l'année que décrivent les chiffres, en quatre chiffres, de 1980 à {today.year} (2021).")
+
+
+def figures_text(site: Any, network_id: str, year: int, source: str) -> str:
+    """A network's figures for a year: the year and the source written, every other figure commented with its
+    description, « … » in place of each number (left as is, `rrma check` refuses it: no figure is ever made up)."""
+    from ..kinds.observatory import Actors, Figures, Projects
+
+    def about(model: type[BaseModel], name: str, optional: bool = True) -> str:
+        return (model.model_fields[name].description or name).rstrip(".") + (" (facultatif)" if optional else "")
+
+    first = {name: next(iter(site.taxonomies[name].terms), "…") for name in ("actor-types", "sectors")}
+    lines = [
+        "# yaml-language-server: $schema=../../schemas/observatory.schema.json",
+        f"# Les chiffres de {network_names(site)[network_id]} pour {year}, tels que l'étude source les publie : seulement",
+        "# des chiffres publiés, jamais d'estimation. Pour remplir une ligne, retirez le « # » du début et remplacez",
+        "# « … » par le nombre de l'étude ; vérifiez ensuite le fichier avec la commande rrma check.",
+        f"# {about(Figures, 'year', False)}", f"year: {year}",
+        f"# {about(Figures, 'source', False)}", f"source: {source}",
+        f"# {about(Figures, 'as_of')}", "# as_of: AAAA-MM-JJ",
+        f"# {about(Figures, 'source_url')}", "# source_url: https://…",
+        f"# {about(Figures, 'actors')}", "# actors:",
+        f"#   # {about(Actors, 'total', False)}", "#   total: …",
+        f"#   # {about(Actors, 'by_type')}", "#   by_type:", f"#     {first['actor-types']}: …",
+        f"#   # {about(Actors, 'by_department')}", "#   by_department:", '#     "69": …',
+        f"# {about(Figures, 'projects')}", "# projects:",
+        f"#   # {about(Projects, 'total')}", "#   total: …",
+        f"#   # {about(Projects, 'countries')}", "#   countries: …",
+        f"#   # {about(Projects, 'by_country')}", "#   by_country:", "#     SN: …",
+        f"#   # {about(Projects, 'by_sector')}", "#   by_sector:", f"#     {first['sectors']}: …",
+        f"# {about(Figures, 'odd')}", "# odd:", "#   4: …",
+        f"# {about(Figures, 'method')}", "# method: |", "#   …",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@new.command()
+@click.argument("network_id", required=False, metavar="[RÉSEAU]")
+@click.argument("year", required=False, metavar="[ANNÉE]")
+@click.option("--source", help="L'étude d'où viennent les chiffres : nom de son fichier dans resources/, sans .md.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Dossier du dépôt du portail.")
+@click.option("--interactive/--no-interactive", default=None, help="Poser les questions manquantes (par défaut : dans un terminal).")
+def figures(network_id: str | None, year: str | None, source: str | None, root: Path, interactive: bool | None) -> None:
+    """Nouveaux chiffres de l'observatoire : observatory/<réseau>/<année>.yml"""
+    from ..kinds.observatory import OBSERVATORY
+
+    project = load_project(root)
+    site, _ = load_site(project)
+    asked = sys.stdin.isatty() if interactive is None else interactive
+    names = network_names(site)
+    if network_id is not None and network_id not in names:
+        guess = closest(network_id, list(names), labels=names)
+        why = (f"aucun réseau « {network_id} » dans {project.networks_dir}/, attendu le nom du fichier d'un réseau, sans .yml"
+               + (f" ; vouliez-vous dire « {guess} » ({names[guess]}) ?" if guess else ""))
+        if not asked:
+            raise click.UsageError(why)
+        click.echo(why[0].upper() + why[1:] + ("" if guess else "."))
+        network_id = None
+    if network_id is None:
+        if not asked:
+            raise click.UsageError("il manque le réseau : rrma new figures <réseau> <année> (le nom du fichier du réseau dans networks/, sans .yml)")
+        network_id = _pick("Réseau qui publie les chiffres", names, multiple=False, optional=False)
+    network: str = network_id
+    if year is not None and isinstance(checked := _year(year, project.today), Again):
+        if not asked:
+            raise click.UsageError(checked.why.rstrip("."))
+        click.echo(checked.why)
+        year = None
+    number = int(year) if year is not None else ask_until("Année que décrivent les chiffres (2021)", lambda a: _year(a, project.today)) if asked else None
+    if number is None:
+        raise click.UsageError("il manque l'année : rrma new figures <réseau> <année> (l'année que décrivent les chiffres, 2021)")
+    folder = project.dir(project.observatory_dir) / network
+    existing = next((folder / f"{number}{suffix}" for suffix in OBSERVATORY.suffixes if (folder / f"{number}{suffix}").exists()), None)
+    if existing is not None:
+        raise click.UsageError(f"{project.rel(existing)} existe déjà : les chiffres de {names[network]} pour {number} y sont, "
+                               "et un fichier n'est jamais écrasé ; complétez-le ou corrigez-le directement")
+    if source is None:
+        choices = _source_choices(site, network)
+        if not asked or not choices:
+            raise click.UsageError("il manque --source : l'étude d'où viennent les chiffres, nom de son fichier dans resources/ sans .md"
+                                   + ("" if choices else " (aucune étude sur le portail : ajoutez-la d'abord avec rrma new resource)"))
+        source = _pick("Étude d'où viennent les chiffres", choices, multiple=False, optional=False)
+    target = folder / f"{number}.yml"
+    try:
+        path = write_checked(project, OBSERVATORY, target, figures_text(site, network, number, source))
+    except NotWritten as exc:
+        for problem in exc.problems:
+            click.echo(f"{problem.message}\n    conseil : {problem.hint} [{problem.code}]", err=True)
+        raise click.UsageError("le fichier ne passerait pas `rrma check` : rien n'a été écrit") from None
+    click.echo(project.rel(path))
