@@ -582,7 +582,8 @@ def _finish(kind: str, values: dict[str, Any], root: Path, slug: str | None, fil
         raise click.UsageError("valeurs invalides : rien n'a été écrit") from None
     click.echo(project.rel(path))
     if kind == "event" and (sys.stdin.isatty() if interactive is None else interactive):
-        click.echo(event_advice(project.rel(path), values, project.events_dir))
+        if advice := event_advice(project.rel(path), values, project.events_dir):
+            click.echo(advice)
 
 
 # What the questions leave to the file, with an example to copy: (field, when it helps, the example's lines).
