@@ -523,6 +523,7 @@ def test_new_figures_asks_the_network_the_year_and_the_study_in_a_terminal(conte
     ])
     assert "Réseau qui publie les chiffres :\n   1. " in out and "observatory/resacoop/2015.yml" in out
     study = next(r for r in site.resources if r.id == studies[0]).data
-    assert study.type == "etude-observatoire" and f"Étude d'où viennent les chiffres :\n   1. {study.title} ({studies[0]})" in out  # studies first
+    assert "Étude d'où viennent les chiffres :" in out
+    assert study.type == "etude-observatoire" and f"   1. {study.title} ({studies[0]})" in out  # studies first
     figures = next(e for e in load_site(Project(content))[0].figures if e.id == "resacoop/2015").data
     assert figures.source == "barometre-acteurs-csi-france"
