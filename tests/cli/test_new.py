@@ -79,7 +79,7 @@ def test_missing_required_value_without_a_terminal(content: Path) -> None:
 
 def test_interactive_questions_offer_the_taxonomies(content: Path) -> None:
     runner = CliRunner()
-    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "3", "2,13", "", "", "", "", "", "https://example.org/budget"]) + "\n"
+    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "3", "2,13", "", "", "", "", "", "", "", "https://example.org/budget"]) + "\n"
     result = runner.invoke(main, ["new", "resource", "--root", str(content), "--interactive"], input=answers)
     assert result.exit_code == 0, result.output
     assert "Type de ressource" in result.output and "Fiche pratique (fiche-pratique)" in result.output
@@ -93,7 +93,7 @@ def test_interactive_questions_offer_the_taxonomies(content: Path) -> None:
 
 def test_an_unrecognized_answer_gets_the_closest_choice_and_its_number(content: Path) -> None:
     runner = CliRunner()
-    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "fiche pratique", "3", "2,13", "", "", "", "", "", "https://example.org/budget"]) + "\n"
+    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "fiche pratique", "3", "2,13", "", "", "", "", "", "", "", "https://example.org/budget"]) + "\n"
     result = runner.invoke(main, ["new", "resource", "--root", str(content), "--interactive"], input=answers)
     assert result.exit_code == 0, result.output
     types = list(load_site(Project(content))[0].taxonomies["resource-types"].terms)
@@ -205,6 +205,9 @@ def test_a_guided_event_in_a_terminal(content: Path) -> None:
         ("[O/n]", ""),
         ("Fin", ""),
         ("Numéros séparés par des virgules", str(ids.index("centraider") + 1)),
+        ("Numéros ou noms complets, séparés par « ; »", "0"),  # organisers, partners, funders: none
+        ("Structures partenaires", ""),
+        ("Structures qui financent", ""),
         ("Numéro", str(kinds.index("webinaire") + 1)),
         ("Numéros séparés par des virgules", "aucun"),
         ("Numéros séparés par des virgules", "0"),
@@ -217,6 +220,7 @@ def test_a_guided_event_in_a_terminal(content: Path) -> None:
     assert "« 15 € » : le montant s'écrit seul, en euros, attendu 15" in out
     assert "Vouliez-vous dire 2023-11-17 10:30 ? [O/n]" in out
     assert "Ville" not in out and "Lieu (salle" not in out  # not asked for an online event
+    assert "sessions:" in out and "places:" not in out  # the last message: how to add sessions, not places
     assert "0. aucun" in out and "events/webinaire-des-porteurs-de-projets.md" in out
     site, problems = load_site(Project(content))
     assert problems == []
@@ -263,9 +267,12 @@ def test_countries_asked_in_a_terminal_by_number_name_or_code(content: Path) -> 
         ("vouliez-vous dire « Sénégal » (SN) ?", ""),
         ("Date de publication", ""),
         ("Auteurs", ""),
+        ("Structures partenaires de la ressource", ""),
+        ("Structures qui ont financé la ressource", ""),
         ("Page où la ressource", "https://www.centraider.org/"),
     ])
     assert "   0. aucun" in out and "ou le nom d'un autre pays, en français, ou son code ISO à deux lettres (Haïti, HT)" in out
+    assert "« Senegall » : vouliez-vous dire « Sénégal » (SN) ? [O/n]" in out  # in French, as the dates: not click's [Y/n]
     assert "« Atlantide » : pays inconnu ; tapez son nom en français ou son code ISO à deux lettres (SN pour le Sénégal)." in out
     expected = list(dict.fromkeys([shortcuts[0], "SN", "HT", "BF"]))
     site, problems = load_site(Project(content))
@@ -328,6 +335,9 @@ def test_a_date_flag_typed_the_french_way_is_offered_corrected_in_a_terminal(con
         ("--start « 17/11/2023 » : vouliez-vous dire 2023-11-17 ? [O/n]", "o"),
         ("Lieu", ""),
         ("Fin", ""),
+        ("Numéros ou noms complets, séparés par « ; »", ""),
+        ("Structures partenaires", ""),
+        ("Structures qui financent", ""),
         ("Numéros séparés par des virgules", "0"),
         ("Numéros séparés par des virgules", "0"),
         ("Numéros, noms ou codes séparés par des virgules", "0"),
@@ -358,6 +368,8 @@ def test_a_question_answered_the_french_way_is_offered_corrected_and_no_asks_aga
         ("Date de publication", "1er décembre 2023"),
         ("Vouliez-vous dire 2023-12-01 ? [O/n]", "oui"),
         ("Auteurs", ""),
+        ("Structures partenaires de la ressource", ""),
+        ("Structures qui ont financé la ressource", ""),
     ])
     assert "resources/guide-des-partenariats.md" in out
     resource = next(r for r in load_site(Project(content))[0].resources if r.id == "guide-des-partenariats").data
@@ -380,3 +392,138 @@ def test_organisers_partners_funders_languages_and_a_data_period_as_flags(conten
     assert [f.name for f in event.funders] == ["Région Nouvelle-Aquitaine"]
     study = next(r for r in site.resources if r.id == "etude-regionale").data
     assert (study.data_period, study.languages, [f.name for f in study.funders]) == ("2014-2015", ["fr", "gcf"], ["Agence française de développement (AFD)"])
+
+
+def test_organisers_partners_and_funders_asked_with_the_check_s_spelling(content: Path) -> None:
+    """Organisers: networks of the portal by number, another structure by its full name, a network typed by its
+    name offered as the network; partners and funders by name; a spelling used elsewhere offered as the check
+    gives it (RRMA034), « non » asking again; the file passes `rrma check`."""
+    site = load_site(Project(content))[0]
+    ids = [n.id for n in site.networks]
+    afd = "Agence française de développement (AFD)"
+    assert any(use.name == afd for use in site.names), "the repository's content names the AFD"
+    out = _drive(["new", "event", "--root", str(content), "--title", "Webinaire des CRESS", "--start", "2026-12-03 14:00", "--network", "centraider",
+                  "--kind", "webinaire", "--mode", "en-ligne", "--online-url", "https://visio.example.org/w"], [
+        ("Fin", ""),
+        ("Numéros ou noms complets, séparés par « ; »", f"{len(ids) + 1} ; CRESS Nouvelle-Aquitaine"),
+        ("tapez de nouveau la liste des organisateurs", f"{ids.index('centraider') + 1} ; Resacoop ; CRESS Nouvelle-Aquitaine"),
+        ("Vouliez-vous dire le réseau du portail « RESACOOP » ? [O/n]", ""),
+        ("Structures partenaires", "Agence Francaise de Developpement"),
+        (f"Vouliez-vous dire « {afd} » ? [O/n]", "n"),
+        ("avec « Agence française", "AFD"),
+        ("? [O/n]", "o"),
+        ("Structures qui financent", "Région Guadeloupe"),
+        ("Numéros séparés par des virgules", "0"),
+        ("Numéros séparés par des virgules", "0"),
+        ("Numéros, noms ou codes séparés par des virgules", "0"),
+        ("le montant en euros", ""),
+        ("Date limite d'inscription", ""),
+    ])
+    assert "Qui organise, tel que l'annonce le dit :\n   0. aucun\n" in out
+    assert "ou le nom complet d'une autre structure (« Préfecture de la région Auvergne-Rhône-Alpes »)" in out
+    assert f"« {len(ids) + 1} » n'est pas un numéro de la liste (1 à {len(ids)})." in out
+    assert "« Resacoop » est un réseau du portail.\n" in out
+    assert "Compris : organisé par Centraider, RESACOOP, CRESS Nouvelle-Aquitaine." in out
+    assert "« Agence Francaise de Developpement » est écrit autrement ailleurs dans le contenu.\n" in out
+    assert out.count(f"Vouliez-vous dire « {afd} » ? [O/n]") == 2  # « n », then « AFD » offered the same full name
+    assert "Une même structure s'écrit de la même façon sur tout le portail : tapez de nouveau la liste" in out
+    _ok(content)
+    event = next(e for e in load_site(Project(content))[0].events if e.id == "webinaire-des-cress").data
+    assert [(o.network, o.name) for o in event.organizers] == [("centraider", None), ("resacoop", None), (None, "CRESS Nouvelle-Aquitaine")]
+    assert [p.name for p in event.partners] == [afd] and [f.name for f in event.funders] == ["Région Guadeloupe"]
+
+
+def test_a_resource_s_partners_and_funders_asked_by_name(content: Path) -> None:
+    answers = "\n".join(["Fiche budget", "Construire un budget prévisionnel.", "3", "2", "", "", "", "", "",
+                         "Région Bretagne ; CRESS Bretagne", "agence française de développement", "", "https://example.org/budget"]) + "\n"
+    result = CliRunner().invoke(main, ["new", "resource", "--root", str(content), "--interactive"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Structures qui ont financé la ressource (facultatif : Entrée pour passer) : noms complets, séparés par « ; »" in result.output
+    assert "Vouliez-vous dire « Agence française de développement (AFD) » ? [O/n]" in result.output
+    resource = next(r for r in load_site(Project(content))[0].resources if r.id == "fiche-budget").data
+    assert [p.name for p in resource.partners] == ["Région Bretagne", "CRESS Bretagne"]
+    assert [f.name for f in resource.funders] == ["Agence française de développement (AFD)"]
+
+
+def test_a_guided_event_ends_by_saying_how_to_add_sessions_places_and_documents(content: Path) -> None:
+    """The questions do not ask for sessions, several places or documents: the last message says how to add
+    them, with an example each; pasted into the file as it says, the examples pass `rrma check`."""
+    result = CliRunner().invoke(main, ["new", "event", "--root", str(content), "--interactive", "--title", "Formation au montage de projet",
+                                       "--start", "2026-11-14 09:30", "--end", "2026-11-21 12:00", "--network", "centraider", "--kind", "formation", "--mode", "sur-place",
+                                       "--venue", "Salle", "--city", "Orléans"], input="\n" * 12)
+    assert result.exit_code == 0, result.output
+    out = result.output
+    path = "events/formation-au-montage-de-projet.md"
+    assert f"Pour compléter l'événement, ouvrez {path} dans un éditeur de texte et ajoutez entre ses deux lignes « --- », si besoin :" in out
+    assert ("- un programme en plusieurs séances (une formation, un cycle de webinaires) : une séance par tiret, dans l'ordre des dates, "
+            "entre le début et la fin de l'événement\n    sessions:\n") in out
+    assert "- un document (programme, affiche, compte rendu) : copiez le fichier dans le dossier events/files/, puis\n    attachments:\n" in out
+    assert "--" + "file" not in out.split(path)[-1]  # no option the editor never saw
+    examples = [line[4:] for line in out.split("si besoin :")[1].splitlines() if line.startswith("    ")]
+    file = content / path
+    head, body = file.read_text(encoding="utf-8").removeprefix("---\n").split("\n---\n", 1)
+    kept = [line for line in head.splitlines() if not line.startswith(("venue:", "city:"))]  # places: instead of venue and city
+    file.write_text("---\n" + "\n".join([*kept, *examples]) + "\n---\n" + body, encoding="utf-8")
+    (content / "events" / "files").mkdir(exist_ok=True)
+    (content / "events" / "files" / "programme.pdf").write_bytes(b"%PDF-1.4\n")
+    _ok(content)
+    event = next(e for e in load_site(Project(content))[0].events if e.id == "formation-au-montage-de-projet").data
+    assert [s.title for s in event.sessions] == ["Première séance", "Deuxième séance"]
+    assert [p.city for p in event.places] == ["Ville", "Autre ville"] and event.attachments[0].file == "files/programme.pdf"
+
+
+def test_new_figures_scaffold_a_file_that_passes_the_check_once_filled(content: Path) -> None:
+    """`rrma new figures <réseau> <année>`: the year and the study written, every figure commented with « … »
+    for its number; a line uncommented and filled passes `rrma check`, one left with « … » is refused."""
+    result = run_rrma("new", "figures", "resacoop", "2015", "--source", "barometre-acteurs-csi-france", "--root", content, "--no-interactive")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "observatory/resacoop/2015.yml"
+    path = content / "observatory" / "resacoop" / "2015.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "year: 2015\n" in text and "source: barometre-acteurs-csi-france\n" in text
+    assert "# actors:\n" in text and "#   total: …\n" in text and '#     "69": …\n' in text and "# Les chiffres de RESACOOP pour 2015" in text
+    _ok(content)  # as written
+    filled = text.replace("# actors:\n", "actors:\n", 1).replace("#   total: …\n", "  total: …\n", 1)
+    path.write_text(filled, encoding="utf-8")
+    left = run_rrma("check", content)
+    assert left.returncode == 1 and "observatory/resacoop/2015.yml:" in left.stdout and "« … » n'est pas un nombre entier" in left.stdout
+    path.write_text(filled.replace("  total: …\n", "  total: 1200\n", 1), encoding="utf-8")
+    _ok(content)
+    figures = next(e for e in load_site(Project(content))[0].figures if e.id == "resacoop/2015").data
+    assert (figures.year, figures.source, figures.actors.total) == (2015, "barometre-acteurs-csi-france", 1200)
+
+
+def test_new_figures_refuses_an_existing_year_and_an_unknown_network(content: Path) -> None:
+    before = (content / "observatory" / "cirrma" / "2021.yml").read_text(encoding="utf-8")
+    result = run_rrma("new", "figures", "cirrma", "2021", "--source", "barometre-acteurs-csi-france", "--root", content)
+    assert result.returncode == 2
+    assert ("observatory/cirrma/2021.yml existe déjà : les chiffres de Conférence interrégionale des RRMA pour 2021 y sont, "
+            "et un fichier n'est jamais écrasé ; complétez-le ou corrigez-le directement") in result.stderr
+    assert (content / "observatory" / "cirrma" / "2021.yml").read_text(encoding="utf-8") == before
+    result = run_rrma("new", "figures", "resacop", "2015", "--root", content, "--no-interactive")
+    assert result.returncode == 2
+    assert "aucun réseau « resacop » dans networks/, attendu le nom du fichier d'un réseau, sans .yml ; vouliez-vous dire « resacoop » (RESACOOP) ?" in result.stderr
+    result = run_rrma("new", "figures", "resacoop", "15", "--root", content, "--no-interactive")
+    assert result.returncode == 2 and "« 15 » : attendu l'année que décrivent les chiffres, en quatre chiffres" in result.stderr
+    assert not (content / "observatory" / "resacoop").exists()
+
+
+def test_new_figures_asks_the_network_the_year_and_the_study_in_a_terminal(content: Path) -> None:
+    from rrma.cli.new import _source_choices
+
+    site = load_site(Project(content))[0]
+    ids = [n.id for n in site.networks]
+    studies = list(_source_choices(site, "resacoop"))
+    out = _drive(["new", "figures", "--root", str(content)], [
+        ("Numéro", str(ids.index("resacoop") + 1)),
+        ("Année que décrivent les chiffres", "15"),
+        ("de 1980 à", "2015"),
+        ("Étude d'où viennent les chiffres", ""),  # required: asked again
+        ("Réponse non reconnue", str(studies.index("barometre-acteurs-csi-france") + 1)),
+    ])
+    assert "Réseau qui publie les chiffres :\n   1. " in out and "observatory/resacoop/2015.yml" in out
+    study = next(r for r in site.resources if r.id == studies[0]).data
+    assert "Étude d'où viennent les chiffres :" in out
+    assert study.type == "etude-observatoire" and f"   1. {study.title} ({studies[0]})" in out  # studies first
+    figures = next(e for e in load_site(Project(content))[0].figures if e.id == "resacoop/2015").data
+    assert figures.source == "barometre-acteurs-csi-france"

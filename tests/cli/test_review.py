@@ -191,3 +191,22 @@ def test_months_are_counted_back_on_the_calendar() -> None:
     assert months_before(date(2026, 12, 1), 12) == date(2025, 12, 1)
     assert months_before(date(2026, 3, 31), 1) == date(2026, 2, 28)
     assert months_before(date(2026, 1, 15), 13) == date(2024, 12, 15)
+
+
+def test_calls_are_reviewed_like_the_other_entries(tmp_path: Path, server: _Server) -> None:
+    """A call open for applications and never checked is listed under the network that relays it, with its
+    application page that no longer answers; a call checked in October, and one closed in 2021, are not."""
+    root = _tree(tmp_path, SITE)
+    (root / "calls").mkdir()
+    call = "---\ntitle: {title}\nsummary: Résumé.\nfunders:\n  - name: Région fictive\nnetworks: [reseau-essai]\n{extra}---\n"
+    (root / "calls" / "appel-ouvert.md").write_text(
+        call.format(title="Appel ouvert", extra=f"opens: 2026-01-05\ncloses: 2031-06-15\napply_url: {SITE}/disparue\n"), encoding="utf-8")
+    (root / "calls" / "appel-verifie.md").write_text(
+        call.format(title="Appel vérifié", extra="closes: 2031-06-15\nreviewed: 2026-10-20\n"), encoding="utf-8")
+    (root / "calls" / "appel-clos.md").write_text(call.format(title="Appel clos", extra="closes: 2021-06-29\n"), encoding="utf-8")
+    result = _review(root, port=server.server_port)
+    lines = result.stdout.splitlines()
+    assert "    calls/appel-ouvert.md : « Appel ouvert », jamais vérifié, date de modification inconnue" in lines
+    assert f"    calls/appel-ouvert.md:9:12 : page de candidature {SITE}/disparue : erreur 404 (page introuvable)" in lines
+    assert not any("appel-verifie" in line or "appel-clos" in line for line in lines)
+    assert lines[-1] == "3 contenus à vérifier, 2 adresses qui ne répondent plus, dans 1 réseau."

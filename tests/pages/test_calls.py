@@ -163,6 +163,16 @@ def test_a_call_page(shared_site: BuiltSite) -> None:
     assert "de 1\u202f500\u00a0€ à 5\u202f000\u00a0€" in page
 
 
+def test_a_call_page_says_when_it_was_checked(shared_site: BuiltSite) -> None:
+    """`reviewed:` on a call, as on a resource: « Contenu vérifié le … » at the foot of its page; a call without it
+    (the test site is not a Git checkout) gives no date rather than a made-up one."""
+    page = (shared_site.site / "appels-a-projets" / "fonds-regional-ecsi-test" / "index.html").read_text(encoding="utf-8")
+    assert ('<p class="rrma-freshness rrma-card__meta" data-verifie="oui">Contenu vérifié le '
+            '<time datetime="2026-11-03">3 novembre 2026</time>.</p>') in page
+    closed = (shared_site.site / "appels-a-projets" / "appel-clos-test" / "index.html").read_text(encoding="utf-8")
+    assert "rrma-freshness" not in closed
+
+
 def test_the_list_open_calls_first_then_upcoming_then_closed(shared_site: BuiltSite) -> None:
     html = (shared_site.site / "appels-a-projets" / "index.html").read_text(encoding="utf-8")
     order = [html.index(t) for t in ("Coopération dans l&#39;océan Indien", "Fonds régional pour l&#39;éducation", "Appel à venir pour les jeunes",

@@ -1,4 +1,4 @@
-"""``rrma new resource|event|network|call``: a new content file that passes the checks.
+"""``rrma new resource|event|network|call|figures``: a new content file that passes the checks.
 
 Every field of the model is written: the values given (by flag or answered
 at the prompt), the optional others commented out with their French
@@ -13,8 +13,9 @@ import re
 import shutil
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any, get_args
 
@@ -32,8 +33,9 @@ from ..kinds.countries import countries, country_guess
 from ..kinds.events import EVENTS
 from ..kinds.languages import language_guess
 from ..kinds.networks import NETWORKS
+from ..kinds.organisations import NameUse, spelling_problems
 from ..kinds.resources import RESOURCES
-from ..kinds.site import load_site
+from ..kinds.site import load_site, network_names
 from ..project import Project
 from .settings import load_project
 
@@ -41,8 +43,9 @@ KINDS: dict[str, Collection[Any]] = {"resource": RESOURCES, "event": EVENTS, "ne
 SCHEMA = {"resource": "resource", "event": "event", "network": "network", "call": "call"}
 # Fields asked for when missing, in this order: the format of an event first, then only what applies to it.
 ASK = {
-    "resource": ["title", "summary", "type", "networks", "themes", "audiences", "countries", "published", "authors", "source_url"],
-    "event": ["title", "mode", "venue", "city", "online_url", "start", "end", "networks", "kind", "themes", "audiences", "countries", "cost", "registration_deadline"],
+    "resource": ["title", "summary", "type", "networks", "themes", "audiences", "countries", "published", "authors", "partners", "funders", "source_url"],
+    "event": ["title", "mode", "venue", "city", "online_url", "start", "end", "networks", "organizers", "partners", "funders", "kind", "themes", "audiences",
+              "countries", "cost", "registration_deadline"],
     "network": ["name", "region", "description", "partner_countries"],
     "call": ["title", "summary", "funders", "networks", "scheme", "audiences", "regions", "themes", "amount_min", "amount_max",
              "opens", "closes", "timezone", "apply_url", "source_url"],
@@ -129,17 +132,42 @@ def _choices(project: Project, site: Any, target: str) -> dict[str, str]:
     return {str(k): t.label for k, t in site.taxonomies[target].terms.items()}
 
 
-def _pick(description: str, choices: dict[str, str], multiple: bool, optional: bool) -> Any:
-    """A numbered list; « 0 » or nothing is « aucun » where the field may stay empty."""
-    click.echo(f"\n{description} :")
-    ids = list(choices)
-    if optional:
-        click.echo("   0. aucun")
-    for number, term in enumerate(ids, start=1):
-        click.echo(f"  {number:>2}. {choices[term]} ({term})")
-    prompt = "Numéros séparés par des virgules" if multiple else "Numéro"
+class Again:
+    """An answer refused: what to say before the question is asked again (nothing when the editor said « non »)."""
+
+    def __init__(self, why: str = "") -> None:
+        self.why = why
+
+
+def ask_until(prompt: str, parse: Callable[[str], Any]) -> Any:
+    """The loop every question shares: ask, give the answer (stripped) to ``parse``, which returns the value
+    to keep or :class:`Again`; then say why and ask again, the other answers kept."""
     while True:
         answer = click.prompt(prompt, default="", show_default=False).strip()
+        value = parse(answer)
+        if not isinstance(value, Again):
+            return value
+        if value.why:
+            click.echo(value.why)
+
+
+def _menu(title: str, items: list[tuple[str, str]], optional: bool, more: str | None = None) -> None:
+    """The numbered list a question offers: « 0. aucun » where the field may stay empty, then « label (code) »."""
+    click.echo(f"\n{title} :")
+    if optional:
+        click.echo("   0. aucun")
+    for number, (label, code) in enumerate(items, start=1):
+        click.echo(f"  {number:>2}. {label} ({code})")
+    if more:
+        click.echo(more)
+
+
+def _pick(description: str, choices: dict[str, str], multiple: bool, optional: bool) -> Any:
+    """A numbered list; « 0 » or nothing is « aucun » where the field may stay empty."""
+    ids = list(choices)
+    _menu(description, [(choices[term], term) for term in ids], optional)
+
+    def parse(answer: str) -> Any:
         if optional and answer in ("", "0", "aucun"):
             return [] if multiple else None
         picked = []
@@ -152,8 +180,10 @@ def _pick(description: str, choices: dict[str, str], multiple: bool, optional: b
             return picked if multiple else picked[0]
         unknown = next((p for p in (q.strip() for q in answer.split(",")) if p and not p.isdigit() and p not in choices), None)
         guess = closest(unknown, ids, labels=choices) if unknown else None
-        click.echo(f"Réponse non reconnue : tapez {'des numéros de la liste, séparés par des virgules' if multiple else 'le numéro de la liste'} (1 à {len(ids)})"
-                   + (f" ; « {unknown} » : vouliez-vous dire « {guess} », numéro {ids.index(guess) + 1} ?" if guess else "") + ".")
+        return Again(f"Réponse non reconnue : tapez {'des numéros de la liste, séparés par des virgules' if multiple else 'le numéro de la liste'} (1 à {len(ids)})"
+                     + (f" ; « {unknown} » : vouliez-vous dire « {guess} », numéro {ids.index(guess) + 1} ?" if guess else "") + ".")
+
+    return ask_until("Numéros séparés par des virgules" if multiple else "Numéro", parse)
 
 
 def as_written(key: str, text: Any) -> str | None:
@@ -165,15 +195,18 @@ def as_written(key: str, text: Any) -> str | None:
     return value if value is not None and value != text.strip() else None
 
 
+def _yes_or_no(answer: str) -> bool | Again:
+    answer = answer.lower()
+    if answer in ("", "o", "oui", "y", "yes"):
+        return True
+    if answer in ("n", "non", "no"):
+        return False
+    return Again("Répondez o (oui) ou n (non).")
+
+
 def yes(question: str) -> bool:
     """« … ? [O/n] »: Entrée, o or oui is yes; n or non is no."""
-    while True:
-        answer = click.prompt(f"{question} [O/n]", default="", show_default=False).strip().lower()
-        if answer in ("", "o", "oui", "y", "yes"):
-            return True
-        if answer in ("n", "non", "no"):
-            return False
-        click.echo("Répondez o (oui) ou n (non).")
+    return bool(ask_until(f"{question} [O/n]", _yes_or_no))
 
 
 def _problem(model: type[BaseModel], key: str, value: Any) -> str | None:
@@ -193,41 +226,119 @@ def _problem(model: type[BaseModel], key: str, value: Any) -> str | None:
     return None
 
 
-def _ask_funders() -> list[dict[str, str]]:
-    """A call's funders: their full names, separated by « ; » (a name may hold a comma)."""
-    while True:
-        answer = click.prompt("Financeurs de l'appel : noms complets, séparés par « ; » (« Région Bretagne ; Agence française de développement (AFD) »)",
-                              default="", show_default=False)
-        names = [n.strip() for n in answer.split(";") if n.strip()]
-        if names:
-            return [{"name": n} for n in names]
-        click.echo("Réponse obligatoire : au moins un financeur.")
-
-
 def _ask(key: str, info: Any, choices: dict[str, str] | None, multiple: bool, model: type[BaseModel]) -> Any:
     """One question, asked again until the answer is one the check accepts."""
-    if key == "funders":
-        return _ask_funders()
     description = (info.description or key).rstrip(".")
     optional = not info.is_required() and key != "mode"  # an event's format is always asked: what follows depends on it
     if choices:
         return _pick(description, choices, multiple, optional)
-    while True:
-        answer = click.prompt(description + (" (facultatif : Entrée pour passer)" if optional else ""), default="", show_default=False).strip()
+
+    def parse(answer: str) -> Any:
         if not answer:
-            if optional:
-                return [] if multiple else None
-            click.echo("Réponse obligatoire.")
-            continue
+            return ([] if multiple else None) if optional else Again("Réponse obligatoire.")
         if (value := as_written(key, answer)) is not None:
             if not yes(f"Vouliez-vous dire {value} ?"):
-                continue
+                return Again()
             answer = value
         value = [a.strip() for a in answer.split(",") if a.strip()] if multiple else answer
         problem = _problem(model, key, value)
-        if problem is None:
-            return value
-        click.echo(f"{problem}. Les autres réponses sont gardées : tapez une nouvelle valeur.")
+        return value if problem is None else Again(f"{problem}. Les autres réponses sont gardées : tapez une nouvelle valeur.")
+
+    return ask_until(description + (" (facultatif : Entrée pour passer)" if optional else ""), parse)
+
+
+ANSWER = "<réponse>"  # the path of the name being typed, among the content's names
+
+
+def spelling(site: Any, name: str, field: str) -> tuple[str, str, str] | None:
+    """What the check (RRMA034) would say of ``name`` typed in ``field``, among every name the content already
+    writes: (why, "name", the spelling used elsewhere) or (why, "network", the file of the portal's network
+    it names); None when it reads as it does elsewhere."""
+    for problem in spelling_problems([*site.names, NameUse(name, ANSWER, 1, 1, field)], network_names(site)):
+        if problem.path != ANSWER:
+            continue
+        why = re.split(r" ; vouliez-vous dire |, attendu ", problem.message)[0]
+        if network := re.search(r"attendu `network: ([^`]+)`", problem.message):
+            return why, "network", network[1]
+        if spelt := re.search(r"vouliez-vous dire « (.+) » \?", problem.message):
+            return why, "name", spelt[1]
+    return None
+
+
+def _spelt(site: Any, part: str, field: str) -> dict[str, str] | Again:
+    """A structure's name as the content writes it: the check's spelling offered (« Vouliez-vous dire … ? »);
+    « non » asks again, since the check would refuse the file."""
+    found = spelling(site, part, field)
+    if found is None:
+        return {"name": part}
+    why, what, value = found
+    click.echo(f"{why}.")
+    if what == "network":
+        name = network_names(site)[value]
+        if yes(f"Vouliez-vous dire le réseau du portail « {name} » ?"):
+            return {"network": value}
+        return Again("Un réseau du portail se choisit par son numéro dans la liste. Les autres réponses sont gardées : tapez de nouveau la liste.")
+    if yes(f"Vouliez-vous dire « {value} » ?"):
+        return {"name": value}
+    return Again(f"Une même structure s'écrit de la même façon sur tout le portail : tapez de nouveau la liste, "
+                 f"avec « {value} » ou le nom d'une autre structure.")
+
+
+def ask_names(key: str, info: Any, site: Any, model: type[BaseModel]) -> list[dict[str, str]]:
+    """Partners and funders (a call's funders too): their full names, separated by « ; » (a name may hold a
+    comma), each written as elsewhere in the content (the check's spelling offered)."""
+    optional = not info.is_required()
+    head = (info.description or key).split(" : ")[0].rstrip(".")
+
+    def parse(answer: str) -> Any:
+        named = []
+        for part in filter(None, (p.strip() for p in answer.split(";"))):
+            found = _spelt(site, part, f"{key}.name")
+            if isinstance(found, Again):
+                return found
+            named.append(found)
+        if not named:
+            return [] if optional else Again("Réponse obligatoire : au moins un financeur." if key == "funders" else "Réponse obligatoire.")
+        named = [dict(t) for t in dict.fromkeys(tuple(n.items()) for n in named)]
+        problem = _problem(model, key, named)
+        return named if problem is None else Again(f"{problem}. Les autres réponses sont gardées : tapez de nouveau la liste.")
+
+    return ask_until(f"{head}{' (facultatif : Entrée pour passer)' if optional else ''} : noms complets, séparés par « ; » "
+                     "(« Région Bretagne ; Agence française de développement (AFD) »)", parse)
+
+
+def ask_organizers(key: str, info: Any, site: Any, model: type[BaseModel]) -> list[dict[str, str]]:
+    """An event's organisers: networks of the portal by their number, any other structure by its full name,
+    separated by « ; »; a name that is a network's, or written otherwise elsewhere, offered as the check would."""
+    names = {n.id: n.data.name for n in site.networks}
+    ids = list(names)
+    _menu((info.description or key).split(" : ")[0].rstrip("."), [(names[i], i) for i in ids], True,
+          "  ou le nom complet d'une autre structure (« Préfecture de la région Auvergne-Rhône-Alpes »)")
+
+    def parse(answer: str) -> Any:
+        if answer.lower() in ("", "0", "aucun"):
+            return []
+        found: list[dict[str, str]] = []
+        for part in filter(None, (p.strip() for p in answer.split(";"))):
+            if re.fullmatch(r"\d+(\s*,\s*\d+)*", part):
+                for number in (int(n) for n in part.split(",")):
+                    if not 1 <= number <= len(ids):
+                        return Again(f"« {number} » n'est pas un numéro de la liste (1 à {len(ids)}). "
+                                     "Les autres réponses sont gardées : tapez de nouveau la liste des organisateurs.")
+                    found.append({"network": ids[number - 1]})
+                continue
+            organizer = {"network": part} if part in names else _spelt(site, part, f"{key}.name")
+            if isinstance(organizer, Again):
+                return organizer
+            found.append(organizer)
+        found = [dict(t) for t in dict.fromkeys(tuple(o.items()) for o in found)]
+        problem = _problem(model, key, found)
+        if problem is not None:
+            return Again(f"{problem}. Les autres réponses sont gardées : tapez de nouveau la liste des organisateurs.")
+        click.echo("Compris : organisé par " + ", ".join(names[o["network"]] if "network" in o else o["name"] for o in found) + ".")
+        return found
+
+    return ask_until("Numéros ou noms complets, séparés par « ; »", parse)
 
 
 def _used_countries(site: Any, limit: int = 12) -> list[str]:
@@ -249,44 +360,43 @@ def _country(part: str, shortcuts: list[str]) -> tuple[str | None, str | None]:
     guess = country_guess(part)
     if guess is not None and fold(part) in (fold(guess), fold(known[guess].name)):
         return guess, None
-    if guess is not None and click.confirm(f"« {part} » : vouliez-vous dire « {known[guess].name} » ({guess}) ?", default=True):
+    if guess is not None and yes(f"« {part} » : vouliez-vous dire « {known[guess].name} » ({guess}) ?"):
         return guess, None
     return None, f"« {part} » : pays inconnu ; tapez son nom en français ou son code ISO à deux lettres (SN pour le Sénégal)"
 
 
-def ask_countries(key: str, info: Any, site: Any) -> list[str]:
+def ask_countries(key: str, info: Any, site: Any, model: type[BaseModel] | None = None) -> list[str]:
     """Countries, named in French: a number of the list (the countries the site names most), a name (« Sénégal »)
     or an ISO code (« SN »), several separated by commas; a near miss is offered (« Senegal » → Sénégal, SN) and
     confirmed; « aucun » or nothing leaves the field empty."""
     shortcuts = _used_countries(site)
     known = countries()
-    click.echo(f"\n{(info.description or key).split(' : ')[0].rstrip('.')} :")
-    click.echo("   0. aucun")
-    for number, code in enumerate(shortcuts, start=1):
-        click.echo(f"  {number:>2}. {known[code].name} ({code})")
-    click.echo("  ou le nom d'un autre pays, en français, ou son code ISO à deux lettres (Haïti, HT)")
-    while True:
-        answer = click.prompt("Numéros, noms ou codes séparés par des virgules", default="", show_default=False).strip()
+    _menu((info.description or key).split(' : ')[0].rstrip('.'), [(known[code].name, code) for code in shortcuts], True,
+          "  ou le nom d'un autre pays, en français, ou son code ISO à deux lettres (Haïti, HT)")
+
+    def parse(answer: str) -> Any:
         if answer.lower() in ("", "0", "aucun"):
             return []
         codes: list[str] = []
         for part in filter(None, (p.strip() for p in answer.split(","))):
             code, why = _country(part, shortcuts)
             if why is not None:
-                click.echo(f"{why}. Les autres réponses sont gardées : tapez de nouveau la liste des pays.")
-                break
+                return Again(f"{why}. Les autres réponses sont gardées : tapez de nouveau la liste des pays.")
             codes.append(code)  # type: ignore[arg-type]
-        else:
-            codes = list(dict.fromkeys(codes))
-            click.echo("Compris : " + ", ".join(f"{known[c].name} ({c})" for c in codes) + ".")
-            return codes
+        codes = list(dict.fromkeys(codes))
+        click.echo("Compris : " + ", ".join(f"{known[c].name} ({c})" for c in codes) + ".")
+        return codes
+
+    return ask_until("Numéros, noms ou codes séparés par des virgules", parse)
 
 
-# Fields with a question of their own (asked as `question(key, field info, site)`), instead of the generic one:
-# the extension point for the next ones (organisers: `"organisers": ask_organisers`, and the field added to ASK).
-QUESTIONS: dict[str, Callable[[str, Any, Any], Any]] = {
+# Fields with a question of their own (asked as `question(key, field info, site, model)`), instead of the generic one.
+QUESTIONS: dict[str, Callable[[str, Any, Any, type[BaseModel]], Any]] = {
     "countries": ask_countries,
     "partner_countries": ask_countries,
+    "organizers": ask_organizers,
+    "partners": ask_names,
+    "funders": ask_names,
 }
 
 
@@ -309,7 +419,7 @@ def create(kind: str, values: dict[str, Any], *, project: Project, files: tuple[
                     raise click.UsageError(f"il manque --{key.replace('_', '-')} ({(info.description or '').rstrip('.')})")
                 continue
             if key in QUESTIONS:
-                values[key] = QUESTIONS[key](key, info, site)
+                values[key] = QUESTIONS[key](key, info, site, model)
                 continue
             literal = [a for a in get_args(info.annotation) if isinstance(a, str)] or [a for arg in get_args(info.annotation) for a in get_args(arg) if isinstance(a, str)]
             choices = _choices(project, site, target) if target else ({v: ENUM_LABELS.get(v, v) for v in literal} if literal else None)
@@ -342,11 +452,18 @@ def create(kind: str, values: dict[str, Any], *, project: Project, files: tuple[
         text = "---\n" + yaml_text + "---\n" + f"<!-- Présentez ici {what}, en Markdown, à la place de ce commentaire. -->\n"
     else:
         text = header + yaml_text
-    # Check in memory, exactly as `rrma check` will read it.
+    return write_checked(project, collection, target_file, text, copies)
+
+
+def write_checked(project: Project, collection: Collection[Any], target_file: Path, text: str, copies: Sequence[tuple[Path, Path]] = ()) -> Path:
+    """Write a new file (and the attachments it names) only if `rrma check` would accept it: checked in memory
+    first, then with the whole tree (references, attachments…), everything undone on failure."""
     source = Source(project.rel(target_file), text)
     fm_text = split_front_matter(source)[0].yaml_text if collection.front_matter else text
     loaded = load_yaml(fm_text, source.path)
-    model.model_validate(loaded.data)
+    collection.model.model_validate(loaded.data)
+    folder = target_file.parent
+    created = not folder.exists()  # observatory/<réseau>/ for a network's first figures
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for source_file, dest in copies:
@@ -362,6 +479,8 @@ def create(kind: str, values: dict[str, Any], *, project: Project, files: tuple[
     if mine:
         for path in written:
             path.unlink()
+        if created:
+            folder.rmdir()
         raise NotWritten(mine)
     for notice in (p for p in problems if p.path == project.rel(target_file) and is_notice(p.code)):
         click.echo(f"remarque : {notice.message} ({notice.hint})", err=True)  # written all the same: a past call is a record
@@ -462,6 +581,37 @@ def _finish(kind: str, values: dict[str, Any], root: Path, slug: str | None, fil
             click.echo(f"{options.get(name, name)} : {ctx.get('message') or error['msg']}{hint}", err=True)
         raise click.UsageError("valeurs invalides : rien n'a été écrit") from None
     click.echo(project.rel(path))
+    if kind == "event" and (sys.stdin.isatty() if interactive is None else interactive):
+        if advice := event_advice(project.rel(path), values, project.events_dir):
+            click.echo(advice)
+
+
+# What the questions leave to the file, with an example to copy: (field, when it helps, the example's lines).
+LATER = [
+    ("sessions", "un programme en plusieurs séances (une formation, un cycle de webinaires) : une séance par tiret, dans l'ordre des dates, "
+     "entre le début et la fin de l'événement",
+     ["sessions:", "  - title: Première séance", "    start: 2026-11-14 09:30", "    end: 2026-11-14 12:00",
+      "  - title: Deuxième séance", "    start: 2026-11-21 09:30", "    end: 2026-11-21 12:00"]),
+    ("places", "plusieurs lieux (un festival dans plusieurs villes) : un lieu par tiret, à la place des lignes « venue » et « city »",
+     ["places:", "  - venue: Nom de la salle", "    city: Ville", "  - city: Autre ville"]),
+    ("attachments", "un document (programme, affiche, compte rendu) : copiez le fichier dans le dossier {folder}/files/, puis",
+     ["attachments:", "  - file: files/programme.pdf", "    title: Programme (PDF)"]),
+]
+
+
+def event_advice(path: str, values: dict[str, Any], folder: str) -> str:
+    """After a guided `rrma new event`: how to add, in the file, what the questions did not ask — sessions,
+    several places (not for an online event), documents — each with a short example, in plain French."""
+    missing = [(what, lines) for key, what, lines in LATER if not values.get(key) and not (key == "places" and values.get("mode") == "en-ligne")]
+    if not missing:
+        return ""
+    text = [f"\nPour compléter l'événement, ouvrez {path} dans un éditeur de texte et ajoutez entre ses deux lignes « --- », si besoin :"]
+    for what, lines in missing:
+        text.append(f"- {what.format(folder=folder)}")
+        text += [f"    {line}" for line in lines]
+    text.append("Gardez les espaces du début de ligne comme dans l'exemple. Les lignes qui commencent par « # » décrivent les autres "
+                "informations possibles : retirez le « # » pour en remplir une. Vérifiez ensuite le fichier avec la commande rrma check.")
+    return "\n".join(text)
 
 
 def _in_options(problem: Any, command: click.Command) -> str:
@@ -488,7 +638,7 @@ def _in_options(problem: Any, command: click.Command) -> str:
 
 @click.group(subcommand_metavar="TYPE [OPTIONS]")
 def new() -> None:
-    """Crée un fichier de ressource, d'événement ou de réseau, prêt à compléter."""
+    """Crée un fichier de ressource, d'événement, de réseau, d'appel à projets ou de chiffres de l'observatoire, prêt à compléter."""
 
 
 @new.command()
@@ -612,3 +762,112 @@ def call(title, summary, funder, network, scheme, audience, region, country, zon
                      "themes": _multi(theme), "odd": list(odd), "amount_min": amount_min, "amount_max": amount_max, "cofunding_rate": cofunding_rate,
                      "opens": opens, "closes": closes, "timezone": timezone, "apply_url": apply_url, "source_url": source_url, "draft": draft},
             root, slug, files, interactive)
+
+
+def _source_choices(site: Any, network_id: str) -> dict[str, str]:
+    """Where a network's figures may come from: the studies of the portal (the network's first), then the
+    network's other resources."""
+    def study(entry: Any) -> bool:
+        return entry.data.type == "etude-observatoire"
+
+    def own(entry: Any) -> bool:
+        return network_id in entry.data.networks
+
+    ranked = sorted((r for r in site.resources if study(r) or own(r)), key=lambda r: (not study(r), not own(r), r.id))
+    return {r.id: r.data.title for r in ranked}
+
+
+def _year(text: str, today: date) -> int | Again:
+    text = text.strip()
+    if re.fullmatch(r"\d{4}", text) and 1980 <= int(text) <= today.year:
+        return int(text)
+    return Again(f"« {text} » : attendu l'année que décrivent les chiffres, en quatre chiffres, de 1980 à {today.year} (2021).")
+
+
+def figures_text(site: Any, network_id: str, year: int, source: str) -> str:
+    """A network's figures for a year: the year and the source written, every other figure commented with its
+    description, « … » in place of each number (left as is, `rrma check` refuses it: no figure is ever made up)."""
+    from ..kinds.observatory import Actors, Figures, Projects
+
+    def about(model: type[BaseModel], name: str, optional: bool = True) -> str:
+        return (model.model_fields[name].description or name).rstrip(".") + (" (facultatif)" if optional else "")
+
+    first = {name: next(iter(site.taxonomies[name].terms), "…") for name in ("actor-types", "sectors")}
+    lines = [
+        "# yaml-language-server: $schema=../../schemas/observatory.schema.json",
+        f"# Les chiffres de {network_names(site)[network_id]} pour {year}, tels que l'étude source les publie : seulement",
+        "# des chiffres publiés, jamais d'estimation. Pour remplir une ligne, retirez le « # » du début et remplacez",
+        "# « … » par le nombre de l'étude ; vérifiez ensuite le fichier avec la commande rrma check.",
+        f"# {about(Figures, 'year', False)}", f"year: {year}",
+        f"# {about(Figures, 'source', False)}", f"source: {source}",
+        f"# {about(Figures, 'as_of')}", "# as_of: AAAA-MM-JJ",
+        f"# {about(Figures, 'source_url')}", "# source_url: https://…",
+        f"# {about(Figures, 'actors')}", "# actors:",
+        f"#   # {about(Actors, 'total', False)}", "#   total: …",
+        f"#   # {about(Actors, 'by_type')}", "#   by_type:", f"#     {first['actor-types']}: …",
+        f"#   # {about(Actors, 'by_department')}", "#   by_department:", '#     "69": …',
+        f"# {about(Figures, 'projects')}", "# projects:",
+        f"#   # {about(Projects, 'total')}", "#   total: …",
+        f"#   # {about(Projects, 'countries')}", "#   countries: …",
+        f"#   # {about(Projects, 'by_country')}", "#   by_country:", "#     SN: …",
+        f"#   # {about(Projects, 'by_sector')}", "#   by_sector:", f"#     {first['sectors']}: …",
+        f"# {about(Figures, 'odd')}", "# odd:", "#   4: …",
+        f"# {about(Figures, 'method')}", "# method: |", "#   …",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@new.command()
+@click.argument("network_id", required=False, metavar="[RÉSEAU]")
+@click.argument("year", required=False, metavar="[ANNÉE]")
+@click.option("--source", help="L'étude d'où viennent les chiffres : nom de son fichier dans resources/, sans .md.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Dossier du dépôt du portail.")
+@click.option("--interactive/--no-interactive", default=None, help="Poser les questions manquantes (par défaut : dans un terminal).")
+def figures(network_id: str | None, year: str | None, source: str | None, root: Path, interactive: bool | None) -> None:
+    """Nouveaux chiffres de l'observatoire : observatory/<réseau>/<année>.yml"""
+    from ..kinds.observatory import OBSERVATORY
+
+    project = load_project(root)
+    site, _ = load_site(project)
+    asked = sys.stdin.isatty() if interactive is None else interactive
+    names = network_names(site)
+    if network_id is not None and network_id not in names:
+        guess = closest(network_id, list(names), labels=names)
+        why = (f"aucun réseau « {network_id} » dans {project.networks_dir}/, attendu le nom du fichier d'un réseau, sans .yml"
+               + (f" ; vouliez-vous dire « {guess} » ({names[guess]}) ?" if guess else ""))
+        if not asked:
+            raise click.UsageError(why)
+        click.echo(why[0].upper() + why[1:] + ("" if guess else "."))
+        network_id = None
+    if network_id is None:
+        if not asked:
+            raise click.UsageError("il manque le réseau : rrma new figures <réseau> <année> (le nom du fichier du réseau dans networks/, sans .yml)")
+        network_id = _pick("Réseau qui publie les chiffres", names, multiple=False, optional=False)
+    network: str = network_id
+    if year is not None and isinstance(checked := _year(year, project.today), Again):
+        if not asked:
+            raise click.UsageError(checked.why.rstrip("."))
+        click.echo(checked.why)
+        year = None
+    number = int(year) if year is not None else ask_until("Année que décrivent les chiffres (2021)", lambda a: _year(a, project.today)) if asked else None
+    if number is None:
+        raise click.UsageError("il manque l'année : rrma new figures <réseau> <année> (l'année que décrivent les chiffres, 2021)")
+    folder = project.dir(project.observatory_dir) / network
+    existing = next((folder / f"{number}{suffix}" for suffix in OBSERVATORY.suffixes if (folder / f"{number}{suffix}").exists()), None)
+    if existing is not None:
+        raise click.UsageError(f"{project.rel(existing)} existe déjà : les chiffres de {names[network]} pour {number} y sont, "
+                               "et un fichier n'est jamais écrasé ; complétez-le ou corrigez-le directement")
+    if source is None:
+        choices = _source_choices(site, network)
+        if not asked or not choices:
+            raise click.UsageError("il manque --source : l'étude d'où viennent les chiffres, nom de son fichier dans resources/ sans .md"
+                                   + ("" if choices else " (aucune étude sur le portail : ajoutez-la d'abord avec rrma new resource)"))
+        source = _pick("Étude d'où viennent les chiffres", choices, multiple=False, optional=False)
+    target = folder / f"{number}.yml"
+    try:
+        path = write_checked(project, OBSERVATORY, target, figures_text(site, network, number, source))
+    except NotWritten as exc:
+        for problem in exc.problems:
+            click.echo(f"{problem.message}\n    conseil : {problem.hint} [{problem.code}]", err=True)
+        raise click.UsageError("le fichier ne passerait pas `rrma check` : rien n'a été écrit") from None
+    click.echo(project.rel(path))

@@ -8,7 +8,7 @@ import dataclasses
 import json
 import sys
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -20,11 +20,12 @@ from ..core.linkcheck import USER_AGENT, Answer, LinkChecker
 from ..core.types import PARIS
 from ..core.wording import plural
 from ..kinds.base import Entry
+from ..kinds.calls import Call
 from ..kinds.site import Site, load_site
 from ..pages.dates import day
 from .settings import load_project
 
-FIELDS = {"source_url": "page source", "website": "site web", "url": "document joint"}
+FIELDS = {"source_url": "page source", "website": "site web", "apply_url": "page de candidature", "url": "document joint"}
 
 
 @dataclass(frozen=True)
@@ -77,28 +78,36 @@ def _title(entry: Entry[Any]) -> str:
 
 def _addresses(entry: Entry[Any]) -> list[tuple[tuple[Any, ...], str, str]]:
     data = entry.data
-    found = [((name,), FIELDS[name], getattr(data, name)) for name in ("website", "source_url") if getattr(data, name, None)]
+    found = [((name,), FIELDS[name], getattr(data, name)) for name in ("website", "apply_url", "source_url") if getattr(data, name, None)]
     for index, attachment in enumerate(getattr(data, "attachments", [])):
         if attachment.url:
             found.append((("attachments", index, "url"), FIELDS["url"], attachment.url))
     return found
 
 
+def _over(data: Any, today: date) -> bool:
+    """A past event, a call closed before today: a record, nothing in it to check again."""
+    if isinstance(data, Call):
+        closes = data.last_close()
+        return closes is not None and closes <= datetime.combine(today, time(0), tzinfo=data.zone)
+    return hasattr(data, "last_day") and data.last_day < today
+
+
 def gather(site: Site, months: int, changed: dict[str, datetime]) -> list[NetworkReview]:
-    """Each network with its entries last reviewed before ``months`` ago (past events left out: nothing about
-    them changes any more) and every address its entries give (drafts left out)."""
+    """Each network with its entries last reviewed before ``months`` ago (past events and closed calls left out:
+    nothing about them changes any more) and every address its entries give (drafts left out)."""
     limit = months_before(site.project.today, months)
     reviews = {e.id: NetworkReview(e.id, e.data.acronym or e.data.name) for e in site.networks}
     site = site.published(include_drafts=False)
     items: list[tuple[Entry[Any], list[str]]] = [(e, [e.id]) for e in site.networks]
-    items += [(e, list(e.data.networks)) for e in [*site.resources, *site.events]]
+    items += [(e, list(e.data.networks)) for e in [*site.resources, *site.events, *site.calls]]
     for entry, owners in items:
         reviewed = entry.data.reviewed
         last = changed.get(entry.path)
         last_day = last.astimezone(PARIS).date() if last else None
-        past_event = hasattr(entry.data, "last_day") and entry.data.last_day < site.project.today
+        past = _over(entry.data, site.project.today)
         when = reviewed or last_day
-        stale = None if past_event or (when is not None and when >= limit) else Stale(entry.path, _title(entry), reviewed, last_day)
+        stale = None if past or (when is not None and when >= limit) else Stale(entry.path, _title(entry), reviewed, last_day)
         links = []
         for loc, name, url in _addresses(entry):
             span = entry.positions.value(loc) if entry.positions is not None else None
@@ -187,7 +196,8 @@ def _user_agent() -> str:
 def review(path: Path, months: int, fmt: str, no_links: bool, timeout: float, workers: int, per_host: int, today: datetime | None) -> None:
     """Liste, réseau par réseau, les contenus du DOSSIER à vérifier : ceux qui ne l'ont pas été depuis
     --depuis mois (date `reviewed`, ou à défaut dernière modification connue de Git ; les événements passés
-    exceptés) et les adresses web (pages sources, sites, documents joints) qui ne répondent plus ou ont changé.
+    et les appels à projets clôturés exceptés) et les adresses web (pages sources, sites, pages de candidature,
+    documents joints) qui ne répondent plus ou ont changé.
 
     Chaque adresse est demandée une fois (HEAD, puis GET si le serveur refuse HEAD), redirections suivies.
 
@@ -203,7 +213,7 @@ def review(path: Path, months: int, fmt: str, no_links: bool, timeout: float, wo
     site, problems = load_site(project)
     if problems:
         raise click.ClickException(f"{plural(len(problems), 'erreur', 'erreurs')} de contenu : corrigez d'abord ce que signale `rrma check`")
-    changed = last_changes(project.root, [project.networks_dir, project.events_dir, project.resources_dir])
+    changed = last_changes(project.root, [project.networks_dir, project.events_dir, project.resources_dir, project.calls_dir])
     reviews = gather(site, months, changed)
     answers: dict[str, Answer] = {}
     if not no_links:

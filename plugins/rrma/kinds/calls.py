@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from pydantic import Field
 
 from ..core.diagnostics import Diagnostic
-from ..core.types import PARIS, CountryCode, EventTime, Odd, RegionCode, Slug, Text, TimeZoneName, Url, in_zone
+from ..core.types import PARIS, CountryCode, EventTime, Odd, RegionCode, ReviewDate, Slug, Text, TimeZoneName, Url, in_zone
 from ..project import Project
 from .base import Collection, Entry, Model, markup_problems, ref
 from .localtime import zone_of
@@ -69,6 +69,7 @@ class Call(Model):
     source_url: Url | None = Field(None, title="Page de l'appel", description="Page où le financeur ou le réseau publie l'appel")
     winners: list[Winner] = Field(title='Lauréats', default_factory=list, description="Lauréats, une fois l'appel clôturé et les résultats publiés")
     draft: bool = Field(False, title='Brouillon', description="`true` : brouillon visible seulement en prévisualisation locale")
+    reviewed: ReviewDate | None = Field(None, title='Vérifié le', description="Jour où le contenu a été vérifié (toujours juste, liens compris) : AAAA-MM-JJ")
 
     @property
     def zone(self) -> ZoneInfo:

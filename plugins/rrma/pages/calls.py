@@ -224,6 +224,8 @@ def call_pages(site: Site, labels: Labels, now: datetime, output: Output) -> tup
 
 
 def _call_page(entry: Entry[Call], card: dict[str, Any], labels: Labels, site: Site, output: Output, now: datetime) -> PageSpec:
+    from .specs import freshness  # « Contenu vérifié le … » as on the other pages (specs imports this module)
+
     c = entry.data
     zone = _zone_label(c, site)
     url = output.absolute(card["url"])
@@ -255,6 +257,7 @@ def _call_page(entry: Entry[Call], card: dict[str, Any], labels: Labels, site: S
         "ics_url": f"appels-a-projets/{entry.id}/{entry.id}.ics" if c.last_close() else None,
         "og": {"type": "article", "title": c.title},
         "jsonld": jsonld.dumps(call_jsonld(entry, url, labels, output)),
+        **freshness(entry, output),
     }
     return PageSpec(card["url"], c.title, "rrma/call.html", context, body=entry.body, source=entry.path, description=c.summary,
                     search={"kind": "appel", "label": "Appel à projets", "summary": c.summary, "date": card["state"]["text"],
