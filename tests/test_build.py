@@ -125,7 +125,10 @@ def test_make_build_ends_in_one_french_line_and_keeps_the_last_site(tmp_path: Pa
     root = copy_content(tmp_path, site=True)
     for name in ("Makefile", "pyproject.toml", "constraints.txt", "package.json", "package-lock.json", "scripts"):
         (root / name).symlink_to(REPO / name)
-    make = ["make", "--no-print-directory", "build", f"VENV={REPO / '.venv'}", f"NPM_STAMP={REPO / 'node_modules' / '.installed-stamp'}"]
+    # -o: the set-up is the repository's, never remade from here (a stale stamp would run `npm ci`
+    # through the link and empty the repository's node_modules)
+    npm_stamp, venv_stamp = REPO / "node_modules" / ".installed-stamp", REPO / ".venv" / ".installed-stamp"
+    make = ["make", "--no-print-directory", "build", f"VENV={REPO / '.venv'}", f"NPM_STAMP={npm_stamp}", "-o", str(npm_stamp), "-o", str(venv_stamp)]
     (root / "site").mkdir()
     (root / "site" / "derniere-version-publiee.html").write_text("ancien site", encoding="utf-8")
     event = root / "events" / "assises-rrma-orleans-2022.md"
