@@ -101,8 +101,15 @@ class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
+    def log_request(self, code: object = "-", size: object = "-") -> None:
+        self.server.fetched.append(self.path)  # every file served, the page's and its workers' alike
+
+
+
 
 class _Server(ThreadingHTTPServer):
+    fetched: list[str]
+
     def handle_error(self, request: object, client_address: object) -> None:
         if not isinstance(sys.exc_info()[1], ConnectionError):  # search.js gives up downloads a newer query made useless
             super().handle_error(request, client_address)
@@ -142,12 +149,12 @@ PAGEFIND_QUERY = """async q => {
 }"""
 
 
-def _wire(site: Path, urls: list[str], prefix: str) -> tuple[int, int]:
-    """Bytes of the files a browser fetched (raw, and as a gzip server sends them; Pagefind's
+def _wire(site: Path, paths: list[str]) -> tuple[int, int]:
+    """Bytes of the files the server sent (raw, and as a gzip server sends them; Pagefind's
     index files are already gzip-compressed)."""
     raw = gzipped = 0
-    for url in dict.fromkeys(urls):
-        path = site / url.split(prefix, 1)[1].split("?")[0]
+    for url in dict.fromkeys(paths):
+        path = site / url.lstrip("/").split("?")[0]
         data = path.read_bytes()
         raw += len(data)
         gzipped += len(data) if data[:2] == b"\x1f\x8b" else gz(data)
@@ -160,6 +167,7 @@ def browser_figures(site: Path, queries: list[str], *, pagefind: bool) -> dict:
     from playwright.sync_api import sync_playwright
 
     server = _Server(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
+    server.fetched = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{server.server_address[1]}/"
     out: dict = {}
@@ -169,6 +177,8 @@ def browser_figures(site: Path, queries: list[str], *, pagefind: bool) -> dict:
         for engine in ("portail", "pagefind") if pagefind else ("portail",):
             page = browser.new_page()
             page.goto(origin + "recherche/")
+            page.wait_for_load_state("networkidle")
+            served = len(server.fetched)
             script = PORTAL_QUERY if engine == "portail" else PAGEFIND_QUERY
             timings, results = [], []
             for query in queries:
@@ -176,8 +186,9 @@ def browser_figures(site: Path, queries: list[str], *, pagefind: bool) -> dict:
                 timings.append(seconds)
                 results.append([normalise(u, origin) for u in found])
                 if len(timings) == 1 and engine == "pagefind":  # (the portal's are counted by first_query_bytes: it prefetches)
-                    fetched = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
-                    out["pagefind_first"] = _wire(site, [u for u in fetched if "/pagefind/" in u], origin)
+                    # What the server sent for that query, its Web Worker's and WebAssembly's files included
+                    # (the page's resource timings do not list a worker's downloads).
+                    out["pagefind_first"] = _wire(site, [u for u in server.fetched[served:] if u.startswith("/pagefind/")])
             page.close()
             rest = sorted(timings[1:]) or [0.0]
             out[f"{engine}_latency"] = (timings[0], statistics.median(rest), rest[max(0, int(len(rest) * 0.95) - 1)])
@@ -274,16 +285,20 @@ def relevance(queries: list[Query], results: list[list[str]]) -> dict[str, tuple
     return figures
 
 
-def search_figures(n: int, portal: Path, work: Path) -> dict:
-    """The portal's search beside Pagefind's, on the same built site and queries."""
+def search_figures(n: int, portal: Path, work: Path, runs: int) -> dict:
+    """The portal's search beside Pagefind's, on the same built site and queries (index build times:
+    medians of ``runs``)."""
     site = portal / "site"
     pagefind = pagefind_available(work)
-    pagefind_seconds = None
-    if pagefind:
-        print(f"… {n} ressources : Pagefind", file=sys.stderr)
-        pagefind_seconds = pagefind_index(work, site)
-    print(f"… {n} ressources : index du portail", file=sys.stderr)
-    portal_seconds = index_seconds(portal, work)
+    timings: dict[str, list[float]] = {"portail": [], "pagefind": []}
+    for _ in range(runs):  # interleaved, as the builds are: both see the same state of a shared machine
+        if pagefind:
+            print(f"… {n} ressources : Pagefind", file=sys.stderr)
+            timings["pagefind"].append(pagefind_index(work, site))
+        print(f"… {n} ressources : index du portail", file=sys.stderr)
+        timings["portail"].append(index_seconds(portal, work))
+    portal_seconds = statistics.median(timings["portail"])
+    pagefind_seconds = statistics.median(timings["pagefind"]) if pagefind else None
     known = known_item_queries(portal)
     texts = QUERIES + [q.text for q in known]
     print(f"… {n} ressources : requêtes dans Chromium", file=sys.stderr)
@@ -355,7 +370,7 @@ def main() -> int:
         if args.search_only:
             print(f"… {n} ressources : construction portail", file=sys.stderr)
             measured([PY, "-m", "mkdocs", "build", "-q", "--strict"], portal)
-            rows[n] = {"search": search_figures(n, portal, args.work)}
+            rows[n] = {"search": search_figures(n, portal, args.work, args.runs)}
             continue
         baseline(portal, base)
         results = {}
@@ -374,7 +389,7 @@ def main() -> int:
         rows[n] = {**{f"{k}_{m}": v for k, r in results.items() for m, v in r.items()}, "check": statistics.median(checks),
                    "material_raw": len(index), "material_gz": gz(index), "first_raw": max(f[0] for f in first), "first_gz": max(f[1] for f in first),
                    "rebuild": rebuild(portal, PREVIEW_TMP), "rebuild_disk": rebuild(portal, None)}
-        rows[n].update(search=search_figures(n, portal, args.work))
+        rows[n].update(search=search_figures(n, portal, args.work, args.runs))
         rows[n]["latency"] = rows[n]["search"]["portail"]["latency"]
     if not args.search_only:
         print(table(rows))
@@ -427,7 +442,7 @@ def search_table(rows: dict[int, dict], natural: list[tuple[str, list[str], dict
     def line(label: str, ours, theirs, previous: str = "—") -> None:
         lines.append(f"| {label} | " + " | ".join(f"{ours(r['search'])} / {theirs(r['search']) if pagefind else previous}" for r in rows.values()) + " |")
 
-    line("construction de l'index", lambda s: f"{s['index']['portail']:.1f} s", lambda s: f"{s['index']['pagefind']:.1f} s", PREVIOUS["index"])
+    line("construction de l'index (médiane)", lambda s: f"{s['index']['portail']:.1f} s", lambda s: f"{s['index']['pagefind']:.1f} s", PREVIOUS["index"])
     line("index sur le disque", lambda s: f"{s['portail_size'] / 1e6:.1f} Mo", lambda s: f"{s['pagefind_size'] / 1e6:.1f} Mo", PREVIOUS["size"])
     line("première requête : téléchargé, code et index (brut ; gzip)",
          lambda s: f"{kb(s['portail']['first'][0])} ; {kb(s['portail']['first'][1])} ({kb(s['portail_first_parts'][0])} + {kb(s['portail_first_parts'][1])})",
