@@ -278,12 +278,12 @@ def call_jsonld(entry: Entry[Call], url: str, labels: Labels, output: Output) ->
             amount = {"@type": "MonetaryAmount", "currency": "EUR", "value": c.amount_min}
     return {
         "@context": jsonld.CONTEXT, "@type": "MonetaryGrant", "@id": url, "url": url, "name": c.title, "description": c.summary,
-        "funder": [{"@type": "Organization", "name": f.name, "url": f.url} for f in c.funders],
+        "funder": jsonld.organisations(c.funders, labels, output),
         "amount": amount,
         "sameAs": c.source_url,
         "sponsor": [{"@type": "Organization", "name": labels.networks[n].data.name, "url": output.absolute(item_url("networks", n))}
                     for n in c.networks if n in labels.networks] or None,
-        "recipient": [{"@type": "Organization", "name": w.name, "url": w.url} for w in c.winners] or None,
+        "recipient": jsonld.organisations(c.winners, labels, output) or None,
         "inLanguage": "fr",
         "areaServed": [labels.term("regions", r) for r in c.regions] or None,
         "spatialCoverage": jsonld.places(c.countries, c.zones, labels) or None,
