@@ -161,6 +161,11 @@ def test_a_call_page(shared_site: BuiltSite) -> None:
     page = (shared_site.site / "appels-a-projets" / "fonds-regional-ecsi-test" / "index.html").read_text(encoding="utf-8")
     assert "Ajouter l&#39;échéance à mon agenda" in page or "Ajouter l'échéance à mon agenda" in page
     assert "de 1\u202f500\u00a0€ à 5\u202f000\u00a0€" in page
+    # its documents are listed as a resource's or an event's are: with their format and size
+    assert ('<li><a href="../../appels-a-projets/fonds-regional-ecsi-test/reglement-fonds-ecsi.pdf">Règlement de l\'appel (fictif)</a> '
+            '<span class="rrma-card__meta">(PDF, 727\u00a0octets)</span></li>') in page
+    assert (shared_site.site / "appels-a-projets" / "fonds-regional-ecsi-test" / "reglement-fonds-ecsi.pdf").stat().st_size == 727
+    assert '<a href="https://example.org/appel-ecsi/faq.pdf" rel="noopener">Foire aux questions (fictive)</a> <span class="rrma-card__meta">(PDF)</span>' in page
 
 
 def test_a_call_page_says_when_it_was_checked(shared_site: BuiltSite) -> None:

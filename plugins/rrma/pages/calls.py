@@ -224,15 +224,12 @@ def call_pages(site: Site, labels: Labels, now: datetime, output: Output) -> tup
 
 
 def _call_page(entry: Entry[Call], card: dict[str, Any], labels: Labels, site: Site, output: Output, now: datetime) -> PageSpec:
-    from .specs import freshness  # « Contenu vérifié le … » as on the other pages (specs imports this module)
+    from .specs import attachment_links, freshness  # as on the other pages (specs imports this module)
 
     c = entry.data
     zone = _zone_label(c, site)
     url = output.absolute(card["url"])
-    files_dir = site.project.dir(site.project.calls_dir)
-    attachments = [{"title": a.title or (a.file or a.url or "").rsplit("/", 1)[-1],
-                    "url": a.url or f"appels-a-projets/{entry.id}/{published_name((a.file or '').rsplit('/', 1)[-1])}", "external": a.url is not None,
-                    "path": str(files_dir / a.file) if a.file else None} for a in c.attachments]
+    attachments = attachment_links(c.attachments, site.project.dir(site.project.calls_dir), f"appels-a-projets/{entry.id}/")
     context = {
         "breadcrumbs": [{"title": "Accueil", "url": ""}, {"title": "Appels à projets", "url": "appels-a-projets/"}, {"title": c.title, "url": card["url"]}],
         "breadcrumbs_jsonld": jsonld.dumps(jsonld.breadcrumb_list(
