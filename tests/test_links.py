@@ -145,6 +145,24 @@ class Crawl:
                 self.check(f"flux/{feed.name} <link href>", link.attrib["href"], self.url, home)
         for loc in ElementTree.parse(self.site / "sitemap.xml").iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"):
             self.check("sitemap.xml <loc>", loc.text or "", self.url, home)
+        for name, address in self.data_addresses():
+            self.check(name, address, self.url, home)
+
+    def data_addresses(self) -> list[tuple[str, str]]:
+        """The site's own addresses in its calendars (``URL:``, ``ATTACH:``, lines unfolded) and its open data
+        (JSON, JSON-LD, CSV: every absolute address of the site; the Data Package's ``path``, relative to it)."""
+        found: list[tuple[str, str]] = []
+        own = re.compile(re.escape(self.url) + r"[^\s\"<>;,\\]*")
+        for file in sorted([*(self.site / "flux").glob("*.ics"), *(self.site / "donnees").glob("*.json*"), *(self.site / "donnees").glob("*.csv")]):
+            text = file.read_text(encoding="utf-8-sig")
+            if file.suffix == ".ics":
+                text = re.sub(r"\r?\n[ \t]", "", text)  # RFC 5545 folding
+            found += [(file.relative_to(self.site).as_posix(), address) for address in own.findall(text)]
+        package = self.site / "donnees" / "datapackage.json"
+        if package.is_file():
+            found += [("donnees/datapackage.json path", urljoin(self.url + "donnees/", r["path"]))
+                      for r in json.loads(package.read_text(encoding="utf-8"))["resources"]]
+        return found
 
     def run(self) -> list[str]:
         pages = sorted(self.site.rglob("*.html"))
@@ -191,6 +209,12 @@ def test_the_crawl_sees_every_kind_of_page_and_link(shared_site: BuiltSite) -> N
     crawl = Crawl(site, shared_site.url)
     deep = [a for _, _, a in crawl.page(site / "404.html").addresses]
     assert "#contenu" in deep and len(deep) > 20
+    data = crawl.data_addresses()  # the calendars and the open data name pages and files of the site too
+    named = {name for name, _ in data}
+    assert {"flux/agenda.ics", "flux/echeances.ics", "donnees/catalogue.jsonld", "donnees/evenements.json", "donnees/datapackage.json path"} <= named
+    sessions = [a for n, a in data if n == "flux/agenda.ics" and a.startswith(f"{shared_site.url}agenda/parcours-monter-financer-projet-2027/#")]
+    assert len(sessions) > 1  # each session of a programme: an anchor of its page, checked as the pages' ones
+    assert f"{shared_site.url}donnees/ressources.csv" in {a for n, a in data if n == "donnees/catalogue.jsonld"}
 
 
 def test_the_crawl_reports_what_leads_nowhere(shared_site: BuiltSite, tmp_path: Path) -> None:
@@ -220,6 +244,20 @@ def test_the_crawl_reports_what_leads_nowhere(shared_site: BuiltSite, tmp_path: 
         "a/index.html:5 <a href> « javascript:alert(1) » : protocole « javascript: » inattendu",
         "a/index.html:5 <data-base> « . » : ne mène pas à la racine du site",
         "a/style.css url() « fond.png » : aucun fichier à « /a/fond.png »",
+    ]
+    (site / "flux").mkdir()
+    (site / "flux" / "agenda.ics").write_text("BEGIN:VEVENT\r\nURL:https://portail.example.org/a/\r\nURL:https://portail.example.org/ag\r\n enda/absent/\r\n"
+                                              "ATTACH:https://portail.example.org/ok.png\r\nEND:VEVENT\r\n", encoding="utf-8")
+    (site / "donnees").mkdir()
+    (site / "donnees" / "catalogue.jsonld").write_text('{"dcat:downloadURL": "https://portail.example.org/donnees/absent.csv", "x": "https://ailleurs.example.net/"}', encoding="utf-8")
+    (site / "donnees" / "datapackage.json").write_text('{"resources": [{"path": "manque.csv"}]}', encoding="utf-8")
+    crawl.broken.clear()
+    for name, address in crawl.data_addresses():
+        crawl.check(name, address, crawl.url, site / "index.html")
+    assert crawl.broken == [
+        "donnees/catalogue.jsonld « https://portail.example.org/donnees/absent.csv » : aucun fichier à « /donnees/absent.csv »",
+        "flux/agenda.ics « https://portail.example.org/agenda/absent/ » : aucun fichier à « /agenda/absent/ »",  # a folded line
+        "donnees/datapackage.json path « https://portail.example.org/donnees/manque.csv » : aucun fichier à « /donnees/manque.csv »",
     ]
 
 

@@ -146,6 +146,65 @@ def test_a_call_closed_since_the_build_moves_to_the_closed_calls(browser, base_u
     context.close()
 
 
+def _open_on_page(page) -> list[str]:
+    return page.locator("#rrma-open-calls .rrma-card--call:visible .rrma-card__title").all_inner_texts()
+
+
+def _count(page) -> str:
+    return page.locator(".rrma-key-figures__portal").inner_text()
+
+
+def test_the_home_lists_and_counts_the_calls_open_on_the_reader_s_day(browser, base_url: str) -> None:
+    """Built with two calls open and one upcoming: read after the first closing, then after both, then once the
+    upcoming one opened; the list and the count follow the browser's clock, not the build's."""
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    ecsi, indien = "Fonds régional pour l'éducation à la citoyenneté mondiale (appel fictif)", "Coopération dans l'océan Indien (appel fictif)"
+    youth = "Appel à venir pour les jeunes (appel fictif)"
+    page.goto(base_url + "/")
+    assert _open_on_page(page) == [indien, ecsi] and _count(page).endswith("· 2 appels à projets ouverts")
+    assert page.locator("#rrma-later-calls").is_hidden() and page.locator("#rrma-no-open-call").is_hidden()
+
+    page.clock.set_fixed_time("2031-03-31T17:00:00+04:00")  # the Indian Ocean call closes at 17:00, Réunion time
+    page.reload()
+    assert _open_on_page(page) == [ecsi] and _count(page).endswith("· 1 appel à projets ouvert")
+    assert page.locator("#rrma-open-calls .rrma-call-state:visible").inner_text().startswith("ouvert — clôture le 15 juin 2031")
+
+    page.clock.set_fixed_time("2031-07-01T10:00:00+02:00")  # both closed, the youth call not yet open
+    page.reload()
+    assert _open_on_page(page) == [] and page.locator("#rrma-open-calls").is_hidden()
+    assert page.locator("#rrma-no-open-call").is_visible()
+    assert "appel" not in _count(page) and _count(page).endswith("événements")
+
+    page.clock.set_fixed_time("2031-09-02T10:00:00+02:00")  # upcoming at the build, open now: listed and counted
+    page.reload()
+    assert _open_on_page(page) == [youth] and _count(page).endswith("· 1 appel à projets ouvert")
+    assert page.locator("#rrma-open-calls .rrma-call-state").inner_text() == "ouvert — clôture le 30 novembre 2031 (dans 89 jours)"
+    assert page.locator("#rrma-no-open-call").is_hidden()
+    context.close()
+
+
+def test_a_network_page_lists_the_calls_open_on_the_reader_s_day(browser, base_url: str) -> None:
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    none = "Aucun appel à projets relayé par ce réseau n'est ouvert en ce moment."
+    page.goto(base_url + "/reseaux/centraider/")
+    assert _open_on_page(page) == ["Fonds régional pour l'éducation à la citoyenneté mondiale (appel fictif)"]
+    page.goto(base_url + "/reseaux/so-cooperation/")  # its call opens in 2031
+    assert _open_on_page(page) == [] and page.locator("#rrma-no-open-call").inner_text() == none
+
+    page.clock.set_fixed_time("2031-07-01T10:00:00+02:00")  # CENTRAIDER's call closed on 15 June
+    page.goto(base_url + "/reseaux/centraider/")
+    assert _open_on_page(page) == [] and page.locator("#rrma-no-open-call").inner_text() == none
+    assert page.locator("#rrma-no-open-call").is_visible()
+
+    page.clock.set_fixed_time("2031-09-02T10:00:00+02:00")
+    page.goto(base_url + "/reseaux/so-cooperation/")
+    assert _open_on_page(page) == ["Appel à venir pour les jeunes (appel fictif)"]
+    assert page.locator("#rrma-no-open-call").is_hidden()
+    context.close()
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_screenshots(browser, base_url: str, width: int) -> None:
     context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from rrma.kinds.observatory import departments, latest
+from rrma.kinds.observatory import departments, latest, territory_name
 from rrma.kinds.site import load_site
 from rrma.project import Project
 
@@ -52,3 +52,15 @@ def test_a_breakdown_may_count_fewer_than_its_total_never_more(tmp_path: Path) -
     _, problems = load_site(Project(root, today=date(2026, 12, 1)))
     assert [(p.line, p.field, p.code) for p in problems] == [(9, "projects.by_country", "RRMA024")]
     assert "compte 11 projets, plus que le total (10)" in problems[0].message
+
+
+def test_a_territory_is_written_as_it_reads_after_the_number(tmp_path: Path) -> None:
+    """« dans l'Ain », « à La Réunion », « aux Antilles » read after « 551 acteurs »; « Picardie » alone does not."""
+    root = copy_content(tmp_path)
+    for year, territory in ((2015, "dans l'Ain"), (2016, "à La Réunion"), (2017, "aux Antilles"), (2018, "en Picardie"), (2019, "Picardie")):
+        _figures(root, f"resacoop/{year}.yml", f"year: {year}\nsource: barometre-acteurs-csi-france\nterritory: {territory}\nactors:\n  total: 1200\n")
+    site, problems = load_site(Project(root, today=date(2026, 12, 1)))
+    assert [(p.path, p.line, p.column, p.code) for p in problems] == [("observatory/resacoop/2019.yml", 3, 12, "RRMA023")]
+    assert problems[0].message.startswith("« Picardie » se lirait « 1\u202f200 acteurs Picardie (2019) », attendu le territoire précédé de « en »")
+    assert territory_name("dans le Nord-Pas-de-Calais") == "Nord-Pas-de-Calais" and territory_name("à La Réunion") == "La Réunion"
+    assert territory_name("dans l'Ain") == "Ain" and territory_name("en Picardie") == "Picardie"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from rrma.core.types import PARIS
 from rrma.core.wording import file_size
-from rrma.kinds.observatory import latest, network_of
+from rrma.kinds.observatory import latest, network_of, territory_name
 from rrma.outputs.opendata import FORMATS, LABEL_SEPARATOR, SEPARATOR, SPREADSHEET, TABLES, fields, records
 from rrma.pages.datasets import as_of
 
@@ -60,7 +60,8 @@ def test_observatory_shows_each_network_s_latest_totals_with_its_year(built: Pat
     boxes = page.split('<h2 id="chiffres-cles">', 1)[1].split('<h2 id="regions">', 1)[0]
     assert f"10{NNBSP}091 acteurs</span>" in boxes and "en France (2021)" in boxes
     assert f"551 acteurs</span><span class=\"rrma-figures__number\">1{NNBSP}939 projets</span>" in boxes
-    assert "dans les Hauts-de-France (2006)" in boxes
+    assert "dans le Nord-Pas-de-Calais (2006)" in boxes  # the file's territory: the former region its study covers
+    assert "Hauts-de-France (2006)" not in boxes
     assert f"2{NNBSP}100 acteurs" in boxes and "en Auvergne-Rhône-Alpes (2022)" in boxes  # the newest of two years
     assert f"1{NNBSP}800 acteurs" not in boxes
     assert 'href="../ressources/principaux-reperes-nord-pas-de-calais/"' in boxes  # each figure links to its study
@@ -71,9 +72,10 @@ def test_charts_add_up_the_data_files(built: Path, site) -> None:
     newest = latest(site.figures)
     regions = {k: t.label for k, t in site.taxonomies["regions"].terms.items()}
     networks = {n.id: n.data for n in site.networks}
-    expected_regions = {f"{regions[networks[n].region]} ({e.data.year})": e.data.actors.total
-                        for n, e in newest.items() if networks[n].scope == "regional" and e.data.actors}
+    expected_regions = {f"{regions[networks[n].region]} ({territory_name(e.data.territory) + ', ' if e.data.territory else ''}{e.data.year})":
+                        e.data.actors.total for n, e in newest.items() if networks[n].scope == "regional" and e.data.actors}
     assert _chart(page, "acteurs-regions") == expected_regions
+    assert "Hauts-de-France (Nord-Pas-de-Calais, 2006)" in expected_regions
     countries, types, sectors = defaultdict(int), defaultdict(int), defaultdict(int)
     for entry in newest.values():
         for code, n in (entry.data.projects.by_country.items() if entry.data.projects else []):
@@ -89,6 +91,22 @@ def test_charts_add_up_the_data_files(built: Path, site) -> None:
     assert _chart(page, "ensemble-secteurs") == dict(sectors)
     years = {str(e.data.year): e.data.actors.total for e in site.figures if network_of(e) == "resacoop"}
     assert _chart(page, "evolution-resacoop-acteurs") == years
+
+
+def _text(html: str) -> str:
+    return re.sub(r"[ \t\n]+", " ", htmllib.unescape(re.sub(r"<[^>]+>", " ", html))).strip()  # not \s: it matches « 1 939 »
+
+
+def test_figures_of_a_former_region_say_so_wherever_they_are_shown(built: Path) -> None:
+    """Lianes coopération's 2006 study counts the actors of the Nord-Pas-de-Calais, not of today's Hauts-de-France."""
+    page = _html(built, "observatoire")
+    boxes = _text(page.split('<h2 id="chiffres-cles">', 1)[1].split('<h2 id="regions">', 1)[0])
+    assert f"551 acteurs 1{NNBSP}939 projets 120 pays dans le Nord-Pas-de-Calais (2006) — Lianes coopération" in boxes
+    tiles = _text(page.split('<h2 id="regions">', 1)[1].split("</ul>", 1)[0])
+    assert "Hauts-de-France 551 acteurs (Nord-Pas-de-Calais, 2006)" in tiles
+    network = _text(_html(built, "reseaux/lianes-cooperation").split('<h2 id="chiffres">', 1)[1].split("<h2", 1)[0])
+    assert network.startswith(f"En chiffres 551 acteurs 1{NNBSP}939 projets 120 pays dans le Nord-Pas-de-Calais (2006) Source")
+    assert "Hauts-de-France (2006)" not in boxes + tiles + network
 
 
 def test_world_map_shades_each_country_by_its_projects(built: Path, site) -> None:

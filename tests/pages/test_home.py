@@ -61,3 +61,12 @@ def test_no_figure_no_block(shared_site: BuiltSite) -> None:
     assert old and key_figures(replace(site, figures=old), Labels(site), today, 3) is None  # only a 2006 study: not today's
     shown = key_figures(site, Labels(site), today, 0)
     assert shown is not None and all(c["url"] != "appels-a-projets/" for c in shown["counts"])  # no « 0 appel ouvert »
+
+
+def test_a_figure_of_a_former_region_names_it_on_the_home(shared_site: BuiltSite) -> None:
+    """Seen from 2010, Lianes coopération's 2006 figures are recent: they name the Nord-Pas-de-Calais they count."""
+    site = shared_site.content
+    old = [f for f in site.figures if f.data.year == 2006]
+    shown = key_figures(replace(site, figures=old), Labels(site), date(2010, 1, 1), 0)
+    assert shown is not None
+    assert [(f["value"], f["words"], f["more"]) for f in shown["figures"]] == [("551", "acteurs recensés dans le Nord-Pas-de-Calais", "1\u202f939 projets dans 120 pays")]

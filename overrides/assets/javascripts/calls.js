@@ -4,8 +4,9 @@
  * page cached for days never shows a closed call as open. On the list, a call
  * whose state changed moves to its section (« Appels ouverts », « à venir »,
  * « clôturés » by year), in the order of rrma/pages/calls.py, and a section left
- * empty says so; on the home, a call no longer open leaves « Appels à projets
- * ouverts » (and the build's count of open calls goes). Without JavaScript the page says on what day its states were
+ * empty says so; on the home and a network's page, « Appels à projets ouverts »
+ * lists (and the home counts) the calls open today, from those open or upcoming at
+ * the build. Without JavaScript the page says on what day its states were
  * computed (« état au … »). */
 (function () {
   "use strict";
@@ -69,32 +70,47 @@
     }
   });
   Array.prototype.forEach.call(document.querySelectorAll(".rrma-call-asof"), function (node) { node.hidden = true; });
-  if (!moved.length) return;
 
-  // The home (and a network's page): only open calls are listed; the others leave.
+  function before(a, b) {  // a sorts before b
+    var ra = rank(a.rrmaCall.data, a.rrmaCall.key), rb = rank(b.rrmaCall.data, b.rrmaCall.key);
+    return ra !== rb ? ra < rb : a.rrmaCall.title < b.rrmaCall.title;
+  }
+
+  // The home and a network's page list the calls open today: those open at the build and, from the
+  // hidden list beside it, the others open or upcoming then (rrma/partials/open-calls.html); the home
+  // shows the first four, by first closing, and counts them all.
+  var openToday = 0;
   Array.prototype.forEach.call(document.querySelectorAll("[data-rrma-open-calls]"), function (list) {
-    var kept = 0;
-    Array.prototype.forEach.call(list.querySelectorAll(".rrma-card--call"), function (card) {
-      card.hidden = card.rrmaCall && card.rrmaCall.key !== "open";
-      if (!card.hidden) kept += 1;
-    });
+    var later = document.getElementById(list.getAttribute("data-rrma-later"));
+    var cards = Array.prototype.slice.call(list.querySelectorAll(".rrma-card--call"));
+    if (later) cards = cards.concat(Array.prototype.slice.call(later.querySelectorAll(".rrma-card--call")));
+    var open = cards.filter(function (card) { return card.rrmaCall && card.rrmaCall.key === "open"; });
+    open.sort(function (a, b) { return before(a, b) ? -1 : before(b, a) ? 1 : 0; });
+    var shown = parseInt(list.getAttribute("data-rrma-shown"), 10) || open.length;
+    cards.forEach(function (card) { if (later && open.indexOf(card) < 0) later.appendChild(card); });
+    open.forEach(function (card, i) { (i < shown || !later ? list : later).appendChild(card); });
+    cards.forEach(function (card) { card.hidden = open.indexOf(card) < 0; });
+    openToday += open.length;
+    var kept = Math.min(open.length, shown);
     list.hidden = kept === 0;
     var none = document.getElementById(list.getAttribute("data-rrma-open-calls"));
     if (none) none.hidden = kept > 0;
   });
 
-  // The home's count of open calls was true at the build only.
-  Array.prototype.forEach.call(document.querySelectorAll("[data-rrma-calls-count]"), function (node) { node.hidden = true; });
+  // The home's count of open calls, as the build wrote it (« 2 appels à projets ouverts »), for today.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-rrma-calls-count]"), function (node) {
+    var link = node.querySelector("a");
+    if (link) link.textContent = String(openToday).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f") + "\u00a0"
+      + node.getAttribute(openToday === 1 ? "data-one" : "data-many");
+    node.hidden = openToday === 0;
+  });
+  if (!moved.length) return;
 
   // The list: each card in its section, sorted as the build would.
   var sections = {};
   Array.prototype.forEach.call(document.querySelectorAll("[data-rrma-section]"), function (s) { sections[s.getAttribute("data-rrma-section")] = s; });
   if (!sections.open) return;
 
-  function before(a, b) {  // a sorts before b
-    var ra = rank(a.rrmaCall.data, a.rrmaCall.key), rb = rank(b.rrmaCall.data, b.rrmaCall.key);
-    return ra !== rb ? ra < rb : a.rrmaCall.title < b.rrmaCall.title;
-  }
   function group(section, year) {
     // the open and upcoming calls are in one group; the closed ones in one per year, latest first
     var groups = section.querySelectorAll(".rrma-month");

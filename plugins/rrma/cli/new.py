@@ -802,6 +802,7 @@ def figures_text(site: Any, network_id: str, year: int, source: str) -> str:
         f"# {about(Figures, 'source', False)}", f"source: {source}",
         f"# {about(Figures, 'as_of')}", "# as_of: AAAA-MM-JJ",
         f"# {about(Figures, 'source_url')}", "# source_url: https://…",
+        f"# {about(Figures, 'territory')}", "# territory: dans le …",
         f"# {about(Figures, 'actors')}", "# actors:",
         f"#   # {about(Actors, 'total', False)}", "#   total: …",
         f"#   # {about(Actors, 'by_type')}", "#   by_type:", f"#     {first['actor-types']}: …",

@@ -13,6 +13,7 @@ more than its total.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from typing import Annotated, Any
 
@@ -81,6 +82,10 @@ class Figures(Model):
 
     year: int = Field(title="Année", ge=1980, le=2100, strict=True, description="Année que décrivent les chiffres ; le fichier porte ce nom : `2021.yml`")
     as_of: PartialDate | None = Field(None, title="Données arrêtées au", description="Date à laquelle les données sont arrêtées, si l'étude la donne : AAAA, AAAA-MM ou AAAA-MM-JJ")
+    territory: str | None = Field(None, title="Territoire des chiffres", min_length=4, max_length=80,
+                                  description="Le territoire que couvrent les chiffres quand ce n'est pas la région du réseau (une ancienne région, "
+                                              "quelques départements), tel qu'il se lit après « 551 acteurs » : « dans le Nord-Pas-de-Calais », "
+                                              "« en Picardie », « à La Réunion » ; sans ce champ, la région du réseau")
     source: Slug = Field(title="Étude source", json_schema_extra=ref("resources"),
                          description="La ressource du portail d'où viennent les chiffres : nom de son fichier dans resources/ sans `.md`")
     source_url: Url | None = Field(None, title="Page des chiffres", description="Page ou document où les chiffres sont publiés, s'il diffère de celui de la ressource")
@@ -89,6 +94,20 @@ class Figures(Model):
     odd: dict[OddKey, Count] = Field(default_factory=dict, title="Par ODD", description="Nombre d'acteurs ou de projets par objectif de développement durable (1 à 17), si l'étude le publie")
     method: Text | None = Field(None, title="Méthode", description="Notes de méthode, en Markdown (paragraphes, listes, liens vers des adresses complètes https://…) : "
                                                                   "qui a répondu, comment les acteurs ont été comptés")
+
+
+# How a territory is read after « 551 acteurs »: its preposition (and article), then its name.
+TERRITORY_RE = re.compile(r"^(?:en |aux? |à |dans (?:les? |la |l['’])?)(?=\S)")
+
+
+def fr_count(value: int) -> str:
+    return f"{value:,}".replace(",", "\u202f")
+
+
+def territory_name(phrase: str) -> str:
+    """« Nord-Pas-de-Calais » from « dans le Nord-Pas-de-Calais », « La Réunion » from « à La Réunion »:
+    the name alone, for a chart's row or a tile of the map."""
+    return TERRITORY_RE.sub("", phrase, count=1)
 
 
 def figures_rules(entry: Entry[Figures], project: Project) -> Iterable[Diagnostic]:
@@ -101,6 +120,12 @@ def figures_rules(entry: Entry[Figures], project: Project) -> Iterable[Diagnosti
     if YEAR_RE.match(stem) and int(stem) != figures.year:
         yield entry.at(("year",), "RRMA024", f"`year: {figures.year}` mais le fichier s'appelle « {stem}.yml », attendu la même année",
                        f"renommez le fichier en « {figures.year}.yml » ou corrigez `year`")
+    if figures.territory is not None and not TERRITORY_RE.match(figures.territory):
+        count = fr_count(figures.actors.total) if figures.actors is not None else "…"
+        yield entry.at(("territory",), "RRMA023",
+                       f"« {figures.territory} » se lirait « {count} acteurs {figures.territory} ({figures.year}) », "
+                       "attendu le territoire précédé de « en », « dans le », « dans la », « dans les », « à », « au » ou « aux »",
+                       "écrivez-le tel qu'on le lit dans une phrase, par exemple `territory: dans le Nord-Pas-de-Calais` ou `territory: en Picardie`")
     if figures.method:
         yield from markup_problems(entry, project, figures.method, loc=("method",))
         for link in local_links(figures.method):  # shown on the network's page: an address of the repository leads nowhere from there

@@ -9,6 +9,7 @@ home, which would otherwise lead with a twenty-year-old count. No recent figure:
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -18,6 +19,7 @@ from .observatory import fr, headline, portal_counts
 from .views import Labels
 
 SHOWN = 3  # figures on the home; the rest is on /observatoire/
+SHOWN_CALLS = 4  # open calls listed on the home; the rest is on /appels-a-projets/
 RECENT_YEARS = 10  # a figure describing an older year is not a « key figure » of today
 
 
@@ -39,9 +41,25 @@ def _sentence(head: dict[str, Any]) -> dict[str, Any] | None:
     return {"value": value, "words": words, "more": more or None}
 
 
-def key_figures(site: Site, labels: Labels, today: date, open_calls: int) -> dict[str, Any] | None:
+def _first(card: dict[str, Any], field: str) -> str:
+    return min((w[field] or "9" for w in json.loads(card["state"]["data"])["windows"]), default="9")
+
+
+def calls_lists(cards: list[dict[str, Any]], shown: int | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The open calls of a page (the home, a network's), as the build sees them, and the calls that may be
+    open when the page is read: ``open`` (the first ``shown``, by first closing) is listed; ``later`` (the
+    other open calls, then the upcoming ones by first opening) is in the page, hidden, so that calls.js
+    lists and counts the calls open on the reader's day, not the build's."""
+    open_now = sorted((c for c in cards if c["state"]["key"] == "open"), key=lambda c: (_first(c, "closes"), c["title"]))
+    upcoming = sorted((c for c in cards if c["state"]["key"] == "upcoming"), key=lambda c: (_first(c, "opens"), c["title"]))
+    cut = len(open_now) if shown is None else shown
+    return {"open": open_now[:cut], "later": open_now[cut:] + upcoming, "count": len(open_now)}
+
+
+def key_figures(site: Site, labels: Labels, today: date, open_calls: int, later_calls: int = 0) -> dict[str, Any] | None:
     """The home's « Chiffres clés »: up to :data:`SHOWN` sourced figures, and the portal's counts;
-    None when the observatory has no figure of the last :data:`RECENT_YEARS` years."""
+    None when the observatory has no figure of the last :data:`RECENT_YEARS` years. The count of open
+    calls is there, hidden, when none is open at the build but ``later_calls`` may open: calls.js shows it."""
     heads = [headline(e, labels, site) for e in latest(site.figures).values() if e.data.year > today.year - RECENT_YEARS]
     heads.sort(key=lambda h: (not h["national"], -h["year"], h["network"]["name"]))
     figures = []
@@ -52,7 +70,7 @@ def key_figures(site: Site, labels: Labels, today: date, open_calls: int) -> dic
     if not figures:
         return None
     counts = [c for c in portal_counts(site) if c["url"] in ("reseaux/", "ressources/", "agenda/")]
-    if open_calls:
-        counts.append({"value": open_calls, "text": fr(open_calls), "url": "appels-a-projets/",
+    if open_calls or later_calls:
+        counts.append({"value": open_calls, "text": fr(open_calls), "url": "appels-a-projets/", "hidden": not open_calls,
                        "noun": "appel à projets ouvert" if open_calls == 1 else "appels à projets ouverts"})
     return {"figures": figures[:SHOWN], "more": len(figures) > SHOWN, "counts": counts}

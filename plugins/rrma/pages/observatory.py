@@ -17,7 +17,7 @@ from ..core.markup import sanitize
 from ..core.urls import item_url
 from ..kinds.base import Entry
 from ..kinds.countries import countries
-from ..kinds.observatory import Figures, departments, latest, network_of
+from ..kinds.observatory import Figures, departments, latest, network_of, territory_name
 from ..kinds.site import Site
 from .charts import bars, shades
 from .model import PageSpec
@@ -47,6 +47,10 @@ def _source(entry: Entry[Figures], labels: Labels, site: Site) -> dict[str, Any]
 
 
 def _place(entry: Entry[Figures], labels: Labels) -> str:
+    """Where the figures were counted: the file's ``territory`` (« dans le Nord-Pas-de-Calais », a former
+    region) when it says so, else the network's region (« dans les Hauts-de-France »), or « en France »."""
+    if entry.data.territory:
+        return entry.data.territory
     network = labels.networks.get(network_of(entry))
     if network is None:
         return ""
@@ -54,7 +58,7 @@ def _place(entry: Entry[Figures], labels: Labels) -> str:
 
 
 def headline(entry: Entry[Figures], labels: Labels, site: Site) -> dict[str, Any]:
-    """A network's latest figures in a sentence: « 551 acteurs dans les Hauts-de-France (2006) »."""
+    """A network's latest figures in a sentence: « 551 acteurs dans le Nord-Pas-de-Calais (2006) »."""
     f = entry.data
     network = labels.networks.get(network_of(entry))
     numbers = []
@@ -68,6 +72,7 @@ def headline(entry: Entry[Figures], labels: Labels, site: Site) -> dict[str, Any
         "network": labels.network_link(network_of(entry)), "national": network is not None and network.data.scope == "national",
         "place": _place(entry, labels), "year": f.year, "numbers": numbers, "source": _source(entry, labels, site),
         "region": network.data.region if network else None,
+        "territory": territory_name(f.territory) if f.territory else None,  # « Nord-Pas-de-Calais », when not the region
     }
 
 
@@ -168,10 +173,11 @@ def observatory_page(site: Site, labels: Labels, world: dict[str, Any] | None = 
     regional_entries = [e for e in newest.values() if not headline(e, labels, site)["national"]]
 
     # Actors per region: each regional network's latest year, on the regions' tiles and as bars.
-    region_rows = [(f"{labels.region(h['region'])} ({h['year']})", h["numbers"][0]["value"]) for h in regional
+    region_rows = [(f"{labels.region(h['region'])} ({_when_where(h)})", h["numbers"][0]["value"]) for h in regional
                    if h["region"] and h["numbers"] and h["numbers"][0]["noun"].startswith("acteur")]
     regions_chart = bars("acteurs-regions", "Acteurs recensés par région", region_rows, unit="acteurs",
-                         description="Le nombre d'acteurs de la dernière année publiée par le réseau de chaque région (entre parenthèses)\u00a0: "
+                         description="Le nombre d'acteurs de la dernière année publiée par le réseau de chaque région (entre parenthèses, avec le territoire "
+                                     "recensé quand ce n'est pas la région d'aujourd'hui)\u00a0: "
                                      "les années diffèrent, les nombres ne s'additionnent pas.",
                          sources=_sources([e for e in regional_entries if e.data.actors], labels, site), head="Région (année)") if region_rows else None
     tiles = region_tiles(site, labels, {h["region"]: h for h in regional if h["region"]})
@@ -200,6 +206,11 @@ def observatory_page(site: Site, labels: Labels, world: dict[str, Any] | None = 
     )
 
 
+def _when_where(head: dict[str, Any]) -> str:
+    """« 2006 », or « Nord-Pas-de-Calais, 2006 » when the figures cover another territory than the region."""
+    return f"{head['territory']}, {head['year']}" if head["territory"] else str(head["year"])
+
+
 def region_tiles(site: Site, labels: Labels, by_region: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """The regions' tile grid (rrma/pages/regionmap.py), each tile with its network's latest count of actors."""
     from .regionmap import region_map
@@ -208,7 +219,7 @@ def region_tiles(site: Site, labels: Labels, by_region: dict[str, dict[str, Any]
     for tile in (*tiles["mainland"], *tiles["overseas"]):
         head = by_region.get(tile["code"])
         actors = next((n for n in head["numbers"] if n["noun"].startswith("acteur")), None) if head else None
-        tile["figure"] = f"{actors['text']} {actors['noun']} ({head['year']})" if actors and head else None
+        tile["figure"] = f"{actors['text']} {actors['noun']} ({_when_where(head)})" if actors and head else None
         tile["href"] = head["network"]["url"] if head else None
     return tiles
 

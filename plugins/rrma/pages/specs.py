@@ -24,7 +24,7 @@ from .countries import country_links, country_pages
 from .datasets import as_of, data_page, last_changes
 from .dates import day
 from .feeds import atom_feeds, calendars, event_jsonld, place_text, practical
-from .home import key_figures
+from .home import SHOWN_CALLS, calls_lists, key_figures
 from .library import FACET_TITLES, all_option, facet_label, listing_pages, resource_facets
 from .model import EMPTY_SITEMAP, SITE_FEEDS, Output, PageSpec, SitePages
 from .observatory import add_network_figures, observatory_page
@@ -64,8 +64,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
     event_cards = {e.id: event_card(e, labels, today) for e in site.events}
     facets_of = {r.id: resource_facets(r, regions_of) for r in resources}
     call_specs, call_cards = call_pages(site, labels, build_moment(today, output), output)
-    open_calls = [call_cards[c.id] for c in site.calls if call_cards[c.id]["state"]["key"] == "open"]
-    open_calls.sort(key=lambda card: min(w["closes"] or "9" for w in json.loads(card["state"]["data"])["windows"]))
+    home_calls = calls_lists([call_cards[c.id] for c in site.calls], SHOWN_CALLS)  # open at the build, and those that may open
 
     # Networks: one page each, then the directory with its map.
     for entry in site.networks:
@@ -96,7 +95,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                     "upcoming": [event_cards[e.id] for e in events_next if entry.id in e.data.network_ids],
                     "past": [event_cards[e.id] for e in events_past if entry.id in e.data.network_ids][:5],
                     "resources": [resource_cards[r.id] for r in resources if entry.id in r.data.networks],
-                    "calls": [card for card in open_calls if any(n["url"] == item_url("networks", entry.id) for n in card["networks"])],
+                    "calls": calls_lists([card for card in call_cards.values() if any(n["url"] == item_url("networks", entry.id) for n in card["networks"])]),
                     "calls_ics": f"flux/echeances-{entry.id}.ics",
                     "ics_url": f"flux/agenda-{entry.id}.ics",
                     "ics_webcal": "webcal://" + output.absolute(f"flux/agenda-{entry.id}.ics").split("://", 1)[-1],
@@ -254,8 +253,8 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
             "next_events": next_events,
             "recent_events": [] if next_events else [event_cards[e.id] for e in events_past[:3]],
             "latest_resources": all_cards[:6],
-            "open_calls": open_calls[:4],
-            "key_figures": key_figures(site, labels, today, len(open_calls)),
+            "calls": home_calls,
+            "key_figures": key_figures(site, labels, today, home_calls["count"], len(home_calls["later"])),
             "networks": sorted((c for c in current_cards.values() if not c["national"]), key=lambda c: fold(c["region_label"] or "")),
             "national": [c for c in current_cards.values() if c["national"]],
             "map": the_map,
