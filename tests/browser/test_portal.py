@@ -24,6 +24,7 @@ def test_item_pages_show_breadcrumbs_and_their_section_in_the_navigation(page, b
         ("/agenda/centraider-25-ans/", "Agenda", None),
         ("/ressources/monter-un-projet/", "Ressources", None),
         ("/appels-a-projets/fonds-regional-ecsi-test/", "Appels à projets", None),
+        ("/pays/senegal/", "Pays", "Sénégal"),
     ]:
         section_url = base_url + "/" + path.split("/")[1] + "/"
         page.goto(base_url + path)

@@ -162,6 +162,10 @@ def test_a_code_is_followed_by_its_label(built: Path) -> None:
     assert study["thematiques_libelles"] == "ODD | Coopération décentralisée"
     figures = list(csv.DictReader(io.StringIO((built / "donnees" / "chiffres.csv").read_text(encoding="utf-8"), newline="")))
     assert {"code": "SN", "code_libelle": "Sénégal", "valeur": "320"}.items() <= next(r for r in figures if r["identifiant"] == "resacoop-2022-projets-pays-sn").items()
+    # figures of a former region say so, as their page does: the 551 actors of 2006 are not today's Hauts-de-France
+    lianes = next(r for r in figures if r["identifiant"] == "lianes-cooperation-2006-acteurs-total")
+    assert (lianes["annee"], lianes["territoire"], lianes["valeur"]) == ("2006", "Nord-Pas-de-Calais", "551")
+    assert next(r for r in figures if r["identifiant"] == "resacoop-2022-projets-pays-sn")["territoire"] == ""
 
 
 def test_table_schema_describes_every_file(built: Path) -> None:

@@ -34,7 +34,7 @@ from ..core.urls import item_url
 from ..kinds.base import Entry
 from ..kinds.calls import Call
 from ..kinds.files import published_name
-from ..kinds.observatory import departments, network_of
+from ..kinds.observatory import departments, network_of, territory_name
 from ..kinds.site import Site
 
 LICENCE = {"title": "Licence Ouverte 2.0 (Etalab)", "path": "https://www.etalab.gouv.fr/licence-version-2-0-de-la-licence-ouverte-suite-a-la-consultation-et-presentation-du-decret", "name": "etalab-2.0"}
@@ -253,6 +253,7 @@ class Figure:
     value: int
     source: str
     taxonomy: str | None  # what names ``code``
+    territory: str | None = None  # « Nord-Pas-de-Calais » when the figures do not cover the network's region
 
     @property
     def id(self) -> str:
@@ -267,7 +268,8 @@ def figure_rows(site: Site, as_of: AsOf | None = None) -> list[Figure]:
         def add(indicator: str, breakdown: str, code: Any, value: int | None, taxonomy: str | None = None,
                 f: Any = f, network: str = network) -> None:
             if value is not None:
-                rows.append(Figure(network, f.year, indicator, breakdown, None if code is None else str(code), value, f.source, taxonomy))
+                rows.append(Figure(network, f.year, indicator, breakdown, None if code is None else str(code), value, f.source, taxonomy,
+                                   territory_name(f.territory) if f.territory else None))
         if f.actors is not None:
             add("acteurs", "total", None, f.actors.total)
             for code, n in f.actors.by_type.items():
@@ -291,6 +293,8 @@ def _figure_columns() -> list[Column]:
         Column("identifiant", "string", "Identifiant de la ligne\u00a0: réseau, année, indicateur, répartition et code", lambda r: r.id),
         Column("reseau", "string", "Réseau qui publie le chiffre (identifiant)", lambda r: r.network, labels="networks"),
         Column("annee", "integer", "Année que décrit le chiffre", lambda r: r.year),
+        Column("territoire", "string", "Territoire que couvre le chiffre quand ce n'est pas la région du réseau (une ancienne région, un département…)\u00a0; vide sinon",
+               lambda r: r.territory),
         Column("indicateur", "string", "Ce que compte le chiffre\u00a0: acteurs, projets, pays (nombre de pays des projets) ou odd", lambda r: r.indicator),
         Column("repartition", "string", "total, ou la répartition\u00a0: type (d'acteur), departement (du siège), pays, secteur, odd", lambda r: r.breakdown),
         Column("code", "string", "Code de la catégorie (vide pour un total)\u00a0: type d'acteur, code INSEE du département, code ISO du pays, secteur ou numéro d'ODD",

@@ -8,7 +8,8 @@ from typing import Any
 
 from ..kinds.countries import countries, country_url
 from ..kinds.site import Site
-from .model import PageSpec
+from ..outputs import jsonld
+from .model import Output, PageSpec
 from .views import Labels, past, upcoming
 
 
@@ -22,7 +23,7 @@ def _count(number: int, one: str, many: str) -> str:
 
 
 def country_pages(site: Site, labels: Labels, today: date, cards: dict[str, dict[str, dict[str, Any]]],
-                  world: dict[str, Any] | None) -> list[PageSpec]:
+                  world: dict[str, Any] | None, output: Output) -> list[PageSpec]:
     """A page per country with content, then the index. ``cards`` holds the network,
     resource and event cards by id; ``world`` the map's shapes (None: no map, the list only)."""
     known = countries()
@@ -46,9 +47,11 @@ def country_pages(site: Site, labels: Labels, today: date, cards: dict[str, dict
             _count(len(ids["events"]), "événement", "événements") if ids["events"] else "") if part)
         url = country_url(code)
         rows.append({"code": code, "numeric": country.numeric, "name": country.name, "url": url, "summary": summary})
+        trail = [{"title": "Accueil", "url": ""}, {"title": "Pays", "url": "pays/"}, {"title": country.name, "url": url}]
         pages.append(PageSpec(
             url, country.name, "rrma/country.html",
             {
+                "breadcrumbs": trail, "breadcrumbs_jsonld": jsonld.dumps(jsonld.breadcrumb_list(trail, output.absolute)),
                 "country": {"code": code, "name": country.name},
                 "networks": [cards["networks"][i] for i in ids["networks"]],
                 "resources": [card for card in cards["resources"].values() if card["id"] in ids["resources"]],  # newest first

@@ -244,7 +244,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
     pages.extend(agenda_pages(site, labels, event_cards, today, regions_of))
     pages.extend(call_specs)
 
-    pages.extend(country_pages(site, labels, today, {"networks": network_cards, "resources": resource_cards, "events": event_cards}, world))
+    pages.extend(country_pages(site, labels, today, {"networks": network_cards, "resources": resource_cards, "events": event_cards}, world, output))
 
     # Hand-written pages that show data.
     next_events = [event_cards[e.id] for e in events_next[:3]]
