@@ -252,23 +252,66 @@
     }).then(function () {
       // Each word by itself: a document is ranked by how many of the query's words it has,
       // then by how many of them are in its title, then by its BM25 score (rank in search.py).
-      var hits = {}, state = { exact: false };
+      var hits = new Hits(manifest.docCount), state = { exact: false };
       ask("index", asked, hits, state);
       var complete = 0;
-      for (var ref in hits) if (hits[ref].count === words.length && keep(hits[ref].ref)) complete++;
+      hits.refs.forEach(function (ref) { if (hits.count[ref] === words.length && keep(ref)) complete++; });
       if (complete >= (manifest.page || PAGE) && !options.full) return { hits: hits, state: state, bodyRead: false };
       return load("body", asked).then(function () {
         ask("body", asked, hits, state);
         return { hits: hits, state: state, bodyRead: true };
       });
     }).then(function (found) {
-      var hits = found.hits;
-      var list = [];
-      for (var ref in hits) if (keep(hits[ref].ref)) list.push(hits[ref]);
-      list.sort(function (a, b) { return b.count - a.count || b.titled - a.titled || b.score - a.score || a.ref - b.ref; });
-      return { terms: terms, hits: list, approximate: !found.state.exact && list.length > 0, bodyRead: found.bodyRead, partial: options.partial };
+      var hits = found.hits, count = hits.count, titled = hits.titled, score = hits.score;
+      var list = hits.refs.filter(keep);
+      list.sort(function (a, b) { return count[b] - count[a] || titled[b] - titled[a] || score[b] - score[a] || a - b; });
+      return { terms: terms, hits: list, found: hits, approximate: !found.state.exact && list.length > 0, bodyRead: found.bodyRead, partial: options.partial };
     });
   }
+
+  // The documents a query found, by document number: their scores summed over the asked terms, how
+  // many of the query's words each has and how many of them in its title (what rank in search.py
+  // sorts by), whether it has one elsewhere than in its attached files; the terms asked of each shard,
+  // for the words to mark in a result shown.
+  function Hits(size) {
+    this.refs = [];  // in the order first found
+    this.found = new Uint8Array(size);
+    this.score = new Float64Array(size);
+    this.count = new Uint16Array(size);
+    this.titled = new Uint16Array(size);
+    this.notFiles = new Uint8Array(size);
+    this.words = {};  // query word → its documents: 1, in the title too: 3
+    this.asked = [];  // [shard, terms]
+  }
+
+  // One term's documents (from termScores or prefixScores): each one's score added to its sum.
+  Hits.prototype.add = function (word, refs, score, flags) {
+    var has = this.words[word] = this.words[word] || new Uint8Array(this.found.length);
+    for (var i = 0; i < refs.length; i++) {
+      var ref = refs[i];
+      if (!this.found[ref]) { this.found[ref] = 1; this.refs.push(ref); }
+      this.score[ref] += score[ref];
+      if (!has[ref]) { has[ref] = 1; this.count[ref]++; }
+      if (flags[ref] & TITLE && has[ref] !== 3) { has[ref] = 3; this.titled[ref]++; }
+      if (flags[ref] & NOT_FILES) this.notFiles[ref] = 1;
+    }
+  };
+
+  // What a result shows: the terms it was found by (in a shard asked), and whether only in its files.
+  Hits.prototype.describe = function (ref) {
+    var matched = {};
+    this.asked.forEach(function (entry) {
+      var index = entry[0];
+      entry[1].forEach(function (term) {
+        var posting = index.posting(term);
+        if (posting.refs.some(function (docs) { return docs[lowerBound(docs, ref)] === ref; })) matched[term] = true;
+      });
+    });
+    return { ref: ref, matched: matched, inFiles: !this.notFiles[ref] };
+  };
+
+  var TITLE = 1, NOT_FILES = 2;
+  var scratch = null;  // one term's documents, reused from term to term: {seen, stamp, score, flags}
 
   // Each asked term in the shards of a tier: the documents that have it, each with the score lunr's
   // Index#query gives a query of that term alone (search_files in search.py queries lunr.py so), by the
@@ -283,41 +326,42 @@
         var index = n === undefined ? null : shards[tier + "-" + n];
         if (!index || (!a.wildcard && !index.has(a.term))) return;
         if (!a.typo) state.exact = true;
-        var found = a.wildcard ? prefixScores(index, a.term, a.boost) : termScores(index, a.term);
-        found.refs.forEach(function (ref) {
-          var hit = hits[ref];
-          if (!hit) hit = hits[ref] = { ref: ref, score: 0, count: 0, titled: 0, words: {}, inTitle: {}, matched: {}, inFiles: true };
-          hit.score += found.score[ref];
-          if (!hit.words[a.word]) { hit.words[a.word] = true; hit.count++; }
-          var where = found.where[ref];
-          for (var t in where.terms) hit.matched[t] = true;
-          if (where.title && !hit.inTitle[a.word]) { hit.inTitle[a.word] = true; hit.titled++; }
-          if (where.notFiles) hit.inFiles = false;
-        });
+        if (a.wildcard) {
+          var found = prefixScores(index, a.term, a.boost);
+          hits.add(a.word, found.refs, found.score, found.flags);
+          hits.asked.push([index, found.terms]);
+        } else {
+          var refs = termScores(index, a.term);
+          hits.add(a.word, refs, scratch.score, scratch.flags);
+          hits.asked.push([index, [a.term]]);
+        }
       });
     });
   }
 
-  // The documents of one term: refs in the order first met, their scores, which fields had it.
+  // The documents of one term, in the order first met; their scores and flags in ``scratch``.
   function termScores(index, term) {
-    var posting = index.posting(term), refs = [], score = {}, where = {};
+    var size = manifest.docCount;
+    if (!scratch || scratch.seen.length !== size) scratch = { seen: new Uint32Array(size), stamp: 0, score: new Float64Array(size), flags: new Uint8Array(size) };
+    var seen = scratch.seen, stamp = ++scratch.stamp, score = scratch.score, flags = scratch.flags;
+    var posting = index.posting(term), refs = [];
     for (var f = 0; f < index.fields.length; f++) {
       var field = index.fields[f], docs = posting.refs[f], scores = posting.scores[f];
+      var flag = (field === "title" ? TITLE : 0) | (field !== "files" ? NOT_FILES : 0);
       for (var i = 0; i < docs.length; i++) {
         var ref = docs[i];
-        if (score[ref] === undefined) {
+        if (seen[ref] !== stamp) {
+          seen[ref] = stamp;
           refs.push(ref);
           score[ref] = scores[i];
-          where[ref] = { terms: {}, title: false, notFiles: false };
-          where[ref].terms[term] = true;
+          flags[ref] = flag;
         } else {
           score[ref] += scores[i];
+          flags[ref] |= flag;
         }
-        if (field === "title") where[ref].title = true;
-        if (field !== "files") where[ref].notFiles = true;
       }
     }
-    return { refs: refs, score: score, where: where };
+    return refs;
   }
 
   // A word being typed (« prefix* » in lunr): every term of the shard that starts with it. lunr scores
@@ -325,7 +369,7 @@
   // order of term numbers) with the field's vector, divided by the query vector's magnitude, then adds
   // the fields' scores in the order it first met each field of the document.
   function prefixScores(index, prefix, boost) {
-    var terms = index.startingWith(prefix), refs = [], score = {}, where = {};
+    var terms = index.startingWith(prefix), refs = [], score = {}, flags = {};
     var sumOfSquares = 0;
     for (var k = 0; k < terms.length; k++) sumOfSquares += boost * boost;
     var magnitude = Math.sqrt(sumOfSquares);
@@ -346,10 +390,7 @@
         for (var i = 0; i < docs.length; i++) {
           var ref = docs[i];
           dots[f + "/" + ref] += boost * scores[i];
-          if (!where[ref]) where[ref] = { terms: {}, title: false, notFiles: false };
-          where[ref].terms[posting.term] = true;
-          if (index.fields[f] === "title") where[ref].title = true;
-          if (index.fields[f] !== "files") where[ref].notFiles = true;
+          flags[ref] = (flags[ref] || 0) | (index.fields[f] === "title" ? TITLE : 0) | (index.fields[f] !== "files" ? NOT_FILES : 0);
         }
       }
     });
@@ -357,7 +398,7 @@
       var ref = entry[0], value = dots[entry[2]] / magnitude || 0;
       if (score[ref] === undefined) { refs.push(ref); score[ref] = value; } else score[ref] += value;
     });
-    return { refs: refs, score: score, where: where };
+    return { refs: refs, score: score, flags: flags, terms: terms };
   }
 
   function kept(ref, state) {
@@ -408,7 +449,7 @@
 
   function chunksOf(hits, later) {
     var numbers = {};
-    hits.forEach(function (h) { numbers[Math.floor(h.ref / manifest.docsPerChunk)] = true; });
+    hits.forEach(function (ref) { numbers[Math.floor(ref / manifest.docsPerChunk)] = true; });
     return Promise.all(Object.keys(numbers).map(function (n) { return chunk(Number(n), later); }));
   }
 
@@ -472,7 +513,7 @@
     return chunksOf(head).then(function () {
       if (mine !== generation) return null;
       list.textContent = "";
-      head.forEach(function (h) { list.appendChild(item(h)); });
+      head.forEach(function (ref) { list.appendChild(item(result.found.describe(ref))); });
       var n = result.hits.length;
       noResult.hidden = n > 0;
       status.textContent = n === 0
@@ -483,7 +524,7 @@
       var rest = top.slice(head.length);
       return chunksOf(rest, true).then(function () {
         if (mine !== generation) return;
-        rest.forEach(function (h) { list.appendChild(item(h)); });
+        rest.forEach(function (ref) { list.appendChild(item(result.found.describe(ref))); });
         moreButton(result, query, approximate, shown);
         list.setAttribute("aria-busy", "false");
       }, function () { /* given up for a newer query */ });
@@ -572,7 +613,9 @@
     if (input.value.trim()) query.set("q", input.value.trim());
     filters.forEach(function (f) { if (form.elements[f].value) query.set(f, form.elements[f].value); });
     var url = window.location.pathname + (query.toString() ? "?" + query.toString() : "");
-    window.history[push ? "pushState" : "replaceState"](null, "", url);
+    // The address of the query sent, a moment later: a change of address (a navigation within the
+    // page) takes milliseconds that the first results need more; the changes keep their order.
+    window.setTimeout(function () { window.history[push ? "pushState" : "replaceState"](null, "", url); }, 0);
   }
 
   var timer = null;
