@@ -10,7 +10,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from tests.conftest import copy_content
+from tests.conftest import build_site, copy_content
 
 RESOURCE = "monter-un-projet"
 
@@ -85,6 +85,24 @@ def test_a_content_error_shows_on_every_page_then_goes(preview: Preview, caplog:
     preview.build()
     assert "rrma-problems" not in preview.page("ressources/barometre-acteurs-csi-france")
     assert (preview.site / "ressources" / RESOURCE / "index.html").exists()
+
+
+def test_a_build_after_a_preview_in_the_same_process_shows_its_own_pages(preview: Preview, tmp_path: Path) -> None:
+    """MkDocs keeps one plugin instance per process: a build of another tree after a preview (a test
+    run, a script that previews then publishes) once printed the preview's pages it had reused."""
+    preview.build()  # nothing changed: every generated page is reused
+    assert preview.plugin.pages.reuse.hits > 50
+    other = copy_content(tmp_path / "other", site=True)
+    _edit(other / "resources" / f"{RESOURCE}.md", "title: ", "title: Titre venu d’un autre arbre ")
+    build_site(other)
+    assert config_plugin(other) is preview.plugin  # the same instance, as `mkdocs` gives it
+    page = (other / "site" / "ressources" / RESOURCE / "index.html").read_text(encoding="utf-8")
+    assert "Titre venu d’un autre arbre " in page.split("<article", 1)[1]
+    assert "Titre venu d’un autre arbre " in (other / "site" / "ressources" / "index.html").read_text(encoding="utf-8")
+
+
+def config_plugin(root: Path):
+    return load_config(str(root / "mkdocs.yml")).plugins["rrma"]
 
 
 def test_the_preview_lists_hostile_files_and_keeps_serving(tmp_path: Path) -> None:

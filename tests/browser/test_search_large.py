@@ -82,3 +82,29 @@ def test_queries_typed_one_after_another_show_the_last_one(page, large_url: str)
     titles = page.locator(".rrma-hit__title").all_inner_texts()
     assert len(titles) == 10 and all("santé" in t.lower() for t in titles[:3]), titles
     assert "La recherche n'a pas pu être chargée" not in page.locator(".rrma-status").inner_text()
+
+
+def test_the_browser_ranks_as_the_python_mirror(page, large_url: str, large_root: Path) -> None:
+    """search.js scores documents from the shards' postings itself; search_files (search.py) asks lunr.py:
+    the same first page, in the same order, for words in thousands of places, several words, a typo,
+    a word found in the texts of the pages only."""
+    import json
+
+    from rrma.outputs.search import search_files
+
+    site = large_root / "site"
+
+    def read(path: str) -> str:
+        return (site / path).read_text(encoding="utf-8")
+
+    manifest = json.loads(read("recherche/manifest.json"))
+    urls = [json.loads(read(f"recherche/docs-{n // manifest['docsPerChunk']}.json"))[n % manifest["docsPerChunk"]][0] for n in range(manifest["docCount"])]
+    page.goto(large_url + "/recherche/")
+    for query in ("projets", "observer santé communautaire", "obsrever santé communautaire", "coopération décentralisée", "eau", "formation jeunesse"):
+        page.fill("#rrma-search-q", query)
+        page.locator("#rrma-search-q").press("Enter")
+        page.wait_for_function("q => document.querySelector('.rrma-status').textContent.includes('« ' + q + ' »')", arg=query)
+        _settled(page)
+        shown = [href.split("recherche/../", 1)[1] for href in page.locator(".rrma-hit__title a").evaluate_all("links => links.map(a => a.getAttribute('href'))")]
+        refs, _ = search_files(read, query)
+        assert len(shown) == min(10, len(refs)) and shown == [urls[int(r)] for r in refs[:10]], query

@@ -1,8 +1,9 @@
-/* The portal's search: lunr.js over the index built by rrma/outputs/search.py.
+/* The portal's search over the index built by rrma/outputs/search.py (with lunr.py's scores).
  * The index is split by the first letters of each term; a query downloads only
  * the parts it needs, then the rest is fetched in idle time so the search
- * keeps working offline. Results are built with textContent: nothing from the
- * index is ever parsed as HTML. */
+ * keeps working offline. Documents are scored straight from the shards' postings,
+ * as lunr's Index#query scores them (see Shard and ask). Results are built with
+ * textContent: nothing from the index is ever parsed as HTML. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-rrma-search]");
@@ -72,45 +73,82 @@
 
   // A shard of a tier: « index » (titles, tags, summaries), read first, or « body » (texts,
   // attached files), read when the first gives fewer than a page of results (TIERS in search.py).
+  // Decoded once, kept for the next queries (a shard is never read twice).
   function shard(tier, number) {
     var name = tier + "-" + number;
     if (shards[name]) return Promise.resolve(shards[name]);
     return getJSON(name + ".json").then(function (data) {
-      shards[name] = shards[name] || lunr.Index.load(expand(data));
+      shards[name] = shards[name] || new Shard(data);
       return shards[name];
     });
   }
 
   var SCORE_SCALE = 1000;  // as in search.py
 
-  // lunr's serialized index of a shard as search.py writes it (compact_shard, expand_shard): each
-  // term, its number and, field by field, its documents (each the difference from the previous one)
-  // and its scores (× SCORE_SCALE). The same postings and scores, a quarter of the bytes.
-  function expand(data) {
-    var inverted = [], vectors = {};
-    data.postings.forEach(function (row) {
-      var number = row[1], posting = {};
-      data.fields.forEach(function (field, f) {
-        var deltas = row[2 + 2 * f], scores = row[3 + 2 * f], ref = 0, refs = {};
-        for (var i = 0; i < deltas.length; i++) {
-          ref += deltas[i];
-          refs[ref] = {};
-          (vectors[field + "/" + ref] = vectors[field + "/" + ref] || []).push([number, scores[i] / SCORE_SCALE]);
-        }
-        posting[field] = refs;
-      });
-      posting._index = number;
-      inverted.push([row[0], posting]);
-    });
-    return {
-      version: lunr.version, fields: data.fields, pipeline: ["trimmer-fr", "accentFold-fr", "stemmer-fr"], invertedIndex: inverted,
-      // a lunr vector's elements are in the order of term numbers
-      fieldVectors: Object.keys(vectors).map(function (ref) {
-        var pairs = vectors[ref].sort(function (a, b) { return a[0] - b[0]; }), flat = [];
-        pairs.forEach(function (pair) { flat.push(pair[0], pair[1]); });
-        return [ref, flat];
-      })
-    };
+  // A shard as search.py writes it (compact_shard): each term with its number and, field by field, the
+  // documents that have it (each the difference from the previous one) and its score in each
+  // (× SCORE_SCALE), lunr.py's BM25 score of the term in that field. A term's postings are decoded the
+  // first time a query asks for it: most of a shard's terms never are.
+  function Shard(data) {
+    this.fields = data.fields;
+    this.rows = new Map();
+    for (var i = 0; i < data.postings.length; i++) this.rows.set(data.postings[i][0], data.postings[i]);
+    this.decoded = new Map();
+    this.terms = null;  // every term, in order (for words being typed)
+  }
+
+  Shard.prototype.has = function (term) { return this.rows.has(term); };
+
+  // The term's number and, field by field, its documents and scores (what expand_shard in search.py
+  // gives lunr: the same numbers, each score divided by SCORE_SCALE as there).
+  Shard.prototype.posting = function (term) {
+    var found = this.decoded.get(term);
+    if (found) return found;
+    var row = this.rows.get(term);
+    if (!row) return null;
+    found = { term: term, number: row[1], refs: [], scores: [] };
+    for (var f = 0; f < this.fields.length; f++) {
+      var deltas = row[2 + 2 * f], raw = row[3 + 2 * f], refs = new Array(deltas.length), scores = new Array(deltas.length), ref = 0;
+      for (var i = 0; i < deltas.length; i++) {
+        ref += deltas[i];
+        refs[i] = ref;
+        scores[i] = raw[i] / SCORE_SCALE;
+      }
+      found.refs.push(refs);
+      found.scores.push(scores);
+    }
+    this.decoded.set(term, found);
+    return found;
+  };
+
+  // The terms that start with ``prefix``, in the order lunr's token set lists them (TokenSet#toArray
+  // of an intersection with « prefix* »): a term before the longer ones, then the longer ones by their
+  // next letter, last one first — digits, which JavaScript lists first among an object's keys, last.
+  Shard.prototype.startingWith = function (prefix) {
+    if (!this.terms) this.terms = Array.from(this.rows.keys()).sort();
+    var found = [];
+    for (var i = lowerBound(this.terms, prefix); i < this.terms.length && this.terms[i].slice(0, prefix.length) === prefix; i++) found.push(this.terms[i]);
+    return found.sort(tokenSetOrder);
+  };
+
+  function lowerBound(sorted, value) {
+    var lo = 0, hi = sorted.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (sorted[mid] < value) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  function edgeRank(code) { return code >= 48 && code <= 57 ? code - 65536 : code; }
+
+  function tokenSetOrder(a, b) {
+    var n = Math.min(a.length, b.length);
+    for (var i = 0; i < n; i++) {
+      var x = a.charCodeAt(i), y = b.charCodeAt(i);
+      if (x !== y) return edgeRank(y) - edgeRank(x);
+    }
+    return a.length - b.length;
   }
 
   function chunk(number, later) {
@@ -173,7 +211,7 @@
 
   function held(tier, term) {
     var n = shardOf(tier, term);
-    return n !== undefined && shards[tier + "-" + n] && shards[tier + "-" + n].invertedIndex[term] ? true : false;
+    return n !== undefined && shards[tier + "-" + n] ? shards[tier + "-" + n].has(term) : false;
   }
 
   function load(tier, asked) {
@@ -187,6 +225,8 @@
   }
 
   function run(query, options) {
+    var chosen = currentFilters();
+    var keep = function (ref) { return kept(ref, chosen); };
     var words = queryWords(query);
     var terms = words.map(function (w) { return w.term; });
     if (!terms.length) return Promise.resolve({ terms: [], hits: [] });
@@ -210,56 +250,158 @@
       });
       return load("index", asked);
     }).then(function () {
-      // One lunr query per word: a document is ranked by how many of the query's words it has,
+      // Each word by itself: a document is ranked by how many of the query's words it has,
       // then by how many of them are in its title, then by its BM25 score (rank in search.py).
-      var hits = {}, state = { exact: false };
+      var hits = new Hits(manifest.docCount), state = { exact: false };
       ask("index", asked, hits, state);
-      var complete = Object.keys(hits).filter(function (ref) { return Object.keys(hits[ref].words).length === words.length && keep(Number(ref)); }).length;
+      var complete = 0;
+      hits.refs.forEach(function (ref) { if (hits.count[ref] === words.length && keep(ref)) complete++; });
       if (complete >= (manifest.page || PAGE) && !options.full) return { hits: hits, state: state, bodyRead: false };
       return load("body", asked).then(function () {
         ask("body", asked, hits, state);
         return { hits: hits, state: state, bodyRead: true };
       });
     }).then(function (found) {
-      var hits = found.hits;
-      var list = Object.keys(hits).map(function (ref) {
-        var h = hits[ref];
-        h.count = Object.keys(h.words).length;
-        h.titled = Object.keys(h.inTitle).length;
-        return h;
-      }).filter(function (h) { return keep(h.ref); });
-      list.sort(function (a, b) { return b.count - a.count || b.titled - a.titled || b.score - a.score || a.ref - b.ref; });
-      return { terms: terms, hits: list, approximate: !found.state.exact && list.length > 0, bodyRead: found.bodyRead, partial: options.partial };
+      var hits = found.hits, count = hits.count, titled = hits.titled, score = hits.score;
+      var list = hits.refs.filter(keep);
+      list.sort(function (a, b) { return count[b] - count[a] || titled[b] - titled[a] || score[b] - score[a] || a - b; });
+      return { terms: terms, hits: list, found: hits, approximate: !found.state.exact && list.length > 0, bodyRead: found.bodyRead, partial: options.partial };
     });
   }
 
+  // The documents a query found, by document number: their scores summed over the asked terms, how
+  // many of the query's words each has and how many of them in its title (what rank in search.py
+  // sorts by), whether it has one elsewhere than in its attached files; the terms asked of each shard,
+  // for the words to mark in a result shown.
+  function Hits(size) {
+    this.refs = [];  // in the order first found
+    this.found = new Uint8Array(size);
+    this.score = new Float64Array(size);
+    this.count = new Uint16Array(size);
+    this.titled = new Uint16Array(size);
+    this.notFiles = new Uint8Array(size);
+    this.words = {};  // query word → its documents: 1, in the title too: 3
+    this.asked = [];  // [shard, terms]
+  }
+
+  // One term's documents (from termScores or prefixScores): each one's score added to its sum.
+  Hits.prototype.add = function (word, refs, score, flags) {
+    var has = this.words[word] = this.words[word] || new Uint8Array(this.found.length);
+    for (var i = 0; i < refs.length; i++) {
+      var ref = refs[i];
+      if (!this.found[ref]) { this.found[ref] = 1; this.refs.push(ref); }
+      this.score[ref] += score[ref];
+      if (!has[ref]) { has[ref] = 1; this.count[ref]++; }
+      if (flags[ref] & TITLE && has[ref] !== 3) { has[ref] = 3; this.titled[ref]++; }
+      if (flags[ref] & NOT_FILES) this.notFiles[ref] = 1;
+    }
+  };
+
+  // What a result shows: the terms it was found by (in a shard asked), and whether only in its files.
+  Hits.prototype.describe = function (ref) {
+    var matched = {};
+    this.asked.forEach(function (entry) {
+      var index = entry[0];
+      entry[1].forEach(function (term) {
+        var posting = index.posting(term);
+        if (posting.refs.some(function (docs) { return docs[lowerBound(docs, ref)] === ref; })) matched[term] = true;
+      });
+    });
+    return { ref: ref, matched: matched, inFiles: !this.notFiles[ref] };
+  };
+
+  var TITLE = 1, NOT_FILES = 2;
+  var scratch = null;  // one term's documents, reused from term to term: {seen, stamp, score, flags}
+
+  // Each asked term in the shards of a tier: the documents that have it, each with the score lunr's
+  // Index#query gives a query of that term alone (search_files in search.py queries lunr.py so), by the
+  // same floating-point operations in the same order, so that equal scores stay equal and the order
+  // is the one search.py gives. A document's score for one term is its score in each field that has
+  // it, added in the order of the fields (the boost of a term without wildcard cancels out: lunr divides
+  // by the query vector's magnitude); for a word being typed, see prefixScores.
   function ask(tier, asked, hits, state) {
     asked.forEach(function (a) {
       var numbers = a.wildcard ? prefixShards(tier, a.term) : [shardOf(tier, a.term)];
       numbers.forEach(function (n) {
         var index = n === undefined ? null : shards[tier + "-" + n];
-        if (!index || (!a.wildcard && !index.invertedIndex[a.term])) return;
+        if (!index || (!a.wildcard && !index.has(a.term))) return;
         if (!a.typo) state.exact = true;
-        index.query(function (q) {
-          q.term(a.term, { usePipeline: false, boost: a.boost,
-                           wildcard: a.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE });
-        }).forEach(function (r) {
-          var hit = hits[r.ref] = hits[r.ref] || { ref: Number(r.ref), score: 0, words: {}, inTitle: {}, matched: {}, inFiles: true };
-          hit.score += r.score;
-          hit.words[a.word] = true;
-          Object.keys(r.matchData.metadata).forEach(function (t) {
-            hit.matched[t] = true;
-            var where = r.matchData.metadata[t];
-            if (where.title) hit.inTitle[a.word] = true;
-            if (Object.keys(where).some(function (f) { return f !== "files"; })) hit.inFiles = false;
-          });
-        });
+        if (a.wildcard) {
+          var found = prefixScores(index, a.term, a.boost);
+          hits.add(a.word, found.refs, found.score, found.flags);
+          hits.asked.push([index, found.terms]);
+        } else {
+          var refs = termScores(index, a.term);
+          hits.add(a.word, refs, scratch.score, scratch.flags);
+          hits.asked.push([index, [a.term]]);
+        }
       });
     });
   }
 
-  function keep(ref) {
-    var state = currentFilters();
+  // The documents of one term, in the order first met; their scores and flags in ``scratch``.
+  function termScores(index, term) {
+    var size = manifest.docCount;
+    if (!scratch || scratch.seen.length !== size) scratch = { seen: new Uint32Array(size), stamp: 0, score: new Float64Array(size), flags: new Uint8Array(size) };
+    var seen = scratch.seen, stamp = ++scratch.stamp, score = scratch.score, flags = scratch.flags;
+    var posting = index.posting(term), refs = [];
+    for (var f = 0; f < index.fields.length; f++) {
+      var field = index.fields[f], docs = posting.refs[f], scores = posting.scores[f];
+      var flag = (field === "title" ? TITLE : 0) | (field !== "files" ? NOT_FILES : 0);
+      for (var i = 0; i < docs.length; i++) {
+        var ref = docs[i];
+        if (seen[ref] !== stamp) {
+          seen[ref] = stamp;
+          refs.push(ref);
+          score[ref] = scores[i];
+          flags[ref] = flag;
+        } else {
+          score[ref] += scores[i];
+          flags[ref] |= flag;
+        }
+      }
+    }
+    return refs;
+  }
+
+  // A word being typed (« prefix* » in lunr): every term of the shard that starts with it. lunr scores
+  // each field of a document by the dot product of the query vector (boost for each such term, in the
+  // order of term numbers) with the field's vector, divided by the query vector's magnitude, then adds
+  // the fields' scores in the order it first met each field of the document.
+  function prefixScores(index, prefix, boost) {
+    var terms = index.startingWith(prefix), refs = [], score = {}, flags = {};
+    var sumOfSquares = 0;
+    for (var k = 0; k < terms.length; k++) sumOfSquares += boost * boost;
+    var magnitude = Math.sqrt(sumOfSquares);
+    var order = [], dots = {};  // each field of each document, as first met; its dot product
+    terms.forEach(function (term) {
+      var posting = index.posting(term);
+      for (var f = 0; f < index.fields.length; f++) {
+        var docs = posting.refs[f];
+        for (var i = 0; i < docs.length; i++) {
+          var key = f + "/" + docs[i];
+          if (dots[key] === undefined) { dots[key] = 0; order.push([docs[i], f, key]); }
+        }
+      }
+    });
+    terms.map(function (term) { return index.posting(term); }).sort(function (a, b) { return a.number - b.number; }).forEach(function (posting) {
+      for (var f = 0; f < index.fields.length; f++) {
+        var docs = posting.refs[f], scores = posting.scores[f];
+        for (var i = 0; i < docs.length; i++) {
+          var ref = docs[i];
+          dots[f + "/" + ref] += boost * scores[i];
+          flags[ref] = (flags[ref] || 0) | (index.fields[f] === "title" ? TITLE : 0) | (index.fields[f] !== "files" ? NOT_FILES : 0);
+        }
+      }
+    });
+    order.forEach(function (entry) {
+      var ref = entry[0], value = dots[entry[2]] / magnitude || 0;
+      if (score[ref] === undefined) { refs.push(ref); score[ref] = value; } else score[ref] += value;
+    });
+    return { refs: refs, score: score, flags: flags, terms: terms };
+  }
+
+  function kept(ref, state) {
     if (!facets) return true;  // no filter chosen: facets.json was not needed
     if (state.type && facets.kindNames[facets.kinds[ref]] !== state.type) return false;
     return ["theme", "region", "reseau"].every(function (name) {
@@ -307,7 +449,7 @@
 
   function chunksOf(hits, later) {
     var numbers = {};
-    hits.forEach(function (h) { numbers[Math.floor(h.ref / manifest.docsPerChunk)] = true; });
+    hits.forEach(function (ref) { numbers[Math.floor(ref / manifest.docsPerChunk)] = true; });
     return Promise.all(Object.keys(numbers).map(function (n) { return chunk(Number(n), later); }));
   }
 
@@ -371,7 +513,7 @@
     return chunksOf(head).then(function () {
       if (mine !== generation) return null;
       list.textContent = "";
-      head.forEach(function (h) { list.appendChild(item(h)); });
+      head.forEach(function (ref) { list.appendChild(item(result.found.describe(ref))); });
       var n = result.hits.length;
       noResult.hidden = n > 0;
       status.textContent = n === 0
@@ -382,7 +524,7 @@
       var rest = top.slice(head.length);
       return chunksOf(rest, true).then(function () {
         if (mine !== generation) return;
-        rest.forEach(function (h) { list.appendChild(item(h)); });
+        rest.forEach(function (ref) { list.appendChild(item(result.found.describe(ref))); });
         moreButton(result, query, approximate, shown);
         list.setAttribute("aria-busy", "false");
       }, function () { /* given up for a newer query */ });
@@ -424,7 +566,7 @@
     if (!manifest.prefetch || queue) return;
     queue = [];
     Object.keys(manifest.shards).forEach(function (tier) {
-      manifest.shards[tier].forEach(function (_, n) { queue.push(getJSON.bind(null, tier + "-" + n + ".json")); });  // loaded into lunr when needed
+      manifest.shards[tier].forEach(function (_, n) { queue.push(getJSON.bind(null, tier + "-" + n + ".json")); });  // decoded when a query needs them
     });
     // every result's text in one file (PREFETCH_DOCS in search.py), not one request per result
     queue.push(function () {
@@ -471,7 +613,9 @@
     if (input.value.trim()) query.set("q", input.value.trim());
     filters.forEach(function (f) { if (form.elements[f].value) query.set(f, form.elements[f].value); });
     var url = window.location.pathname + (query.toString() ? "?" + query.toString() : "");
-    window.history[push ? "pushState" : "replaceState"](null, "", url);
+    // The address of the query sent, a moment later: a change of address (a navigation within the
+    // page) takes milliseconds that the first results need more; the changes keep their order.
+    window.setTimeout(function () { window.history[push ? "pushState" : "replaceState"](null, "", url); }, 0);
   }
 
   var timer = null;

@@ -49,6 +49,10 @@ class PageManager:
         """Add a file for every generated page and static file; refuse a hand-written page at a generated address."""
         self.pages = pages = build_pages(site, today, output, world)
         self.specs = {}
+        # MkDocs keeps one plugin instance per process (its ``plugins`` option caches a plugin that has
+        # ``on_startup``): the pages a preview reused must not be taken for this build's, whatever
+        # project or command it is (start_preview fills them again under ``mkdocs serve``).
+        self._reused, self._keys = {}, {}
         self.converter = None if self.reference else BodyConverter(config)
         for spec in pages.pages:
             if files.get_file_from_path(spec.uri) is not None:
@@ -67,7 +71,6 @@ class PageManager:
 
     def start_preview(self, shared: Any) -> None:
         """Under ``mkdocs serve``: what every page shares, for :meth:`reused`."""
-        self._reused, self._keys = {}, {}
         self.reuse.start(shared)
 
     def reused(self, page: Page) -> bool:
