@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 
 import pytest
 from rrma.core.typography import NBSP, NNBSP, typeset, typeset_text
+from rrma.outputs.search import query_terms, search_files
 
-from tests.conftest import BuiltSite
+from tests.conftest import REPO, BuiltSite
 
 SPACES = re.compile(r"[ \t\r\n\u00a0\u202f]+")
 
@@ -97,3 +100,41 @@ def test_a_hand_written_page_is_typeset(shared_site: BuiltSite) -> None:
     assert f"1{NNBSP}280 pixels" in article
     text = re.sub(r"<[^>]+>", "", re.sub(r"<(code|pre)\b.*?</\1>", "", article, flags=re.S))
     assert not re.search(r"\S[ \t\n]+[:;!?»]", text), "a plain space left before French punctuation"
+
+
+def _docs(site: BuiltSite) -> list[list[str]]:
+    manifest = json.loads((site.site / "recherche" / "manifest.json").read_text(encoding="utf-8"))
+    return [row for n in range(0, manifest["docCount"], manifest["docsPerChunk"])
+            for row in json.loads((site.site / "recherche" / f"docs-{n // manifest['docsPerChunk']}.json").read_text(encoding="utf-8"))]
+
+
+def test_a_query_copied_from_the_page_finds_it_and_its_result_reads_as_the_page(shared_site: BuiltSite) -> None:
+    assert query_terms(f"agir{NNBSP}? 1{NNBSP}939 10{NBSP}h") == query_terms("agir ? 1 939 10 h")
+    docs = _docs(shared_site)
+    for query in (f"pourquoi agir{NNBSP}?", f"Attention{NBSP}: dossier", "agir"):
+        refs, _ = search_files(lambda path: (shared_site.site / path).read_text(encoding="utf-8"), query)
+        assert "ressources/fiche-typographie-appel-projets/" in [docs[int(r)][0] for r in refs], query
+    row = next(d for d in docs if d[0] == "ressources/fiche-typographie-appel-projets/")
+    assert row[2] == f"Répondre à un appel à projets{NBSP}: pourquoi agir{NNBSP}?"
+    assert f"1{NNBSP}939 projets" in row[4]
+
+
+ANALYSE = """
+const path = require("path"), modules = process.argv[1];
+global.lunr = require(path.join(modules, "lunr"));
+require(path.join(modules, "lunr-languages", "lunr.stemmer.support.js"))(lunr);
+require(path.join(modules, "lunr-languages", "lunr.fr.js"))(lunr);
+global.window = {};
+require(process.argv[2]);
+const text = require("fs").readFileSync(0, "utf8");
+process.stdout.write(JSON.stringify([window.rrmaAnalyser.terms(text), window.rrmaAnalyser.words(text).map((w) => w.term)]));
+"""
+
+
+def test_the_browser_analyser_splits_words_at_non_breaking_spaces() -> None:
+    text = f"Pourquoi agir{NNBSP}? Attention{NBSP}: 1{NNBSP}939 projets"
+    out = subprocess.run(["node", "-e", ANALYSE, str(REPO / "node_modules"), str(REPO / "overrides" / "assets" / "javascripts" / "analyser.js")],
+                         input=text, capture_output=True, text=True, check=True)
+    terms, words = json.loads(out.stdout)
+    assert terms == query_terms(text.replace(NNBSP, " ").replace(NBSP, " "))
+    assert "agir" in words and "attent" in words and "939" in words
