@@ -120,7 +120,7 @@ def test_the_preview_lists_hostile_files_and_keeps_serving(tmp_path: Path) -> No
                 "resources/piece-jointe-dossier.md", "resources/piece-jointe-lien-en-boucle.md"} <= {p.path for p in preview.plugin.content.problems}
         assert "Monter un projet" in preview.page(f"ressources/{RESOURCE}")
         deep = preview.page("ressources/texte-imbrique")  # its list 300 levels deep would stop Markdown
-        assert "Un texte imbriqué sur trois cents niveaux" in deep and "Texte non affiché : il est imbriqué trop profondément" in deep
+        assert "Un texte imbriqué sur trois cents niveaux" in deep and "Texte non affiché\u00a0: il est imbriqué trop profondément" in deep
     finally:
         if preview.plugin is not None:
             preview.plugin.on_shutdown()

@@ -29,6 +29,7 @@ from .core.diagnostics import internal_error
 from .core.history import last_changes
 from .core.markup import sanitize
 from .core.types import PARIS
+from .core.typography import typeset
 from .core.wording import plural
 from .outputs.cms import cms_config, dump_config, editor_data
 from .pages.specs import Output, is_local
@@ -161,9 +162,10 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         return self.pages.context(context, page, self.renderer)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """A page's section highlighted in the navigation only while that page was rendered."""
+        """French non-breaking spaces in the page's text, whoever wrote it (editors type plain ones), on every
+        page, generated or hand-written, however it was rendered; its section no longer highlighted."""
         self.pages.rendered()
-        return None
+        return typeset(output) if self.config.enabled else None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The side work's files join the pages."""

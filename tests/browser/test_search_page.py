@@ -30,7 +30,7 @@ def test_accent_and_case_insensitive(page, base_url: str) -> None:
     page.goto(base_url + "/recherche/?q=EDUCATION")
     plain = _results(page)
     page.goto(base_url + "/recherche/?q=éducation")
-    assert _results(page) == plain and "Interfaces n°7 : la citoyenneté mondiale, un levier pour la politique de la ville" in plain
+    assert _results(page) == plain and "Interfaces n°7\u00a0: la citoyenneté mondiale, un levier pour la politique de la ville" in plain
 
 
 def test_typing_searches_without_reload_and_updates_the_url(page, base_url: str) -> None:

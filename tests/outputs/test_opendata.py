@@ -268,7 +268,7 @@ def test_method_notes_are_markdown_on_the_network_page(built: Path) -> None:
     figures = _html(built, "reseaux/resacoop").split('<h2 id="chiffres">En chiffres</h2>', 1)[1].split('<h2 id="ressources">', 1)[0]
     method = figures.split('<details class="rrma-method"><summary>Méthode (2022)</summary>', 1)[1].split("</details>", 1)[0]
     assert "<strong>recensés</strong>" in method
-    assert "<ul>\n<li>un questionnaire en ligne ;</li>" in method
+    assert "<ul>\n<li>un questionnaire en ligne\u202f;</li>" in method
     assert '<a href="https://example.org/methode" rel="noopener noreferrer">appels à projets</a>' in method
 
 

@@ -103,10 +103,10 @@ PARCOURS = "parcours-monter-financer-projet-2027"  # tests/corpus/realistic: thr
 def test_the_training_path_fixture_as_published(shared_site: BuiltSite) -> None:
     html = (shared_site.site / "agenda" / PARCOURS / "index.html").read_text(encoding="utf-8")
     for text in ("<dt>Séances</dt><dd><a href=\"#seances\">3 séances</a></dd>", "<dt>Niveau</dt><dd>initiation</dd>",
-                 "<dt>Prérequis</dt><dd>Avoir une idée de projet avec un partenaire identifié ; aucune connaissance préalable du financement.</dd>",
+                 "<dt>Prérequis</dt><dd>Avoir une idée de projet avec un partenaire identifié\u202f; aucune connaissance préalable du financement.</dd>",
                  "<dt>Tarif</dt><dd>45\u00a0€</dd>", "<dt>Places</dt><dd>16\u00a0places</dd>",
                  '<li id="seance-20270213t0930"><p><strong>Construire son budget</strong>',
-                 "Webinaire : les guichets de financement"):
+                 "Webinaire\u00a0: les guichets de financement"):
         assert text in html, text
     today = date.today()
     for key, day, full in (("20270123t0930", date(2027, 1, 23), False), ("20270213t0930", date(2027, 2, 13), True)):

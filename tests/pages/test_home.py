@@ -29,7 +29,7 @@ def test_each_figure_on_the_home_says_its_year_and_its_source(shared_site: Built
     boxes = [_text(li) for li in re.findall(r"<li>(.*?)</li>", _block(shared_site), re.S)]
     # national first, then the regional networks' latest years, most recent first; 2006 is too old for the home
     assert boxes == [
-        "10\u202f091 acteurs recensés en France (2021) Source\u00a0: Baromètre : les acteurs de la coopération et de la solidarité "
+        "10\u202f091 acteurs recensés en France (2021) Source\u00a0: Baromètre\u00a0: les acteurs de la coopération et de la solidarité "
         "internationales en France, CIRRMA, 2021",
         "86 acteurs recensés à La Réunion (2024) 40 projets Source\u00a0: Les organisations de solidarité issues des migrations à La Réunion, "
         "état des lieux 2024, OIS, 2024",

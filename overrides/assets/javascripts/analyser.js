@@ -8,7 +8,8 @@
 (function () {
   "use strict";
   if (typeof lunr === "undefined" || !lunr.fr) return;
-  // French elisions split words, as when the index was built (split_elisions in search.py).
+  // French elisions split words, as when the index was built (split_elisions in search.py); so do the
+  // non-breaking spaces of French typography (\s holds U+00A0 and U+202F: « agir\u202f? » is « agir »).
   lunr.tokenizer.separator = /[\s\-'\u2019]+/;
   var full = lunr.Pipeline.load(["trimmer-fr", "accentFold-fr", "stemmer-fr"]);
   var folding = lunr.Pipeline.load(["trimmer-fr", "accentFold-fr"]);

@@ -433,7 +433,7 @@
   }
 
   function snippet(text, matched) {
-    var words = text.split(/\s+/);
+    var words = text.split(/[ \t\n\r]+/);  // plain spaces: a non-breaking one (« agir\u202f? ») stays in its word
     var first = 0;
     for (var i = 0; i < words.length; i++) {
       var t = analyse(words[i]);

@@ -32,6 +32,8 @@ from lunr import __TARGET_JS_VERSION__
 from lunr.pipeline import Pipeline
 from stop_words import get_stop_words
 
+from ..core.typography import typeset_text
+
 # Field weights: a word in a title outweighs one in the tags (type, themes, missions…),
 # then the summary, then the body, then an attached document's text.
 FIELDS = (("title", 20), ("tags", 6), ("summary", 4), ("body", 1), ("files", 0.5))
@@ -101,7 +103,9 @@ for _fn, _label in ((_trimmer, "trimmer-fr"), (_stop_word_filter, "stopWordFilte
         Pipeline.register_function(_fn, _label)
 
 
-_SEPARATORS = re.compile("[ \t\n\r\f\v\xa0-]+")  # lunr's tokenizer separators
+# lunr's tokenizer separators: JavaScript's \s (the non-breaking spaces U+00A0 and U+202F of French
+# typography among them, see rrma.core.typography) and the hyphen.
+_SEPARATORS = re.compile("[ \t\n\r\f\v\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-]+")
 
 
 def _words(text: str) -> list[str]:
@@ -176,7 +180,9 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
         for number, shard in enumerate(shards):
             files[f"recherche/{name}-{number}.json"] = _json(compact_shard(shard, fields))
             total += len(files[f"recherche/{name}-{number}.json"])
-    rows = [[d.url, d.label or d.kind, d.title, d.date or "", (d.summary + " " + d.body).strip()[:SNIPPET_CHARS]] for d in docs]
+    # a result's title and excerpt, shown on the search page, with French non-breaking spaces as the pages have them
+    rows = [[d.url, d.label or d.kind, typeset_text(d.title), d.date or "", typeset_text((d.summary + " " + d.body).strip()[:SNIPPET_CHARS])]
+            for d in docs]
     for number in range(max(1, -(-len(rows) // DOCS_PER_CHUNK))):
         files[f"recherche/docs-{number}.json"] = _json(rows[number * DOCS_PER_CHUNK : (number + 1) * DOCS_PER_CHUNK])
     # What the idle prefetch reads to keep the search working offline: every shard, and every result's
