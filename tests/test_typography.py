@@ -63,18 +63,6 @@ def test_a_plain_text_is_typeset_as_a_page_text() -> None:
     assert typeset_text("Pourquoi agir ? Voir a < b : oui") == f"Pourquoi agir{NNBSP}? Voir a < b{NBSP}: oui"
 
 
-def test_a_long_page_full_of_cases_costs_milliseconds() -> None:
-    import time
-
-    # 1,000 lines, 1,500 spaces to swap: linear work (a quadratic slip would take seconds); CPU time, as the
-    # machine running the tests may be busy
-    page = "<div class=\"md-nav\">\n" + "    <a href=\"../x/\" title=\"Un titre\">Un lien</a>\n" * 500 + "</div>" + "<p>Attention : 1 939 projets ?</p>\n" * 500
-    started = time.process_time()
-    for _ in range(10):
-        typeset(page)
-    assert (time.process_time() - started) / 10 < 0.05
-
-
 def test_a_built_page_has_non_breaking_spaces_where_french_needs_them(shared_site: BuiltSite) -> None:
     html = (shared_site.site / "ressources" / "fiche-typographie-appel-projets" / "index.html").read_text(encoding="utf-8")
     content = html[html.index('<article'):html.index("</article>")]
