@@ -48,7 +48,7 @@ def test_a_word_in_most_documents_lists_every_document_titles_first(page, large_
     status = _settled(page)
     count = int(status.split()[0])
     # more than a page in titles, themes and summaries: the texts' shards are not read for a first page
-    assert count > 10 and status.endswith(" dans les titres, thèmes et résumés pour « projets » (les 10 premiers sont affichés)."), status
+    assert count > 10 and status.endswith(" dans les titres, thèmes et résumés pour «\u00a0projets\u00a0» (les 10 premiers sont affichés)."), status
     titles = page.locator(".rrma-hit__title").all_inner_texts()
     assert len(titles) == 10 and all("projet" in t.lower() for t in titles), titles  # the whole first page, titles first
     assert page.locator(".rrma-hits button").inner_text() == "Afficher 10 résultats de plus"
@@ -103,7 +103,7 @@ def test_the_browser_ranks_as_the_python_mirror(page, large_url: str, large_root
     for query in ("projets", "observer santé communautaire", "obsrever santé communautaire", "coopération décentralisée", "eau", "formation jeunesse"):
         page.fill("#rrma-search-q", query)
         page.locator("#rrma-search-q").press("Enter")
-        page.wait_for_function("q => document.querySelector('.rrma-status').textContent.includes('« ' + q + ' »')", arg=query)
+        page.wait_for_function("q => document.querySelector('.rrma-status').textContent.includes('«\\u00a0' + q + '\\u00a0»')", arg=query)
         _settled(page)
         shown = [href.split("recherche/../", 1)[1] for href in page.locator(".rrma-hit__title a").evaluate_all("links => links.map(a => a.getAttribute('href'))")]
         refs, _ = search_files(read, query)

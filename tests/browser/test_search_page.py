@@ -101,7 +101,7 @@ def test_filters_by_type_and_network(page, base_url: str, shared_site) -> None:
 def test_no_result_gives_suggestions(page, base_url: str) -> None:
     page.goto(base_url + "/recherche/?q=xylophone")
     assert _results(page) == []
-    assert page.locator(".rrma-status").inner_text() == "Aucun résultat pour « xylophone »."
+    assert page.locator(".rrma-status").inner_text() == "Aucun résultat pour «\u00a0xylophone\u00a0»."
     assert page.locator(".rrma-no-result").is_visible()
     assert page.locator(".rrma-no-result a[href$='/ressources/']").count() == 1
     # the words it suggests are this site's most used themes: each one finds something
@@ -198,7 +198,7 @@ def test_results_show_the_type_and_forgive_a_typo(page, base_url: str) -> None:
     page.goto(base_url + "/recherche/?q=solidarite internationnale")
     page.wait_for_selector(".rrma-hits[aria-busy=false]", state="attached")
     status = page.locator(".rrma-status").inner_text()
-    assert re.match(r"\d+ résultats( dans les titres, thèmes et résumés)? pour « solidarite internationnale »", status), status  # « solidarite » is exact: not « approchants »
+    assert re.match(r"\d+ résultats( dans les titres, thèmes et résumés)? pour «\u00a0solidarite internationnale\u00a0»", status), status  # « solidarite » is exact: not « approchants »
     first = page.locator(".rrma-hit__title").first.inner_text().lower()
     assert "solidarité" in first and "internationa" in first, first  # both words in the title come first, despite the typo
     badges = set(page.locator(".rrma-hits .rrma-badge").all_inner_texts())
@@ -226,7 +226,7 @@ def test_the_texts_of_the_pages_are_searched_on_request_past_a_page_of_titles(pa
     _results(page)
     status = page.locator(".rrma-status").inner_text()
     count = int(status.split()[0])
-    assert count > 10 and " dans les titres, thèmes et résumés pour « réseau »" in status, status
+    assert count > 10 and " dans les titres, thèmes et résumés pour «\u00a0réseau\u00a0»" in status, status
     assert not any("/recherche/body-" in u for u in fetched)
     # a page of ten more at a time, until every one found in the titles, themes and summaries is shown
     more = page.get_by_role("button", name=re.compile("résultats? de plus"))

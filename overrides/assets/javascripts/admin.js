@@ -9,20 +9,20 @@
   var fr = CMS.getLocale("fr");
   if (fr) {
     var widget = fr.editor.editorControlPane.widget;
-    widget.required = "« %{fieldLabel} » est obligatoire.";
-    widget.regexPattern = "« %{fieldLabel} » : %{pattern}.";
+    widget.required = "«\u00a0%{fieldLabel}\u00a0» est obligatoire.";
+    widget.regexPattern = "«\u00a0%{fieldLabel}\u00a0»\u00a0: %{pattern}.";
     fr.mediaLibrary.mediaLibrary.fileTooLarge = "Ce fichier dépasse " + data.limit + ", la limite du portail.\n" +
       "Réduisez-le (par exemple un export PDF «\u00a0taille réduite\u00a0»), ou publiez-le ailleurs et donnez plutôt son adresse web dans «\u00a0Adresse web\u00a0».";
-    fr.mediaLibrary.mediaLibrary.onDelete = "Voulez-vous vraiment supprimer le fichier choisi\u00a0?";
+    fr.mediaLibrary.mediaLibrary.onDelete = "Voulez-vous vraiment supprimer le fichier choisi\u202f?";
     fr.mediaLibrary.mediaLibraryModal.mediaAssets = "Fichiers déposés";
     fr.mediaLibrary.mediaLibraryModal.noAssetsFound = "Aucun fichier déposé pour l'instant.";
     fr.mediaLibrary.mediaLibraryModal.upload = "Déposer un fichier";
     fr.mediaLibrary.mediaLibraryModal.uploading = "Dépôt en cours…";
     fr.mediaLibrary.mediaLibraryModal.loading = "Chargement…";
     fr.mediaLibrary.mediaLibraryModal.search = "Rechercher…";
-    fr.editor.editorControlPane.widget.processing = "« %{fieldLabel} » est en cours de traitement.";
+    fr.editor.editorControlPane.widget.processing = "«\u00a0%{fieldLabel}\u00a0» est en cours de traitement.";
     if (fr.ui && fr.ui.toast) {
-      fr.ui.toast.missingRequiredField = "Un champ obligatoire est vide ou mal rempli : le message en rouge dit quoi corriger.";
+      fr.ui.toast.missingRequiredField = "Un champ obligatoire est vide ou mal rempli\u00a0: le message en rouge dit quoi corriger.";
     }
     CMS.registerLocale("fr", fr);
   }

@@ -517,9 +517,9 @@
       var n = result.hits.length;
       noResult.hidden = n > 0;
       status.textContent = n === 0
-        ? "Aucun résultat pour « " + query + " »."
-        : (approximate ? "Aucun résultat exact ; " + n + " résultat" + (n > 1 ? "s" : "") + " approchant" + (n > 1 ? "s" : "") + " pour « " + query + " »."
-          : n + " résultat" + (n > 1 ? "s" : "") + (result.bodyRead === false ? " dans les titres, thèmes et résumés" : "") + " pour « " + query + " »"
+        ? "Aucun résultat pour «\u00a0" + query + "\u00a0»."
+        : (approximate ? "Aucun résultat exact\u202f; " + n + " résultat" + (n > 1 ? "s" : "") + " approchant" + (n > 1 ? "s" : "") + " pour «\u00a0" + query + "\u00a0»."
+          : n + " résultat" + (n > 1 ? "s" : "") + (result.bodyRead === false ? " dans les titres, thèmes et résumés" : "") + " pour «\u00a0" + query + "\u00a0»"
             + (n > shown ? " (les " + shown + " premiers sont affichés)." : "."));
       var rest = top.slice(head.length);
       return chunksOf(rest, true).then(function () {

@@ -227,7 +227,7 @@ def _call_columns() -> list[Column]:
         Column("ouverture", "string", "Ouverture des candidatures (de la première session s'il y en a plusieurs)\u00a0: date, ou date et heure locales ISO 8601 "
                "avec le décalage du fuseau de l'appel", lambda e: _written(e.data, e.data.opens if e.data.opens or not e.data.rounds else e.data.rounds[0].opens)),
         Column("cloture", "string", "Clôture des candidatures (de la dernière session s'il y en a plusieurs)\u00a0: date (jusqu'à la fin de ce jour), "
-               "ou date et heure locales ISO 8601 avec décalage\u00a0; vide si le financeur n'en publie pas", lambda e: _written(e.data, e.data.last_closing())),
+               "ou date et heure locales ISO 8601 avec décalage\u202f; vide si le financeur n'en publie pas", lambda e: _written(e.data, e.data.last_closing())),
         Column("fuseau", "string", "Fuseau horaire IANA dans lequel les heures sont écrites (Europe/Paris, America/Guadeloupe…)",
                lambda e: e.data.timezone or "Europe/Paris"),
         Column("sessions", "string", f"Sessions successives, chacune «\u00a0ouverture/clôture\u00a0» (ouverture vide si non publiée), séparées par «\u00a0{SEPARATOR}\u00a0»",
@@ -293,7 +293,7 @@ def _figure_columns() -> list[Column]:
         Column("identifiant", "string", "Identifiant de la ligne\u00a0: réseau, année, indicateur, répartition et code", lambda r: r.id),
         Column("reseau", "string", "Réseau qui publie le chiffre (identifiant)", lambda r: r.network, labels="networks"),
         Column("annee", "integer", "Année que décrit le chiffre", lambda r: r.year),
-        Column("territoire", "string", "Territoire que couvre le chiffre quand ce n'est pas la région du réseau (une ancienne région, un département…)\u00a0; vide sinon",
+        Column("territoire", "string", "Territoire que couvre le chiffre quand ce n'est pas la région du réseau (une ancienne région, un département…)\u202f; vide sinon",
                lambda r: r.territory),
         Column("indicateur", "string", "Ce que compte le chiffre\u00a0: acteurs, projets, pays (nombre de pays des projets) ou odd", lambda r: r.indicator),
         Column("repartition", "string", "total, ou la répartition\u00a0: type (d'acteur), departement (du siège), pays, secteur, odd", lambda r: r.breakdown),

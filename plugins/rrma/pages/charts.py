@@ -28,7 +28,7 @@ def bars(key: str, title: str, counts: Iterable[tuple[str, int]], *, unit: str, 
               "rank": index + 1} for index, (label, n) in enumerate(rows)]
     if rows and not keep_order:
         leader = rows[0]
-        summary = f"{len(rows)} catégories\u00a0; en tête\u00a0: {leader[0]} ({_fr(leader[1])} {unit})."
+        summary = f"{len(rows)} catégories\u202f; en tête\u00a0: {leader[0]} ({_fr(leader[1])} {unit})."
     elif rows:
         summary = f"{len(rows)} valeurs, de {rows[0][0]} à {rows[-1][0]}."
     else:

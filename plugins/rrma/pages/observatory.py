@@ -103,7 +103,7 @@ def _summed(entries: list[Entry[Figures]], pick: Any, label: Any, key: str, titl
     if len(used) == 1:
         description = f"Chiffres de {used[0].data.year} publiés par {labels.network_link(network_of(used[0]))['name']}."
     else:
-        description = f"La somme des dernières données publiées de {len(used)} réseaux\u00a0: {who}\u00a0; leurs années peuvent différer."
+        description = f"La somme des dernières données publiées de {len(used)} réseaux\u00a0: {who}\u202f; leurs années peuvent différer."
     return bars(key, title, [(label(code), n) for code, n in totals.items()], unit=unit, description=description,
                 sources=_sources(used, labels, site), keep_order=keep_order, head=head)
 
