@@ -98,8 +98,6 @@ def first_query_bytes(site: Path, query: str) -> tuple[int, int]:
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # persistent connections, as any static host keeps them (HTTP/1.0 opened one per file)
-
     def log_message(self, *args: object) -> None:
         pass
 
