@@ -11,6 +11,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
+from .core.wording import fr_number
 from .frames import Cards, Frames
 
 FACET_MENU = "rrma/partials/facet-menu.html"
@@ -42,6 +43,3 @@ class Renderer:
         return self.env.get_template(ADMIN_PAGE).render(site_name=site_name)
 
 
-def fr_number(value: int) -> str:
-    """« 12 345 »: French thousands, grouped by a narrow non-breaking space."""
-    return f"{value:,}".replace(",", "\u202f")

@@ -13,7 +13,8 @@ import icalendar
 import pytest
 from rrma.kinds.calls import Call
 from rrma.kinds.site import load_site
-from rrma.pages.calls import call_files, call_state
+from rrma.pages.calls import call_files, call_state, first_moments
+from rrma.pages.home import calls_lists
 from rrma.pages.model import Output
 from rrma.project import Project
 
@@ -61,6 +62,21 @@ def test_an_overseas_call_closes_at_its_own_wall_time() -> None:
     assert call_state(c, at("2026-06-15 17:59", GUADELOUPE))["key"] == "open"
     assert call_state(c, at("2026-06-15 18:00", GUADELOUPE))["key"] == "closed"
     assert call_state(c, at("2026-06-16 00:00"))["key"] == "closed"  # 18:00 in Guadeloupe
+
+
+def test_open_calls_are_listed_by_their_first_closing_instant() -> None:
+    """12:00 in Guadeloupe (16:00 UTC) closes after 14:00 in Paris (12:00 UTC) on the same day, though
+    its ISO text « 2026-06-15T12:00:00-04:00 » sorts first; a call without a closing date comes last."""
+    calls = {"guadeloupe": call(title="Guadeloupe", opens="2026-03-03", closes="2026-06-15 12:00", timezone="America/Guadeloupe"),
+             "paris": call(title="Paris", opens="2026-03-03", closes="2026-06-15 14:00"),
+             "sans-date": call(title="Sans date", opens="2026-03-03"),
+             "bientot": call(title="Bientôt", opens="2026-07-01", closes="2026-09-01")}
+    now = at("2026-06-01 10:00")
+    cards = [{"title": c.title, "state": call_state(c, now), "order": first_moments(c)} for c in calls.values()]
+    lists = calls_lists(cards, shown=2)
+    assert [c["title"] for c in lists["open"]] == ["Paris", "Guadeloupe"]
+    assert [c["title"] for c in lists["later"]] == ["Sans date", "Bientôt"]
+    assert lists["count"] == 3
 
 
 def test_rounds_a_call_without_dates_and_one_with_winners() -> None:

@@ -7,6 +7,11 @@ from .types import format_partial_date, partial_date_key
 NBSP = "\u00a0"
 
 
+def fr_number(value: int) -> str:
+    """« 12 345 »: French thousands, grouped by a narrow non-breaking space (U+202F)."""
+    return f"{value:,}".replace(",", "\u202f")
+
+
 def plural(count: int, one: str, many: str) -> str:
     """« 1 document joint », « 2 documents joints », « 0 document joint » (French: 0 and 1 are singular)."""
     return f"{count} {one if count < 2 else many}"

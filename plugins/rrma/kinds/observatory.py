@@ -24,6 +24,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.markup import local_links
 from ..core.suggest import did_you_mean, fold
 from ..core.types import PartialDate, Slug, Text, Url
+from ..core.wording import fr_number
 from ..project import Project
 from .base import YEAR_RE, Collection, Entry, Model, entry_diagnostic, markup_problems, ref
 from .countries import country_guess
@@ -100,10 +101,6 @@ class Figures(Model):
 TERRITORY_RE = re.compile(r"^(?:en |aux? |à |dans (?:les? |la |l['’])?)(?=\S)")
 
 
-def fr_count(value: int) -> str:
-    return f"{value:,}".replace(",", "\u202f")
-
-
 def territory_name(phrase: str) -> str:
     """« Nord-Pas-de-Calais » from « dans le Nord-Pas-de-Calais », « La Réunion » from « à La Réunion »:
     the name alone, for a chart's row or a tile of the map."""
@@ -121,7 +118,7 @@ def figures_rules(entry: Entry[Figures], project: Project) -> Iterable[Diagnosti
         yield entry.at(("year",), "RRMA024", f"`year: {figures.year}` mais le fichier s'appelle « {stem}.yml », attendu la même année",
                        f"renommez le fichier en « {figures.year}.yml » ou corrigez `year`")
     if figures.territory is not None and not TERRITORY_RE.match(figures.territory):
-        count = fr_count(figures.actors.total) if figures.actors is not None else "…"
+        count = fr_number(figures.actors.total) if figures.actors is not None else "…"
         yield entry.at(("territory",), "RRMA023",
                        f"« {figures.territory} » se lirait « {count} acteurs {figures.territory} ({figures.year}) », "
                        "attendu le territoire précédé de « en », « dans le », « dans la », « dans les », « à », « au » ou « aux »",

@@ -20,6 +20,7 @@ import icalendar
 from ..core.suggest import fold
 from ..core.types import PARIS
 from ..core.urls import CALL_FACETS, item_url
+from ..core.wording import fr_number
 from ..kinds.base import Entry, slugify
 from ..kinds.calls import Call
 from ..kinds.files import published_name
@@ -49,7 +50,7 @@ def build_moment(today: date, output: Output) -> datetime:
 
 def euros(amount: int) -> str:
     """« 15 000 € »: thousands grouped by a narrow non-breaking space, the sign held to its number."""
-    return f"{amount:,}".replace(",", "\u202f") + "\u00a0€"
+    return fr_number(amount) + "\u00a0€"
 
 
 def _clock(moment: datetime) -> str:
@@ -67,7 +68,7 @@ def _when(value: date | datetime, call: Call, zone_label: str | None) -> str:
 
 def _days_left(closes: datetime, now: datetime) -> str:
     days = (closes - now) // timedelta(days=1)
-    return " (dernier jour)" if days < 1 else f" (dans {days:,} jour{'s' if days > 1 else ''})".replace(",", "\u202f")
+    return " (dernier jour)" if days < 1 else f" (dans {fr_number(days)} jour{'s' if days > 1 else ''})"
 
 
 def call_state(call: Call, now: datetime, zone_label: str | None = None) -> dict[str, Any]:
@@ -139,23 +140,31 @@ def call_card(entry: Entry[Call], labels: Labels, now: datetime) -> dict[str, An
         "amount": _amount(c), "state": call_state(c, now, _zone_label(c, labels.site)),
         "year": str(last.astimezone(c.zone).year) if last else None,
         "facets": {CALL_FACETS[k]: v for k, v in call_facets(entry).items()},
+        "order": first_moments(c),
     }
+
+
+def first_moments(call: Call) -> dict[str, tuple[bool, float]]:
+    """Sort keys of a call by its first closing and its first opening (unknown ones last), as instants:
+    a closing at 12:00 in Guadeloupe comes after one at 12:00 in Paris on the same day."""
+    windows = call.windows()
+    def first(moments: list[datetime | None]) -> tuple[bool, float]:
+        known = [m.timestamp() for m in moments if m is not None]
+        return (not known, min(known, default=0.0))
+    return {"closes": first([c for _, c in windows]), "opens": first([o for o, _ in windows])}
 
 
 def _sort_key(card: dict[str, Any], entry: Entry[Call]) -> tuple[Any, ...]:
     c = entry.data
     state = card["state"]["key"]
-    data = json.loads(card["state"]["data"])
-    ends = [w["closes"] for w in data["windows"] if w["closes"]]
-    starts = [w["opens"] for w in data["windows"] if w["opens"]]
     if state == "open":
-        return (0, min(ends) if ends else "9", c.title.casefold())
+        return (0, card["order"]["closes"], c.title.casefold())
     if state == "upcoming":
-        return (1, min(starts), c.title.casefold())
+        return (1, card["order"]["opens"], c.title.casefold())
     if state == "unknown":
-        return (2, "", c.title.casefold())
+        return (2, (False, 0.0), c.title.casefold())
     last = c.last_close()
-    return (3, -(last.timestamp() if last else 0), c.title.casefold())
+    return (3, (False, -(last.timestamp() if last else 0)), c.title.casefold())
 
 
 SECTIONS = [("open", "ouverts", "Appels ouverts", "Aucun appel n'est ouvert en ce moment."),

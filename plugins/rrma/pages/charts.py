@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-
-def _fr(value: int) -> str:
-    return f"{value:,}".replace(",", "\u202f")
+from ..core.wording import fr_number
 
 
 def bars(key: str, title: str, counts: Iterable[tuple[str, int]], *, unit: str, description: str = "",
@@ -24,16 +22,16 @@ def bars(key: str, title: str, counts: Iterable[tuple[str, int]], *, unit: str, 
         rows.sort(key=lambda r: (-r[1], r[0].casefold()))
     top = max((n for _, n in rows), default=0)
     total = sum(n for _, n in rows)
-    items = [{"label": label, "value": n, "text": _fr(n), "share": round(100 * n / top, 1) if top else 0,
+    items = [{"label": label, "value": n, "text": fr_number(n), "share": round(100 * n / top, 1) if top else 0,
               "rank": index + 1} for index, (label, n) in enumerate(rows)]
     if rows and not keep_order:
         leader = rows[0]
-        summary = f"{len(rows)} catégories\u202f; en tête\u00a0: {leader[0]} ({_fr(leader[1])} {unit})."
+        summary = f"{len(rows)} catégories\u202f; en tête\u00a0: {leader[0]} ({fr_number(leader[1])} {unit})."
     elif rows:
         summary = f"{len(rows)} valeurs, de {rows[0][0]} à {rows[-1][0]}."
     else:
         summary = "Aucune donnée publiée pour l'instant."
-    return {"id": key, "title": title, "unit": unit, "rows": items, "total": total, "text_total": _fr(total),
+    return {"id": key, "title": title, "unit": unit, "rows": items, "total": total, "text_total": fr_number(total),
             "summary": summary, "description": description, "sources": sources or [], "ranked": not keep_order,
             "head": head or ("Catégorie" if not keep_order else "Année")}
 
@@ -55,7 +53,7 @@ def shades(values: list[int]) -> dict[str, Any]:
     low = ordered[0]
     for index, bound in enumerate(bounds):
         legend.append({"shade": index + 1, "low": low, "high": bound,
-                       "text": _fr(low) if low == bound else f"de {_fr(low)} à {_fr(bound)}"})
+                       "text": fr_number(low) if low == bound else f"de {fr_number(low)} à {fr_number(bound)}"})
         higher = [v for v in ordered if v > bound]
         low = higher[0] if higher else bound
     chooser: Callable[[int], int] = class_of

@@ -9,13 +9,13 @@ home, which would otherwise lead with a twenty-year-old count. No recent figure:
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
+from ..core.wording import fr_number
 from ..kinds.observatory import latest
 from ..kinds.site import Site
-from .observatory import fr, headline, portal_counts
+from .observatory import headline, portal_counts
 from .views import Labels
 
 SHOWN = 3  # figures on the home; the rest is on /observatoire/
@@ -41,17 +41,13 @@ def _sentence(head: dict[str, Any]) -> dict[str, Any] | None:
     return {"value": value, "words": words, "more": more or None}
 
 
-def _first(card: dict[str, Any], field: str) -> str:
-    return min((w[field] or "9" for w in json.loads(card["state"]["data"])["windows"]), default="9")
-
-
 def calls_lists(cards: list[dict[str, Any]], shown: int | None = None) -> dict[str, list[dict[str, Any]]]:
     """The open calls of a page (the home, a network's), as the build sees them, and the calls that may be
     open when the page is read: ``open`` (the first ``shown``, by first closing) is listed; ``later`` (the
     other open calls, then the upcoming ones by first opening) is in the page, hidden, so that calls.js
     lists and counts the calls open on the reader's day, not the build's."""
-    open_now = sorted((c for c in cards if c["state"]["key"] == "open"), key=lambda c: (_first(c, "closes"), c["title"]))
-    upcoming = sorted((c for c in cards if c["state"]["key"] == "upcoming"), key=lambda c: (_first(c, "opens"), c["title"]))
+    open_now = sorted((c for c in cards if c["state"]["key"] == "open"), key=lambda c: (c["order"]["closes"], c["title"]))
+    upcoming = sorted((c for c in cards if c["state"]["key"] == "upcoming"), key=lambda c: (c["order"]["opens"], c["title"]))
     cut = len(open_now) if shown is None else shown
     return {"open": open_now[:cut], "later": open_now[cut:] + upcoming, "count": len(open_now)}
 
@@ -71,6 +67,6 @@ def key_figures(site: Site, labels: Labels, today: date, open_calls: int, later_
         return None
     counts = [c for c in portal_counts(site) if c["url"] in ("reseaux/", "ressources/", "agenda/")]
     if open_calls or later_calls:
-        counts.append({"value": open_calls, "text": fr(open_calls), "url": "appels-a-projets/", "hidden": not open_calls,
+        counts.append({"value": open_calls, "text": fr_number(open_calls), "url": "appels-a-projets/", "hidden": not open_calls,
                        "noun": "appel à projets ouvert" if open_calls == 1 else "appels à projets ouverts"})
     return {"figures": figures[:SHOWN], "more": len(figures) > SHOWN, "counts": counts}

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..core.markup import sanitize
 from ..core.urls import item_url
+from ..core.wording import fr_number
 from ..kinds.base import Entry
 from ..kinds.countries import countries
 from ..kinds.observatory import Figures, departments, latest, network_of, territory_name
@@ -25,11 +26,6 @@ from .views import Labels, of
 
 # «\u00a0en Occitanie\u00a0», but «\u00a0dans les Hauts-de-France\u00a0», «\u00a0à La Réunion\u00a0».
 IN_REGION = {"32": "dans les Hauts-de-France", "44": "dans le Grand Est", "52": "dans les Pays de la Loire", "04": "à La Réunion", "06": "à Mayotte"}
-
-
-def fr(value: int) -> str:
-    """« 10 091 »: French thousands, grouped by a narrow non-breaking space (as the ``fr_number`` filter)."""
-    return f"{value:,}".replace(",", "\u202f")
 
 
 def in_region(code: str | None, labels: Labels) -> str:
@@ -63,11 +59,11 @@ def headline(entry: Entry[Figures], labels: Labels, site: Site) -> dict[str, Any
     network = labels.networks.get(network_of(entry))
     numbers = []
     if f.actors is not None:
-        numbers.append({"value": f.actors.total, "text": fr(f.actors.total), "noun": "acteur" if f.actors.total == 1 else "acteurs"})
+        numbers.append({"value": f.actors.total, "text": fr_number(f.actors.total), "noun": "acteur" if f.actors.total == 1 else "acteurs"})
     if f.projects is not None and f.projects.total is not None:
-        numbers.append({"value": f.projects.total, "text": fr(f.projects.total), "noun": "projet" if f.projects.total == 1 else "projets"})
+        numbers.append({"value": f.projects.total, "text": fr_number(f.projects.total), "noun": "projet" if f.projects.total == 1 else "projets"})
     if f.projects is not None and f.projects.countries is not None:
-        numbers.append({"value": f.projects.countries, "text": fr(f.projects.countries), "noun": "pays"})
+        numbers.append({"value": f.projects.countries, "text": fr_number(f.projects.countries), "noun": "pays"})
     return {
         "network": labels.network_link(network_of(entry)), "national": network is not None and network.data.scope == "national",
         "place": _place(entry, labels), "year": f.year, "numbers": numbers, "source": _source(entry, labels, site),
@@ -140,7 +136,7 @@ def trends(site: Site, labels: Labels, network: str | None = None) -> list[dict[
             if len(points) < 2:
                 continue
             first, last = points[0], points[-1]
-            description = f"De {first[0]} à {last[0]}\u00a0: de {fr(first[1])} à {fr(last[1])} {noun}."
+            description = f"De {first[0]} à {last[0]}\u00a0: de {fr_number(first[1])} à {fr_number(last[1])} {noun}."
             charts.append(bars(f"evolution-{ident}-{noun}", f"Évolution du nombre de {noun} {of(short)}", points, unit=noun,
                                description=description, sources=_sources(entries, labels, site), keep_order=True))
     return charts
@@ -157,7 +153,7 @@ def country_map(totals: dict[str, int], world: dict[str, Any] | None) -> dict[st
         country = known.get(code)
         if country is None or country.numeric not in world["shapes"]:
             continue
-        shaded.append({"name": country.name, "value": n, "text": fr(n), "path": world["shapes"][country.numeric], "shade": scale["class_of"](n)})
+        shaded.append({"name": country.name, "value": n, "text": fr_number(n), "path": world["shapes"][country.numeric], "shade": scale["class_of"](n)})
     numerics = {known[c].numeric for c in totals if c in known}
     background = [path for numeric, path in sorted(world["shapes"].items()) if numeric not in numerics]
     missing = [known[c].name for c in totals if c in known and known[c].numeric not in world["shapes"]]
@@ -231,7 +227,7 @@ def portal_counts(site: Site) -> list[dict[str, Any]]:
     rows = [(regional, "réseau régional", "réseaux régionaux", "reseaux/"), (len(site.resources), "ressource", "ressources", "ressources/"),
             (len(site.events), "événement", "événements", "agenda/"), (len(named), "pays nommé", "pays nommés", "pays/"),
             (len(site.figures), "année de chiffres publiés", "années de chiffres publiés", None)]
-    return [{"value": n, "text": fr(n), "noun": one if n == 1 else many, "url": url} for n, one, many, url in rows]
+    return [{"value": n, "text": fr_number(n), "noun": one if n == 1 else many, "url": url} for n, one, many, url in rows]
 
 
 def method_html(text: str | None, iframe_hosts: Iterable[str] = ()) -> str | None:
