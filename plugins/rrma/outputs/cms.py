@@ -307,12 +307,12 @@ def _figures_collections(project: Project, taxonomies: dict[str, Taxonomy], netw
             for network, short in networks]
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's emitter when PyYAML has it: the same text, three times faster
     """Decap reads YAML 1.2, where ``08`` is a number (PyYAML, in YAML 1.1, leaves it unquoted):
     every text made of digits is quoted, so a department code stays a name."""
 
 
-def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+def _text(dumper: Any, value: str) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'" if value.isdigit() else None)
 
 
