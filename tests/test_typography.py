@@ -7,7 +7,8 @@ import re
 import subprocess
 
 import pytest
-from rrma.core.typography import NBSP, NNBSP, typeset, typeset_text
+from rrma.core import typography
+from rrma.core.typography import NBSP, NNBSP, Typesetter, typeset, typeset_text
 from rrma.outputs.search import query_terms, search_files
 
 from tests.conftest import REPO, BuiltSite
@@ -128,3 +129,22 @@ def test_the_browser_analyser_splits_words_at_non_breaking_spaces() -> None:
     terms, words = json.loads(out.stdout)
     assert terms == query_terms(text.replace(NNBSP, " ").replace(NBSP, " "))
     assert "agir" in words and "attent" in words and "939" in words
+
+
+def test_a_preview_rebuild_typesets_a_changed_page_and_remembers_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In `make serve`, a page whose HTML is the same as at the last build gets the same text without being
+    read again; a page changed in any character is read again (the key is the whole page)."""
+    read = []
+    edits = typography._edits
+    monkeypatch.setattr(typography, "_edits", lambda html: read.append(html) or edits(html))
+    unchanged = "<p>Pourquoi agir ? <code>a ? b</code></p>"
+    changed = "<p>Attention : clôture le 15 juin</p>"
+    preview = Typesetter(remember=True)
+    assert [preview(unchanged), preview(changed)] == [typeset(unchanged), typeset(changed)]
+    preview.next_build()
+    read.clear()
+    edited = changed.replace("15 juin", "16 juin à 10 h")
+    shown = [preview(unchanged), preview(edited)]
+    assert read == [edited]  # the changed page read again, the unchanged one not
+    assert shown == [typeset(unchanged), typeset(edited)]
+    assert preview(unchanged) == f"<p>Pourquoi agir{NNBSP}? <code>a ? b</code></p>"

@@ -30,7 +30,7 @@ from .core.diagnostics import internal_error
 from .core.history import last_changes
 from .core.markup import sanitize
 from .core.types import PARIS
-from .core.typography import typeset
+from .core.typography import Typesetter
 from .core.wording import plural
 from .outputs.cms import cms_config, dump_config, editor_data
 from .pages.specs import Output, is_local
@@ -56,6 +56,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
 
     def __init__(self) -> None:
         self.is_serve = False
+        self.typeset = Typesetter(remember=False)
         self.project: Project | None = None
         self.content = ContentManager()
         self.pages = PageManager()
@@ -72,8 +73,9 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         return self.is_serve if self.config.drafts is None else self.config.drafts
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Serve mode: drafts shown, files kept parsed between rebuilds."""
+        """Serve mode: drafts shown, files kept parsed and unchanged pages' typography remembered between rebuilds."""
         self.is_serve = command == "serve"
+        self.typeset = Typesetter(remember=self.is_serve)
 
     def on_shutdown(self) -> None:
         """The side-work process lives as long as the plugin."""
@@ -170,11 +172,12 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         """French non-breaking spaces in the page's text, whoever wrote it (editors type plain ones), on every
         page, generated or hand-written, however it was rendered; its section no longer highlighted."""
         self.pages.rendered()
-        return typeset(output) if self.config.enabled else None
+        return self.typeset(output) if self.config.enabled else None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The side work's files join the pages; what was kept out of the garbage collector's passes is back in."""
         gc.unfreeze()
+        self.typeset.next_build()
         if self.renderer is not None:
             log.debug(f"generated pages: {dict(self.renderer.frames.stats)}, reused: {self.pages.reuse.hits}, "
                       f"Markdown: {dict(self.pages.converter.stats) if self.pages.converter else 'standard'}")

@@ -24,6 +24,7 @@ nh3 and Jinja templates write them. Imports nothing from MkDocs.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 
@@ -122,20 +123,61 @@ def _groups_before(text: str, end: int) -> bool:
 
 
 def _apply(text: str, edits: list[_Edit], *, html: bool) -> str:
+    return _splice(text, _kept(text, edits) if html else _ordered(edits))
+
+
+def _kept(html: str, edits: list[_Edit]) -> list[_Edit]:
+    """The edits in text (not in a tag, a comment or a skipped element), in order."""
+    if not edits:
+        return edits
+    starts, ends = _skipped_spans(html)
+    return _ordered([e for e in edits if not _in_tag(html, e[0]) and not _within(starts, ends, e[0])])
+
+
+def _ordered(edits: list[_Edit]) -> list[_Edit]:
+    kept: list[_Edit] = []
+    for edit in sorted(set(edits)):
+        if kept and edit[0] < kept[-1][1]:  # two rules on one run of spaces (« « » then « : »): the first one holds
+            continue
+        kept.append(edit)
+    return kept
+
+
+def _splice(text: str, edits: list[_Edit]) -> str:
     if not edits:
         return text
-    if html:
-        starts, ends = _skipped_spans(text)
-        edits = [e for e in edits if not _in_tag(text, e[0]) and not _within(starts, ends, e[0])]
     out = []
     done = 0
-    for start, end, space in sorted(set(edits)):
-        if start < done:  # two rules on one run of spaces (« « » then « : »): the first one holds
-            continue
+    for start, end, space in edits:
         out += [text[done:start], space]
         done = end
     out.append(text[done:])
     return "".join(out)
+
+
+class Typesetter:
+    """:func:`typeset` for the pages of one build after another (a preview's rebuilds): a page whose HTML
+    is the same as at the last build (most pages, after one file changed) gets the same edits, found then,
+    without being read again. Keyed on the whole page (a digest of its text), so that no change can be missed."""
+
+    def __init__(self, *, remember: bool) -> None:
+        self.remember = remember  # False: one build only, nothing to compare with (and no digest to pay for)
+        self._last: dict[bytes, list[_Edit]] = {}
+        self._now: dict[bytes, list[_Edit]] = {}
+
+    def __call__(self, html: str) -> str:
+        if not self.remember:
+            return typeset(html)
+        key = hashlib.blake2b(html.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        edits = self._last.get(key)
+        if edits is None:
+            edits = _kept(html, _edits(html))
+        self._now[key] = edits
+        return _splice(html, edits)
+
+    def next_build(self) -> None:
+        """The pages of the build that ended are the ones the next build compares with."""
+        self._last, self._now = self._now, {}
 
 
 def _skipped_spans(html: str) -> tuple[list[int], list[int]]:
