@@ -7,7 +7,7 @@ Run by the workflows from the default branch's own checkout (trusted code), neve
   regular files and folders only (no link, no device), names without ``..``, control characters or backslashes,
   at most ``MAX_FILES`` files and ``MAX_BYTES`` bytes. Prints ``numero=<n>`` and ``action=<…>`` for ``$GITHUB_OUTPUT``.
 - ``contenu-seulement``: reads the changed file names of a pull request on stdin; succeeds when all are content
-  (``networks/``, ``events/``, ``resources/``, ``taxonomies/``), which the portal sanitizes. A fork's preview is
+  (``networks/``, ``events/``, ``resources/``, ``calls/``, ``taxonomies/``, ``observatory/``), which the portal sanitizes. A fork's preview is
   served from the site's own address, next to the editing form's login: only content changes are published there.
 - ``deployer DEPOT (--apercu N SITE | --retirer N | --principal SITE)``: rewrites the branch in one commit
   without parent (the branch stays the size of one site plus its previews) and pushes it with
@@ -31,7 +31,9 @@ PREVIEWS = "apercus"
 MARKER = "<!-- apercu-du-site -->"
 MAX_FILES = 50_000
 MAX_BYTES = 2_000_000_000
-CONTENT_FOLDERS = ("networks/", "events/", "resources/", "taxonomies/")
+# The content folders of mkdocs.yml's plugin options (a test keeps them equal): this script runs in the
+# privileged workflow, which never installs or imports the portal's code.
+CONTENT_FOLDERS = ("networks/", "events/", "resources/", "calls/", "taxonomies/", "observatory/")
 _NUMBER = re.compile(r"[1-9][0-9]{0,8}")
 _BAD_NAME = re.compile(r"[\x00-\x1f\x7f\\]")
 

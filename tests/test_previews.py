@@ -10,6 +10,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from rrma.cli.settings import load_project
+from rrma.project import _CONTENT_OPTIONS
 
 from tests.conftest import REPO
 
@@ -73,10 +75,18 @@ def test_a_removal_needs_no_site(tmp_path: Path) -> None:
 
 def test_only_content_changes_of_a_fork_are_published() -> None:
     assert previews.content_only(["resources/guide.md", "resources/files/guide.pdf", "networks/resacoop.yml"])
+    assert previews.content_only(["calls/fonds-regional.md", "observatory/resacoop/2014.yml"])  # a call, a network's figures
     assert not previews.content_only(["resources/guide.md", "overrides/main.html"])
     assert not previews.content_only(["resources/../overrides/main.html"])
     assert not previews.content_only(["content/index.md"])  # hand-written pages may hold raw HTML
     assert not previews.content_only([])
+
+
+def test_the_content_folders_are_the_projects() -> None:
+    """previews.py cannot import the portal: its list follows the content folders of mkdocs.yml's options."""
+    project = load_project(REPO)
+    folders = {getattr(project, name) for name in _CONTENT_OPTIONS}
+    assert {f.rstrip("/") for f in previews.CONTENT_FOLDERS} == folders
 
 
 def _branch_files(remote: Path) -> dict[str, str]:
