@@ -53,3 +53,10 @@ def test_open_data_keeps_every_place_as_written(shared_site: BuiltSite) -> None:
     assert len(records[FESTIVAL]["lieux"]) == 5
     # a one-place event keeps its single fields
     assert rows["festival-des-solidarites-2016-lille"]["lieux"] == "Lille, 32"
+
+
+def test_a_place_abroad_is_not_said_to_be_in_france(shared_site: BuiltSite) -> None:
+    """A place without a French region, of an event about one country, is in that country; never « FR »."""
+    page = shared_site.site / "agenda" / "rencontre-internationale-mindchangers-stuttgart-2023" / "index.html"
+    data = _jsonld(page.read_text(encoding="utf-8"))
+    assert data["location"]["address"] == {"@type": "PostalAddress", "addressLocality": "Stuttgart", "addressCountry": "DE"}

@@ -32,10 +32,12 @@ def dumps(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def address(city: str | None, region: str | None, street: str | None = None) -> dict[str, Any] | None:
+def address(city: str | None, region: str | None, street: str | None = None, country: str | None = None) -> dict[str, Any] | None:
+    """A postal address: in France when it has a region (the regions are French); abroad, in ``country``
+    (an ISO 3166-1 code) when it is known, else without a country rather than a wrong one."""
     if not city and not region:
         return None
-    postal = {"@type": "PostalAddress", "addressLocality": city, "addressRegion": region, "addressCountry": "FR"}
+    postal = {"@type": "PostalAddress", "addressLocality": city, "addressRegion": region, "addressCountry": "FR" if region else country}
     return {"@type": "PostalAddress", "streetAddress": street, **postal} if street else postal
 
 

@@ -69,9 +69,10 @@ def event_jsonld(entry: Entry[Any], labels: Labels, output: Output) -> dict[str,
     e = entry.data
     url = output.absolute(item_url("events", entry.id))
     places = []
+    abroad = e.countries[0] if len(e.countries) == 1 and e.countries[0] != "FR" else None  # a place without a region is there
     if e.mode != "en-ligne":
         places.extend(jsonld.clean({"@type": "Place", "name": p.venue or p.city or labels.region(p.region),
-                                    "address": jsonld.address(p.city, labels.region(p.region), p.address)}) for p in e.all_places)
+                                    "address": jsonld.address(p.city, labels.region(p.region), p.address, abroad)}) for p in e.all_places)
     if e.mode != "sur-place":
         places.append({"@type": "VirtualLocation", "url": e.online_url or e.registration_url or e.source_url or url})
     return {
