@@ -372,12 +372,11 @@ def subscribe_page(network_cards: dict[str, dict[str, Any]], output: Output, url
     def calendar(title: str, url: str) -> dict[str, str]:
         address = output.absolute(url)
         return {"title": title, "url": url, "address": address, "webcal": "webcal://" + address.split("://", 1)[-1]}
+    current = sorted((c for c in network_cards.values() if not c["former"]), key=lambda c: fold(c["short"]))  # a former network's stay empty
     calendars = [calendar("Tout l'agenda des RRMA", "flux/agenda.ics")] + [
-        calendar(f"Agenda {of(c['short'])}", f"flux/agenda-{c['id']}.ics")
-        for c in sorted(network_cards.values(), key=lambda c: fold(c["short"]))]
+        calendar(f"Agenda {of(c['short'])}", f"flux/agenda-{c['id']}.ics") for c in current]
     deadlines = [calendar("Toutes les échéances des appels à projets", "flux/echeances.ics")] + [
-        calendar(f"Échéances des appels relayés par {c['short']}", f"flux/echeances-{c['id']}.ics")
-        for c in sorted(network_cards.values(), key=lambda c: fold(c["short"]))]
+        calendar(f"Échéances des appels relayés par {c['short']}", f"flux/echeances-{c['id']}.ics") for c in current]
     return PageSpec(
         url, "S'abonner\u00a0: calendriers et flux", "rrma/subscribe.html",
         {"calendars": calendars, "deadlines": deadlines, "local": is_local(output.site_url),
