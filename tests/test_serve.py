@@ -80,7 +80,9 @@ def test_a_content_error_shows_on_every_page_then_goes(preview: Preview, caplog:
     with caplog.at_level(logging.ERROR):
         (preview.root / "resources" / f"{RESOURCE}.md").write_text(good.replace("type: ", "type: inconnu-", 1), encoding="utf-8")
         preview.build()
-    assert "rrma-problems" in preview.page("ressources/barometre-acteurs-csi-france")
+    banner = preview.page("ressources/barometre-acteurs-csi-france")
+    assert "rrma-problems" in banner
+    assert "1 erreur de contenu</strong>\u00a0: la publication échouera tant qu'elle n'est pas corrigée." in banner
     (preview.root / "resources" / f"{RESOURCE}.md").write_text(good, encoding="utf-8")
     preview.build()
     assert "rrma-problems" not in preview.page("ressources/barometre-acteurs-csi-france")

@@ -143,7 +143,7 @@ def ask_until(prompt: str, parse: Callable[[str], Any]) -> Any:
     """The loop every question shares: ask, give the answer (stripped) to ``parse``, which returns the value
     to keep or :class:`Again`; then say why and ask again, the other answers kept."""
     while True:
-        answer = click.prompt(prompt, default="", show_default=False).strip()
+        answer = click.prompt(prompt, default="", show_default=False, prompt_suffix="\u00a0: ").strip()  # French: a space before the colon
         value = parse(answer)
         if not isinstance(value, Again):
             return value

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from .catalogue import hint_for
 from .diagnostics import Diagnostic
 from .suggest import did_you_mean
+from .wording import plural
 from .yamlpos import Loc, Positions, Scalar
 
 _KIND = {bool: "un booléen (vrai/faux)", int: "un nombre", float: "un nombre", list: "une liste", dict: "un groupe de champs", type(None): "une valeur vide"}
@@ -164,11 +165,11 @@ def diagnostics_from_error(
             hint = hint_for("RRMA026")
         elif kind == "too_short":
             code = "RRMA022"
-            message = f"au moins {ctx.get('min_length', 1)} élément(s) attendu(s)"
+            message = f"liste vide ou trop courte, attendu au moins {plural(ctx.get('min_length', 1), 'élément', 'éléments')}"
             hint = "ajoutez un élément à la liste"
         elif kind == "too_long":
             code = "RRMA022"
-            message = f"au plus {ctx.get('max_length')} élément(s) attendu(s)"
+            message = f"liste trop longue, attendu au plus {plural(ctx.get('max_length', 0), 'élément', 'éléments')}"
             hint = "retirez des éléments de la liste"
         elif kind == "string_too_long":
             code = "RRMA022"

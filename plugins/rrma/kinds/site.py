@@ -120,8 +120,9 @@ def _choices(known: Iterable[Any], source: str, target: str = "") -> str:
 
 
 def _with_choices(problem: Diagnostic, collection: Collection[Any], choices: dict[str, tuple[Iterable[Any], str]]) -> Diagnostic:
-    """A missing field that names a taxonomy term (or a network) says which there are, as RRMA016 does."""
-    if problem.code != "RRMA010" or "." in problem.field:
+    """A missing field that names a taxonomy term (or a network), or such a list left empty, says which
+    there are, as RRMA016 does."""
+    if not (problem.code == "RRMA010" or (problem.code == "RRMA022" and problem.message.startswith("liste vide"))) or "." in problem.field:
         return problem
     info = next((i for n, i in collection.model.model_fields.items() if (i.alias or n) == problem.field), None)
     target = ref_target(info) if info is not None else None

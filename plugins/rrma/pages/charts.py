@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..core.wording import fr_number
+from ..core.wording import fr_number, plural
+from .views import of
 
 
 def bars(key: str, title: str, counts: Iterable[tuple[str, int]], *, unit: str, description: str = "",
@@ -26,14 +27,15 @@ def bars(key: str, title: str, counts: Iterable[tuple[str, int]], *, unit: str, 
               "rank": index + 1} for index, (label, n) in enumerate(rows)]
     if rows and not keep_order:
         leader = rows[0]
-        summary = f"{len(rows)} catégories\u202f; en tête\u00a0: {leader[0]} ({fr_number(leader[1])} {unit})."
+        summary = f"{plural(len(rows), 'catégorie', 'catégories')}\u202f; en tête\u00a0: {leader[0]} ({fr_number(leader[1])} {unit})."
     elif rows:
-        summary = f"{len(rows)} valeurs, de {rows[0][0]} à {rows[-1][0]}."
+        summary = f"{plural(len(rows), 'valeur', 'valeurs')}, de {rows[0][0]} à {rows[-1][0]}."
     else:
         summary = "Aucune donnée publiée pour l'instant."
     return {"id": key, "title": title, "unit": unit, "rows": items, "total": total, "text_total": fr_number(total),
             "summary": summary, "description": description, "sources": sources or [], "ranked": not keep_order,
-            "head": head or ("Catégorie" if not keep_order else "Année")}
+            "head": head or ("Catégorie" if not keep_order else "Année"),
+            "count_prefix": "Nombre " + of(unit)[:-len(unit)] if unit else ""}  # « Nombre d'acteurs », heard before the unit
 
 
 SHADES = 4  # classes of the world map, lightest to darkest
