@@ -388,12 +388,24 @@ def test_french_numbers_and_times_are_never_cut_at_a_line_end() -> None:
 
 
 def test_elision_before_a_vowel_or_a_mute_h() -> None:
-    from rrma.pages.views import of
+    from rrma.core.wording import by, of
 
     assert of("Horizons Solidaires") == "d'Horizons Solidaires"
     assert of("Occitanie Coopération") == "d'Occitanie Coopération"
     assert of("Centraider") == "de Centraider"
     assert of("Hauts-de-France Coopération") == "de Hauts-de-France Coopération"  # aspirated h
+    # a name that takes an article (the network file's `article`)
+    assert of("CIRRMA", "la") == "de la CIRRMA" and of("Réseau Bretagne Solidaire", "le") == "du Réseau Bretagne Solidaire"
+    assert by("CIRRMA", "la") == "par la CIRRMA" and by("Centraider") == "par Centraider"
+
+
+def test_a_network_whose_name_takes_an_article_is_named_with_it(shared_site: BuiltSite) -> None:
+    subscribe = (shared_site.site / "abonnements" / "index.html").read_text(encoding="utf-8")
+    assert "Agenda de la CIRRMA" in subscribe and "Agenda du Réseau Bretagne Solidaire" in subscribe
+    assert "Échéances des appels relayés par le Réseau Bretagne Solidaire" in subscribe
+    assert "Agenda de CIRRMA" not in subscribe
+    calendar = (shared_site.site / "flux" / "agenda-cirrma.ics").read_text(encoding="utf-8")
+    assert "X-WR-CALNAME:Agenda de la CIRRMA" in calendar.replace("\r\n ", "")
 
 
 def test_a_network_without_a_logo_gets_a_monogram() -> None:

@@ -32,3 +32,23 @@ def published_phrase(value: str) -> str:
     """« publié le 29 mars 2006 », « publié le 1er mars 2006 », « publié en mars 2006 », « publié en 2006 »."""
     day = partial_date_key(value)[2]
     return ("publié le " if day else "publié en ") + format_partial_date(value)
+
+
+_OF_ARTICLE = {"le": "du ", "les": "des ", "la": "de la ", "l'": "de l'"}
+
+
+def of(name: str, article: str | None = None) -> str:
+    """« de Centraider », « d'Occitanie Coopération », « d'Horizons Solidaires »: French elision before a
+    vowel or a mute h (not before the aspirated h of « Hauts-de-France », « de Haute-Savoie »); with the
+    name's article, « de la CIRRMA », « du Réseau Bretagne Solidaire »."""
+    if article:
+        return _OF_ARTICLE[article] + name
+    first = name[:1].lower()
+    if first in "aeiouyàâéèêëîïôöùûüœ" or (first == "h" and not name.lower().startswith(("haut", "hameau", "hall"))):
+        return f"d'{name}"
+    return f"de {name}"
+
+
+def by(name: str, article: str | None = None) -> str:
+    """« par Centraider », « par la CIRRMA », « par le Réseau Bretagne Solidaire »."""
+    return f"par {article}{name}" if article == "l'" else f"par {article} {name}" if article else f"par {name}"

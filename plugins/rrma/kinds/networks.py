@@ -40,8 +40,15 @@ class Social(Model):
 class Network(Model):
     """Un réseau régional multi-acteurs (ou l'instance nationale qui les réunit)."""
 
+    @property
+    def short(self) -> str:
+        """The name the portal's sentences use: the acronym, else the name."""
+        return self.acronym or self.name
+
     name: Text = Field(title='Nom', max_length=150, description="Nom complet du réseau")
     acronym: Text | None = Field(None, title='Sigle', max_length=40, description="Sigle ou nom court, s'il existe")
+    article: Literal["le", "la", "les", "l'"] | None = Field(None, title='Article', description="L'article du nom court, s'il en prend un : "
+                                                            "« la » pour « l'agenda de la CIRRMA », « le » pour « relayé par le Réseau Bretagne Solidaire » ; sans article, rien")
     scope: Literal["regional", "national"] = Field("regional", title='Échelle', description="`regional` pour un RRMA, `national` pour l'instance nationale")
     region: RegionCode | None = Field(None, title='Région', json_schema_extra=ref("regions"), description="Code INSEE de la région couverte (voir taxonomies/regions.yml), obligatoire pour un réseau régional")
     website: Url | None = Field(None, title='Site web', description="Site web du réseau (https://…)")

@@ -20,7 +20,7 @@ import icalendar
 from ..core.suggest import fold
 from ..core.types import PARIS
 from ..core.urls import CALL_FACETS, item_url
-from ..core.wording import fr_number
+from ..core.wording import by, fr_number
 from ..kinds.base import Entry, slugify
 from ..kinds.calls import Call
 from ..kinds.files import published_name
@@ -337,8 +337,7 @@ def call_files(site: Site, output: Output) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {f"appels-a-projets/{e.id}/{e.id}.ics": _calendar(f"Clôture\u00a0: {e.data.title}", [events[e.id]]) for e in dated}
     files["flux/echeances.ics"] = _calendar("Échéances des appels à projets relayés par les RRMA", [events[e.id] for e in dated])
     for network in site.networks:
-        short = network.data.acronym or network.data.name
-        files[f"flux/echeances-{network.id}.ics"] = _calendar(f"Échéances des appels relayés par {short}",
+        files[f"flux/echeances-{network.id}.ics"] = _calendar(f"Échéances des appels relayés {by(network.data.short, network.data.article)}",
                                                                [events[e.id] for e in dated if network.id in e.data.networks])
     entries = sorted((FeedEntry(output.absolute(item_url("calls", e.id)), e.data.title, output.absolute(item_url("calls", e.id)),
                                 output.updated(e.path, e.data.moment(e.data.opens, end=False) if e.data.opens else None), e.data.summary,

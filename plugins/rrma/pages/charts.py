@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..core.wording import fr_number, plural
-from .views import of
+from ..core.wording import fr_number, of, plural
 
 
 def bars(key: str, title: str, counts: Iterable[tuple[str, int]], *, unit: str, description: str = "",

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..core.types import PARIS, partial_date_key
 from ..core.urls import item_url
+from ..core.wording import of
 from ..kinds.base import Entry
 from ..kinds.events import session_key
 from ..kinds.files import published_name
@@ -18,7 +19,7 @@ from ..outputs.feeds import FeedEntry, atom
 from ..outputs.ical import calendar
 from .dates import NBSP, clock, day
 from .model import Output
-from .views import Labels, and_list, event_credits, of
+from .views import Labels, and_list, event_credits
 
 
 def place_text(place: Any, labels: Labels) -> str:
@@ -133,8 +134,7 @@ def calendars(site: Site, labels: Labels, output: Output) -> dict[str, bytes]:
         files[f"agenda/{entry.id}/{entry.id}.ics"] = calendar([entry], name=entry.data.title, **common)
     for network in site.networks:
         events = [e for e in site.events if network.id in e.data.network_ids]
-        short = network.data.acronym or network.data.name
-        files[f"flux/agenda-{network.id}.ics"] = calendar(events, name=f"Agenda {of(short)}", **common)
+        files[f"flux/agenda-{network.id}.ics"] = calendar(events, name=f"Agenda {of(network.data.short, network.data.article)}", **common)
     return files
 
 

@@ -15,14 +15,14 @@ from typing import Any
 
 from ..core.markup import sanitize
 from ..core.urls import item_url
-from ..core.wording import fr_number
+from ..core.wording import fr_number, of
 from ..kinds.base import Entry
 from ..kinds.countries import countries
 from ..kinds.observatory import Figures, departments, latest, network_of, territory_name
 from ..kinds.site import Site
 from .charts import bars, shades
 from .model import PageSpec
-from .views import Labels, of
+from .views import Labels
 
 # «\u00a0en Occitanie\u00a0», but «\u00a0dans les Hauts-de-France\u00a0», «\u00a0à La Réunion\u00a0».
 IN_REGION = {"32": "dans les Hauts-de-France", "44": "dans le Grand Est", "52": "dans les Pays de la Loire", "04": "à La Réunion", "06": "à Mayotte"}
@@ -129,7 +129,8 @@ def trends(site: Site, labels: Labels, network: str | None = None) -> list[dict[
     charts = []
     for ident, entries in sorted(by_network.items()):
         entries.sort(key=lambda e: e.data.year)
-        short = labels.network_link(ident)["name"]
+        network = labels.networks.get(ident)
+        short = of(labels.network_link(ident)["name"], network.data.article if network else None)
         for noun, pick in (("acteurs", lambda f: f.actors.total if f.actors else None),
                            ("projets", lambda f: f.projects.total if f.projects else None)):
             points = [(str(e.data.year), pick(e.data)) for e in entries if pick(e.data) is not None]
@@ -137,7 +138,7 @@ def trends(site: Site, labels: Labels, network: str | None = None) -> list[dict[
                 continue
             first, last = points[0], points[-1]
             description = f"De {first[0]} à {last[0]}\u00a0: de {fr_number(first[1])} à {fr_number(last[1])} {noun}."
-            charts.append(bars(f"evolution-{ident}-{noun}", f"Évolution du nombre de {noun} {of(short)}", points, unit=noun,
+            charts.append(bars(f"evolution-{ident}-{noun}", f"Évolution du nombre de {noun} {short}", points, unit=noun,
                                description=description, sources=_sources(entries, labels, site), keep_order=True))
     return charts
 

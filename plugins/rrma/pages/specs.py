@@ -12,7 +12,7 @@ from typing import Any
 from ..core.suggest import fold
 from ..core.types import PARIS, format_partial_date
 from ..core.urls import FACETS, item_url
-from ..core.wording import file_size, published_phrase
+from ..core.wording import by, file_size, of, published_phrase
 from ..kinds.base import Entry
 from ..kinds.files import published_name
 from ..kinds.resources import Resource
@@ -34,7 +34,6 @@ from .views import (
     event_card,
     event_credits,
     network_card,
-    of,
     organisation_link,
     past,
     resource_card,
@@ -99,7 +98,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                     "calls_ics": f"flux/echeances-{entry.id}.ics",
                     "ics_url": f"flux/agenda-{entry.id}.ics",
                     "ics_webcal": "webcal://" + output.absolute(f"flux/agenda-{entry.id}.ics").split("://", 1)[-1],
-                    "feeds": [{"type": "text/calendar", "title": f"Agenda {of(network_cards[entry.id]['short'])} (iCalendar)", "url": f"flux/agenda-{entry.id}.ics"}],
+                    "feeds": [{"type": "text/calendar", "title": f"Agenda {of(network_cards[entry.id]['short'], network_cards[entry.id]['article'])} (iCalendar)", "url": f"flux/agenda-{entry.id}.ics"}],
                     "og": {"type": "profile", "title": n.name},
                     "jsonld": jsonld.dumps({
                         "@context": jsonld.CONTEXT, "@type": "Organization", "@id": output.absolute(item_url("networks", entry.id)),
@@ -374,9 +373,9 @@ def subscribe_page(network_cards: dict[str, dict[str, Any]], output: Output, url
         return {"title": title, "url": url, "address": address, "webcal": "webcal://" + address.split("://", 1)[-1]}
     current = sorted((c for c in network_cards.values() if not c["former"]), key=lambda c: fold(c["short"]))  # a former network's stay empty
     calendars = [calendar("Tout l'agenda des RRMA", "flux/agenda.ics")] + [
-        calendar(f"Agenda {of(c['short'])}", f"flux/agenda-{c['id']}.ics") for c in current]
+        calendar(f"Agenda {of(c['short'], c['article'])}", f"flux/agenda-{c['id']}.ics") for c in current]
     deadlines = [calendar("Toutes les échéances des appels à projets", "flux/echeances.ics")] + [
-        calendar(f"Échéances des appels relayés par {c['short']}", f"flux/echeances-{c['id']}.ics") for c in current]
+        calendar(f"Échéances des appels relayés {by(c['short'], c['article'])}", f"flux/echeances-{c['id']}.ics") for c in current]
     return PageSpec(
         url, "S'abonner\u00a0: calendriers et flux", "rrma/subscribe.html",
         {"calendars": calendars, "deadlines": deadlines, "local": is_local(output.site_url),

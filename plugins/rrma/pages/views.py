@@ -50,7 +50,7 @@ def network_card(entry: Entry[Network], labels: Labels) -> dict[str, Any]:
         "url": item_url("networks", entry.id),
         "name": n.name,
         "acronym": n.acronym,
-        "short": n.acronym or n.name,
+        "short": n.short, "article": n.article,
         "region": n.region,
         "region_label": labels.region(n.region),
         "city": n.city,
@@ -197,15 +197,6 @@ def upcoming(site: Site, today: date) -> list[Entry[Event]]:
 
 def past(site: Site, today: date) -> list[Entry[Event]]:
     return sorted((e for e in site.events if e.data.last_day < today), key=lambda e: (e.data.starts_at(), e.id), reverse=True)
-
-
-def of(name: str) -> str:
-    """« de Centraider », « d'Occitanie Coopération », « d'Horizons Solidaires »: French elision before a
-    vowel or a mute h (not before the aspirated h of « Hauts-de-France », « de Haute-Savoie »)."""
-    first = name[:1].lower()
-    if first in "aeiouyàâéèêëîïôöùûüœ" or (first == "h" and not name.lower().startswith(("haut", "hameau", "hall"))):
-        return f"d'{name}"
-    return f"de {name}"
 
 
 def and_list(names: list[str]) -> str:
