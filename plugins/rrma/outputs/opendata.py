@@ -113,6 +113,7 @@ def _event_columns() -> list[Column]:
     return [
         Column("identifiant", "string", "Identifiant de l'événement (nom de son fichier)", lambda e: e.id),
         Column("titre", "string", "Titre", lambda e: e.data.title),
+        Column("resume", "string", "Résumé", lambda e: e.data.summary),
         Column("debut", "string", "Début\u00a0: date, ou date et heure locales ISO 8601 avec le décalage du fuseau du lieu", lambda e: e.data.start.isoformat()),
         Column("fin", "string", "Fin, sous la même forme", lambda e: e.data.end.isoformat() if e.data.end else None),
         Column("fuseau", "string", "Fuseau horaire IANA du lieu, dans lequel début et fin sont écrits (Europe/Paris, America/Guadeloupe…)",
@@ -143,6 +144,9 @@ def _event_columns() -> list[Column]:
         Column("odd", "string", f"Numéros d'ODD, séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: [str(o) for o in e.data.odd], many=True, labels="odd"),
         Column("pays", "string", f"Pays concernés, codes ISO 3166-1 alpha-2 séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.countries, many=True, labels="countries"),
         Column("zones", "string", f"Zones géographiques (taxonomies/zones.yml), séparées par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.zones, many=True, labels="zones"),
+        Column("publics", "string", f"Publics, séparés par «\u00a0{SEPARATOR}\u00a0»", lambda e: e.data.audiences, many=True, labels="audiences"),
+        Column("inscription", "string", "Adresse d'inscription", lambda e: e.data.registration_url),
+        Column("lien_en_ligne", "string", "Adresse où suivre l'événement en ligne", lambda e: e.data.online_url),
         Column("source", "string", "Page d'annonce", lambda e: e.data.source_url),
     ]
 
