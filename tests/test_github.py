@@ -51,7 +51,7 @@ def test_pull_requests_are_checked_and_main_published_daily() -> None:
     assert list(check["on"]) == ["pull_request"]
     steps = [s.get("run", "") for s in check["jobs"]["contenu"]["steps"]]
     # the French build wrapper of `make build`, not MkDocs's English ending
-    assert "rrma check --format github" in steps and "python scripts/build.py --site-dir apercu/site" in steps
+    assert "rrma check --format github --nouveaux-depuis \"origin/$BASE\"" in steps and "python scripts/build.py --site-dir apercu/site" in steps
     assert [s.get("run") for s in check["jobs"]["tests"]["steps"]][-1] == "make test"
     publish = _load(REPO / ".github" / "workflows" / "publication.yml")
     assert publish["on"]["push"]["branches"] == ["main"] and publish["on"]["schedule"][0]["cron"]

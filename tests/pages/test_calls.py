@@ -4,6 +4,7 @@ their deadlines in calendars (parsed back), their JSON-LD and the list's order."
 from __future__ import annotations
 
 import json
+import subprocess
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -18,7 +19,7 @@ from rrma.pages.home import calls_lists
 from rrma.pages.model import Output
 from rrma.project import Project
 
-from tests.conftest import BuiltSite, copy_content
+from tests.conftest import BuiltSite, copy_content, run_rrma
 
 PARIS = ZoneInfo("Europe/Paris")
 GUADELOUPE = ZoneInfo("America/Guadeloupe")
@@ -107,6 +108,24 @@ def test_a_call_added_already_closed_is_a_notice_not_an_error(tmp_path: Path) ->
     _, problems = load_site(replace(project, new_files=frozenset({"calls/deja-clos.md"})))
     assert [(p.line, p.code, p.message) for p in problems] == [
         (8, "RRMA033", "l'appel est déjà clôturé (2026-03-31 12:00) : il sera publié comme clôturé")]
+
+
+def test_a_pull_request_that_adds_a_closed_call_is_told_so(tmp_path: Path) -> None:
+    """In CI the call is committed: `rrma check --nouveaux-depuis <base>` counts what the branch added since
+    its base (the workflow's origin/main) as new, so the notice reaches the pull request too."""
+    tree = copy_content(tmp_path)
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], cwd=tree, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=tree, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "base"], cwd=tree, check=True)
+    subprocess.run([*git, "checkout", "-q", "-b", "proposition"], cwd=tree, check=True)
+    (tree / "calls" / "deja-clos.md").write_text(CLOSED, encoding="utf-8")
+    subprocess.run([*git, "add", "-A"], cwd=tree, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "un appel"], cwd=tree, check=True)
+    assert "RRMA033" not in run_rrma("check", tree).stdout  # committed, and no base given: nothing to compare with
+    told = run_rrma("check", tree, "--nouveaux-depuis", "main")
+    assert told.returncode == 0, told.stdout + told.stderr  # a notice, not an error
+    assert "calls/deja-clos.md:8:" in told.stdout and "l'appel est déjà clôturé (2026-03-31 12:00)" in told.stdout
 
 
 def test_a_call_of_one_overseas_region_closes_at_that_regions_time_like_an_event(tmp_path: Path) -> None:

@@ -20,7 +20,10 @@ from .settings import load_project
 @click.argument("path", default=".", metavar="[DOSSIER]", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True,
               help="text : pour un humain ; github : annotations GitHub Actions ; json : liste lisible par une machine.")
-def check(path: Path, fmt: str) -> None:
+@click.option("--nouveaux-depuis", "since", metavar="RÉVISION",
+              help="Révision Git de départ (la branche visée par une demande de fusion, par exemple origin/main) : "
+                   "les fichiers ajoutés depuis comptent comme nouveaux (un appel ajouté déjà clôturé y est signalé).")
+def check(path: Path, fmt: str, since: str | None) -> None:
     """Vérifie réseaux, événements, ressources, appels à projets, chiffres de l'observatoire et taxonomies du DOSSIER.
 
     Les options du plugin rrma (dossiers des données, sites autorisés dans un
@@ -38,7 +41,7 @@ def check(path: Path, fmt: str) -> None:
     folders = (project.networks_dir, project.events_dir, project.resources_dir, project.calls_dir, project.taxonomies_dir)
     if not any(project.dir(d).is_dir() for d in folders):
         raise click.UsageError(f"« {path} » ne ressemble pas au dépôt du portail (ni {', ni '.join(f'{d}/' for d in folders)})")
-    project = replace(project, new_files=new_files(project.root, [project.calls_dir]))
+    project = replace(project, new_files=new_files(project.root, [project.calls_dir], since))
     counts, problems = check_site(project)
     errors = [p for p in problems if not is_notice(p.code)]
     if fmt == "json":

@@ -36,21 +36,22 @@ def last_changes(root: Path, folders: list[str]) -> dict[str, datetime]:
     return dates
 
 
-def new_files(root: Path, folders: list[str]) -> frozenset[str]:
-    """Content files Git does not know yet (untracked, or added but not committed), relative to ``root``;
-    none outside a Git checkout: a notice about what is being added then has nothing to say."""
+def new_files(root: Path, folders: list[str], since: str | None = None) -> frozenset[str]:
+    """Content files Git does not know yet (untracked, or added but not committed), relative to ``root``,
+    and with ``since`` (a revision: the base branch of a pull request), those added since it; none outside
+    a Git checkout: a notice about what is being added then has nothing to say."""
     try:
         top = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=root, capture_output=True, text=True, timeout=30)
         if top.returncode != 0:
             return frozenset()
         status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all", "--no-renames", "--", *folders],
                                 cwd=root, capture_output=True, text=True, timeout=60)
+        added = subprocess.run(["git", "diff", "--name-only", "--diff-filter=A", "--no-renames", f"{since}...HEAD", "--", *folders],
+                               cwd=root, capture_output=True, text=True, timeout=60) if since else None
     except (OSError, ValueError, subprocess.SubprocessError):
         return frozenset()
     prefix = top.stdout.strip()
-    found = set()
-    for line in status.stdout.splitlines():
-        if line[:2] in ("??", "A ", "AM"):
-            path = line[3:].strip('"')
-            found.add(path[len(prefix):] if prefix and path.startswith(prefix) else path)
-    return frozenset(found)
+    paths = [line[3:].strip('"') for line in status.stdout.splitlines() if line[:2] in ("??", "A ", "AM")]
+    if added is not None and added.returncode == 0:
+        paths += [line.strip('"') for line in added.stdout.splitlines() if line]  # diff names are from the top of the checkout
+    return frozenset(path[len(prefix):] if prefix and path.startswith(prefix) else path for path in paths)
