@@ -206,13 +206,15 @@ def test_a_network_page_lists_the_calls_open_on_the_reader_s_day(browser, base_u
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_screenshots(browser, base_url: str, width: int) -> None:
+def test_the_call_pages_fit_the_width_and_are_captured(browser, base_url: str, width: int) -> None:
+    """Nothing wider than the screen (a phone would scroll sideways); the captures are for a person to look at."""
     context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})
     page = context.new_page()
     for path, name in (("/appels-a-projets/", "liste"), ("/appels-a-projets/fonds-regional-ecsi-test/", "appel"),
                        ("/appels-a-projets/appel-clos-test/", "clos"), ("/", "accueil")):
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
         page.screenshot(path=f"/tmp/rrma-calls-{name}-{width}.png", full_page=True)
     context.close()
 
