@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sys
-import traceback
 from typing import Any, BinaryIO
+
+from ..core.diagnostics import internal_error
 
 
 def serve(jobs: BinaryIO, answers: BinaryIO) -> None:
@@ -30,8 +31,8 @@ def serve(jobs: BinaryIO, answers: BinaryIO) -> None:
             for job in data:
                 made.update(job())
             answer: tuple[str | None, dict[str, Any]] = (None, made)
-        except Exception:  # noqa: BLE001 - sent back, reported by the build
-            answer = (traceback.format_exc(limit=-3), {})
+        except Exception as exc:  # noqa: BLE001 - sent back, reported by the build in one French line (no traceback)
+            answer = (internal_error(exc), {})
         pickle.dump(answer, answers, protocol=pickle.HIGHEST_PROTOCOL)
         answers.flush()
 
