@@ -32,7 +32,7 @@ from .core.markup import sanitize
 from .core.types import PARIS
 from .core.typography import Typesetter
 from .core.wording import plural
-from .outputs.cms import cms_config, dump_config, editor_data
+from .outputs.cms import cms_config, dump_config, editor_data, list_labels
 from .pages.specs import Output, is_local
 from .pages.worldmap import world_shapes
 from .project import Project, project_from_options
@@ -210,7 +210,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
                              networks=[(n.id, n.data.acronym or n.data.name) for n in self.site.networks])
             cms["test"] = {"backend": {"name": "test-repo", "login": False}}  # only with /admin/?test (window.CMS_ENV)
             made.append(("admin/config.yml", {"content": dump_config(cms)}))
-            made.append(("admin/donnees.js", {"content": editor_data(self.project, self.site, _styles(config))}))
+            made.append(("admin/donnees.js", {"content": editor_data(self.project, self.site, _styles(config), list_labels(cms))}))
         return made + [(dest, {"abs_src_path": str(source)}) for dest, source in copied]
 
 

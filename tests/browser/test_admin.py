@@ -102,6 +102,9 @@ def test_the_form_speaks_plain_french(page, base_url: str) -> None:
 def test_lists_count_in_french(page, base_url: str) -> None:
     page.goto(base_url + "/admin/?test#/collections/resources/new")
     page.wait_for_selector("text=Documents joints", timeout=30000)
+    body = page.inner_text("body").lower()
+    assert "0 document joint" in body and "0 partenaire" in body and "0 financeur" in body
+    assert "0 documents joints" not in body and "0 partenaires" not in body  # French: 0 in the singular
     page.get_by_role("button", name="Ajouter document joint").click()
     assert "1 document joint" in page.inner_text("body").lower()
     page.get_by_role("button", name="Ajouter document joint").click()

@@ -27,6 +27,22 @@
     CMS.registerLocale("fr", fr);
   }
 
+  // Decap counts a list's items as « 0 partenaires »: French puts 0 in the singular (« 0 partenaire »), as 1.
+  var lists = data.lists || {};
+  function singular(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      var m = /^0 (.+)$/.exec(node.nodeValue);
+      if (m && lists[m[1]]) { node.nodeValue = "0 " + lists[m[1]]; }
+    }
+  }
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      if (change.type === "characterData") { singular(change.target.parentNode || document.body); }
+      change.addedNodes.forEach(function (node) { if (node.nodeType === 1 || node.nodeType === 3) { singular(node.nodeType === 1 ? node : node.parentNode); } });
+    });
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+
   // Decap says some things with window.alert (a file over the limit): the browser's own box, headed with the site's
   // address in the browser's language, that a phone shows out of context. Said in the page instead, in a dialog
   // that takes the focus and gives it back when closed (button or Échap).

@@ -324,15 +324,31 @@ def dump_config(config: dict[str, Any]) -> str:
     return yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
 
 
-def editor_data(project: Project, site: Site, styles: list[str]) -> str:
+def list_labels(config: dict[str, Any]) -> dict[str, str]:
+    """Each list's label and its singular, in lower case as Decap writes them after a count (« 2 partenaires »):
+    French puts 0 in the singular (« 0 partenaire »), Decap does not; admin.js says it."""
+    found: dict[str, str] = {}
+
+    def walk(fields: list[dict[str, Any]]) -> None:
+        for field in fields:
+            if field.get("label_singular"):
+                found[str(field["label"]).lower()] = str(field["label_singular"]).lower()
+            walk(field.get("fields", []))
+
+    for collection in config.get("collections", []):
+        walk(collection.get("fields", []))
+    return found
+
+
+def editor_data(project: Project, site: Site, styles: list[str], lists: dict[str, str] | None = None) -> str:
     """``admin/donnees.js``: what the form shows beside Decap's own widgets. The labels of the
     taxonomies and networks (its preview shows « Fiche pratique », not ``fiche-pratique``), the
-    site's style sheets for that preview, the upload limit; and, for ``/admin/?test`` only, the
+    site's style sheets for that preview, the upload limit, the lists' singular labels (:func:`list_labels`); and, for ``/admin/?test`` only, the
     repository's networks as Decap's in-memory test backend expects them (``window.repoFiles``):
     without them its network lists offer « No options » and no entry can be saved."""
     labels = {name: {str(k): t.label for k, t in taxonomy.terms.items()} for name, taxonomy in site.taxonomies.items()}
     labels["networks"] = {n.id: n.data.name for n in site.networks}
-    data = {"labels": labels, "styles": styles, "maxBytes": project.max_attachment_bytes, "limit": _limit(project)}
+    data = {"labels": labels, "styles": styles, "maxBytes": project.max_attachment_bytes, "limit": _limit(project), "lists": lists or {}}
     tree: dict[str, Any] = {}
     for entry in site.networks:
         folder = tree
