@@ -83,6 +83,9 @@ def test_interactive_questions_offer_the_taxonomies(content: Path) -> None:
     result = runner.invoke(main, ["new", "resource", "--root", str(content), "--interactive"], input=answers)
     assert result.exit_code == 0, result.output
     assert "Type de ressource" in result.output and "Fiche pratique (fiche-pratique)" in result.output
+    for question in ("Thématiques", "Publics visés", "Date de publication", "Auteurs"):  # what the library's filters need
+        assert question in result.output, question
+    assert "voir taxonomies/" not in result.output and "sans `.yml`" not in result.output  # questions in an editor's words
     site, problems = load_site(Project(content))
     assert problems == []
     new = next(r for r in site.resources if r.id == "fiche-budget").data

@@ -36,6 +36,7 @@ from ..kinds.networks import NETWORKS
 from ..kinds.organisations import NameUse, spelling_problems
 from ..kinds.resources import RESOURCES
 from ..kinds.site import load_site, network_names
+from ..outputs.cms import plain
 from ..project import Project
 from .settings import load_project
 
@@ -228,7 +229,7 @@ def _problem(model: type[BaseModel], key: str, value: Any) -> str | None:
 
 def _ask(key: str, info: Any, choices: dict[str, str] | None, multiple: bool, model: type[BaseModel]) -> Any:
     """One question, asked again until the answer is one the check accepts."""
-    description = (info.description or key).rstrip(".")
+    description = plain(info.description or key).rstrip(".")
     optional = not info.is_required() and key != "mode"  # an event's format is always asked: what follows depends on it
     if choices:
         return _pick(description, choices, multiple, optional)

@@ -117,8 +117,9 @@ def _limit(project: Project) -> str:
     return human_size(project.max_attachment_bytes).replace(" ", "\u00a0")
 
 
-def _plain(text: str) -> str:
-    """A model description without what only a developer reads: « (voir taxonomies/…) », backticks."""
+def plain(text: str) -> str:
+    """A model description without what only a developer reads: « (voir taxonomies/…) », backticks (the
+    form's hints and `rrma new`'s questions)."""
     text = re.sub(r"\s*\(voir taxonomies/[^)]*\)", "", text)
     text = re.sub(r"\s*: noms? de fichiers? de [a-z]+/ sans `[^`]*`", "", text)
     return text.replace("`", "")
@@ -162,7 +163,7 @@ def _widget(collection: str, path: tuple[str, ...], prop: dict[str, Any], defs: 
     # The JSON Schema appends the taxonomy's values to descriptions; the form shows them in its select.
     description = prop.get("description", "").split(" — ")[0]
     dotted = ".".join(p for p in path if not p.isdigit())
-    hint = FORM_HINTS.get(f"{collection}.{dotted}") or FORM_HINTS.get(dotted) or FORM_HINTS.get(name if len(path) == 1 else dotted) or _plain(description)
+    hint = FORM_HINTS.get(f"{collection}.{dotted}") or FORM_HINTS.get(dotted) or FORM_HINTS.get(name if len(path) == 1 else dotted) or plain(description)
     hint = hint.replace("{limit}", _limit(project))
     field: dict[str, Any] = {"label": prop.get("title") or name, "name": name, "hint": hint, "required": required and not nullable}
     if "$ref" in prop:
