@@ -94,7 +94,8 @@ def test_the_form_speaks_plain_french(page, base_url: str) -> None:
     assert "Sur place : indiquez le lieu et la ville" in text
     _field(page, "start").fill("14/11/2026")
     page.get_by_role("button", name="Enregistrer").first.click()
-    page.wait_for_selector("text=« Début » : écrivez le jour (2026-11-14) ou le jour et l'heure (2026-11-14 09:30).", timeout=10000)
+    page.wait_for_selector("text=« Début » : écrivez le jour (2026-11-14) ou le jour et l'heure (2026-11-14 09:30)", timeout=10000)
+    assert "«\u00a014/11/2026 à 9h30\u00a0» s'écrit 2026-11-14 09:30." in page.inner_text("body").lower()  # capitals come from CSS
     assert "«\u00a0titre\u00a0» est obligatoire." in page.inner_text("body").lower()  # capitals come from CSS
     assert "Oops" not in page.inner_text("body")
 

@@ -103,12 +103,12 @@ SINGULAR = {"attachments": "Document joint", "places": "Lieu", "sessions": "Séa
             "rounds": "Session", "winners": "Lauréat", "regions": "Région"}
 PATTERN_MESSAGES = {
     "^https?://": "écrivez l'adresse complète, commençant par https://",
-    "^\\d{4}(-\\d{2}(-\\d{2})?)?$": "écrivez l'année (2006), le mois (2006-03) ou le jour (2006-03-29)",
+    "^\\d{4}(-\\d{2}(-\\d{2})?)?$": "écrivez l'année (2006), le mois (2006-03) ou le jour (2006-03-29)\u00a0: «\u00a029/03/2006\u00a0» s'écrit 2006-03-29",
     "^\\d{4}-\\d{2}-\\d{2}$": "écrivez le jour de la vérification (2026-11-03)",
     "^\\d{4}(-\\d{4})?$": "écrivez l'année (2015) ou la première et la dernière (2014-2015)",
     "^[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)*$": "écrivez un fuseau horaire comme America/Guadeloupe",
 }
-DATETIME_MESSAGE = "écrivez le jour (2026-11-14) ou le jour et l'heure (2026-11-14 09:30)"
+DATETIME_MESSAGE = "écrivez le jour (2026-11-14) ou le jour et l'heure (2026-11-14 09:30)\u00a0: «\u00a014/11/2026 à 9h30\u00a0» s'écrit 2026-11-14 09:30"
 URL_PATTERN = "^https?://[^\\s]+$"
 
 
