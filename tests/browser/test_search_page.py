@@ -154,15 +154,16 @@ def test_search_works_offline_once_the_index_is_fetched(page, base_url: str) -> 
     manifest = page.evaluate("fetch('../recherche/manifest.json').then(r => r.json())")
     assert manifest["prefetch"] is True
     # after the first answer, the rest of this small index, a file at a time in idle moments: every
-    # shard of both tiers, the filters' data and every result's text in one file
-    wanted = {f"{tier}-{n}.json" for tier, shards in manifest["shards"].items() for n in range(len(shards))} | {"facets.json", "docs-all.json"}
+    # result's text in one file, every shard of both tiers in one file, the filters' data
+    wanted = {"docs-all.json", "shards-all.json", "facets.json"}
     deadline = 200
     while not wanted <= set(fetched) and deadline:
         page.wait_for_timeout(100)
         deadline -= 1
     assert wanted <= set(fetched), sorted(wanted - set(fetched))
-    # a few requests, not one per result
+    # a few requests, not one per result or per shard (the first query's own shards and texts aside)
     assert sum(u.startswith("docs-") for u in fetched) <= 11, fetched
+    assert sum(u.startswith(("index-", "body-")) for u in fetched) <= 4, fetched
     page.context.set_offline(True)
     try:
         for query in ("alimentation", "réseau"):  # titles; and then the texts of the pages, asked for offline
@@ -240,7 +241,8 @@ def test_the_texts_of_the_pages_are_searched_on_request_past_a_page_of_titles(pa
     page.wait_for_function("!document.querySelector('.rrma-status').textContent.includes('dans les titres')")
     _results(page)
     deeper = int(page.locator(".rrma-status").inner_text().split()[0])
-    assert deeper > count and any("/recherche/body-" in u for u in fetched)
+    # the texts' shards: each by itself, or (this small index) all of them with the idle prefetch's file
+    assert deeper > count and any("/recherche/body-" in u or "/recherche/shards-all.json" in u for u in fetched)
     # those already seen, then a page more; the focus on the first of them
     assert page.locator(".rrma-hit__title").count() == min(deeper, count + 10)
     assert page.evaluate(f"document.activeElement === document.querySelectorAll('.rrma-hits > li')[{count}].querySelector('a')")

@@ -237,6 +237,36 @@ def test_a_word_in_the_index_is_not_searched_with_a_typo() -> None:
     assert _search(files, "hommess") == [] and _search(build([*TYPO_DOCS, SearchDoc("e/", "ressource", "Femmes et hommes")], {}), "hommess") == ["e/"]
 
 
+def test_a_typo_is_told_from_a_word_of_the_bodies_by_the_first_shard_read() -> None:
+    """Each first-tier shard lists the second tier's terms of its prefixes that it does not hold:
+    a word in no title, tag or summary is looked for in the bodies only if they have it, and a
+    typo's neighbours are asked at once, without a body shard read for nothing."""
+    docs = [SearchDoc(f"r{i}/", "ressource", f"Solidarité internationale {i}", "", "Un texte interne sur la solidarité.") for i in range(12)]
+    files = build(docs, {})
+    manifest = json.loads(files["recherche/manifest.json"])
+    body_terms = {t for n in range(len(manifest["shards"]["body"])) for t, *_ in json.loads(files[f"recherche/body-{n}.json"])["postings"]}
+    for number, prefixes in enumerate(manifest["shards"]["index"]):
+        shard = json.loads(files[f"recherche/index-{number}.json"])
+        held = {t for t, *_ in shard["postings"]}
+        assert shard["more"] == sorted(t for t in body_terms - held if t[:3] in prefixes.split())
+    assert "intern" in json.loads(files[f"recherche/index-{next(n for n, p in enumerate(manifest['shards']['index']) if 'int' in p.split())}.json"])["more"]
+    found, read = search_files(files.__getitem__, "solidarite internationnale")
+    assert len(found) == 12 and all(name.startswith("recherche/index-") for name in read), read
+    found, read = search_files(files.__getitem__, "interne")  # only in the bodies: read there
+    assert len(found) == 12 and any(name.startswith("recherche/body-") for name in read)
+
+
+def test_a_small_index_is_prefetched_in_two_files() -> None:
+    """After a first answer, a small site's search is fetched whole for offline use: every result's
+    text in one file, every shard of both tiers in another, each shard as its own file has it."""
+    files = build(DOCS, {})
+    assert json.loads(files["recherche/manifest.json"])["prefetch"] is True
+    every = json.loads(files["recherche/shards-all.json"])
+    shards = {name.removeprefix("recherche/").removesuffix(".json") for name in files if re.fullmatch(r"recherche/(index|body)-\d+\.json", name)}
+    assert set(every) == shards and all(every[name] == json.loads(files[f"recherche/{name}.json"]) for name in shards)
+    assert len(json.loads(files["recherche/docs-all.json"])) == len(DOCS)
+
+
 def test_shards_are_written_compact_and_read_back_as_lunr_wrote_them() -> None:
     """A shard on disk says each posting once (documents as differences, scores as integers): read
     back, it is lunr's serialized index of that shard, the same postings and scores to the last digit."""

@@ -19,6 +19,7 @@
   // the type shown with a result (an index without labels gives the kind)
   var KINDS = { ressource: "Ressource", evenement: "Événement", reseau: "Réseau", appel: "Appel à projets", campagne: "Campagne", page: "Page" };
   var manifest = null, facets = null, shards = {}, chunks = {}, pending = {};
+  var prefetched = null;  // every shard's data, by name, once the prefetch has it (decoded when a query needs one)
   var generation = 0;
 
   var abandonable = [];
@@ -76,6 +77,7 @@
   // Decoded once, kept for the next queries (a shard is never read twice).
   function shard(tier, number) {
     var name = tier + "-" + number;
+    if (!shards[name] && prefetched && prefetched[name]) shards[name] = new Shard(prefetched[name]);
     if (shards[name]) return Promise.resolve(shards[name]);
     return getJSON(name + ".json").then(function (data) {
       shards[name] = shards[name] || new Shard(data);
@@ -95,6 +97,7 @@
     for (var i = 0; i < data.postings.length; i++) this.rows.set(data.postings[i][0], data.postings[i]);
     this.decoded = new Map();
     this.terms = null;  // every term, in order (for words being typed)
+    this.more = new Set(data.more || []);  // a first-tier shard: the second tier's terms of its prefixes (more_terms in search.py)
   }
 
   Shard.prototype.has = function (term) { return this.rows.has(term); };
@@ -214,6 +217,16 @@
     return n !== undefined && shards[tier + "-" + n] ? shards[tier + "-" + n].has(term) : false;
   }
 
+  // Whether the second tier has the term: its shard if read, else the first tier's shard of the term
+  // (read first), which lists the second tier's terms of its prefixes (more_terms in search.py).
+  function bodyKnows(term) {
+    var n = shardOf("body", term);
+    if (n === undefined) return false;
+    if (shards["body-" + n]) return shards["body-" + n].has(term);
+    var i = shardOf("index", term);
+    return i === undefined || !shards["index-" + i] || shards["index-" + i].more.has(term);
+  }
+
   function load(tier, asked) {
     // the shards of a tier the asked terms need (a word being typed: every shard it may continue into)
     var needed = {};
@@ -237,18 +250,24 @@
       asked.push({ word: w.term, term: w.term, boost: 1, wildcard: false });
       if (partial === w) asked.push({ word: w.term, term: w.term, boost: 0.3, wildcard: true });
     });
-    return load("index", asked).then(function () {
-      // A word in no title, tag or summary may be in a body: its body shard says before it is taken for a typo.
-      var unsure = asked.filter(function (a) { return !a.wildcard && !held("index", a.term); });
-      return load("body", unsure);
-    }).then(function () {
-      // A word in no tier (a typo?) of five letters or more: its neighbours that are.
+    // One round for the first tier's shards of the words (a word whose prefix no title, tag or summary
+    // has: its body shard at once), then at most one for the rest, each round's files fetched together.
+    var bodyOnly = asked.filter(function (a) { return !a.wildcard && shardOf("index", a.term) === undefined; });
+    return Promise.all([load("index", asked), load("body", bodyOnly)]).then(function () {
+      // A word in no title, tag or summary may be in a body (its first-tier shard says: bodyKnows);
+      // a word in no tier (a typo?) of five letters or more: its neighbours that are.
       words.forEach(function (w) {
-        if (!held("index", w.term) && !held("body", w.term) && partial !== w && w.word.length >= fuzzyFrom) {
+        if (!held("index", w.term) && !bodyKnows(w.term) && partial !== w && w.word.length >= fuzzyFrom) {
           neighbours(w.word).forEach(function (t) { asked.push({ word: w.term, term: t, boost: 0.5, wildcard: false, typo: true }); });
         }
       });
-      return load("index", asked);
+      // A word (not being typed) in no title, tag or summary and with no neighbour asked there: no
+      // document has every word in the first tier, the bodies will be read; their shards now.
+      var bodies = words.some(function (w) {
+        return partial !== w && !held("index", w.term) && !asked.some(function (a) { return a.typo && a.word === w.term; });
+      });
+      var unsure = asked.filter(function (a) { return !a.wildcard && !a.typo && !held("index", a.term) && bodyKnows(a.term); });
+      return Promise.all([load("index", asked), load("body", bodies ? asked : unsure)]);
     }).then(function () {
       // Each word by itself: a document is ranked by how many of the query's words it has,
       // then by how many of them are in its title, then by its BM25 score (rank in search.py).
@@ -565,10 +584,8 @@
     // offline: one file at a time, in idle moments, never while a query is being answered.
     if (!manifest.prefetch || queue) return;
     queue = [];
-    Object.keys(manifest.shards).forEach(function (tier) {
-      manifest.shards[tier].forEach(function (_, n) { queue.push(getJSON.bind(null, tier + "-" + n + ".json")); });  // decoded when a query needs them
-    });
-    // every result's text in one file (PREFETCH_DOCS in search.py), not one request per result
+    // every result's text first, in one file (PREFETCH_DOCS in search.py), not one request per result:
+    // the next queries need no file for the results they show, only their words' shards
     queue.push(function () {
       return getJSON("docs-all.json").then(function (rows) {
         for (var c = 0; c * manifest.docsPerChunk < rows.length; c++) {
@@ -576,6 +593,8 @@
         }
       });
     });
+    // then every shard of both tiers, in one file too (PREFETCH_SHARDS)
+    queue.push(function () { return getJSON("shards-all.json").then(function (data) { prefetched = data; }); });
     queue.push(function () { return getJSON("facets.json").then(function (data) { facets = facets || data; }); });
     idle(step);
   }

@@ -42,6 +42,7 @@ DOCS_PER_CHUNK = 1  # results are spread over the whole corpus: a shown result c
 FUZZY_MIN_LETTERS = 5  # a word this long, not in the index, is searched with one letter wrong, missing or doubled
 PREFETCH_LIMIT = 2_000_000  # bytes: below this, the browser fetches the whole index after a first answer
 PREFETCH_DOCS = "recherche/docs-all.json"  # then every result's text at once (search.js: prefetch)
+PREFETCH_SHARDS = "recherche/shards-all.json"  # and every shard of both tiers in one file
 
 # lunr-languages' French word characters (lunr.fr.wordCharacters), as a regex class.
 _WORD = (
@@ -174,23 +175,34 @@ def build(docs: list[SearchDoc], facet_labels: dict[str, dict[str, str]]) -> dic
     files: dict[str, str] = {}
     tiers: dict[str, list[str]] = {}
     total = 0
-    for name, fields, target in TIERS:
-        shards = _tier_shards(index, fields, target)
+    made = {name: (_tier_shards(index, fields, target), fields) for name, fields, target in TIERS}
+    written: dict[str, Any] = {}  # each shard's data, by its name (index-0…)
+    body_terms: dict[str, list[str]] = defaultdict(list)  # the second tier's terms, by prefix
+    for shard in made["body"][0]:
+        for term, _ in shard["inverted"]:
+            body_terms[shard_key(term)].append(term)
+    for name, (shards, fields) in made.items():
         tiers[name] = [" ".join(sorted({shard_key(term) for term, _ in shard["inverted"]})) for shard in shards]
         for number, shard in enumerate(shards):
-            files[f"recherche/{name}-{number}.json"] = _json(compact_shard(shard, fields))
+            data = compact_shard(shard, fields)
+            if name == "index":
+                data["more"] = more_terms(shard, body_terms)
+            files[f"recherche/{name}-{number}.json"] = _json(data)
+            written[f"{name}-{number}"] = data
             total += len(files[f"recherche/{name}-{number}.json"])
     # a result's title and excerpt, shown on the search page, with French non-breaking spaces as the pages have them
     rows = [[d.url, d.label or d.kind, typeset_text(d.title), d.date or "", typeset_text((d.summary + " " + d.body).strip()[:SNIPPET_CHARS])]
             for d in docs]
     for number in range(max(1, -(-len(rows) // DOCS_PER_CHUNK))):
         files[f"recherche/docs-{number}.json"] = _json(rows[number * DOCS_PER_CHUNK : (number + 1) * DOCS_PER_CHUNK])
-    # What the idle prefetch reads to keep the search working offline: every shard, and every result's
-    # text in one file instead of one request per result (hundreds on the repository's content).
+    # What the idle prefetch reads to keep the search working offline: every result's text, then every
+    # shard, each in one file instead of one request per result or per shard (hundreds on the
+    # repository's content): a query that comes meanwhile waits behind two downloads, not hundreds.
     every_text = _json(rows)
     prefetch = total + len(every_text) <= PREFETCH_LIMIT
     if prefetch:
         files[PREFETCH_DOCS] = every_text
+        files[PREFETCH_SHARDS] = _json(written)
     # Filters need every document's facets at the first query: values are numbered, so
     # each document costs a few digits instead of a few identifiers.
     kinds = sorted({d.kind for d in docs})
@@ -305,6 +317,18 @@ def _tier_shards(index: dict[str, Any], fields: tuple[str, ...], target: int) ->
     return shards
 
 
+def more_terms(shard: dict[str, Any], body_terms: dict[str, list[str]]) -> list[str]:
+    """The second tier's terms of a first-tier shard's prefixes that the shard does not hold.
+
+    Why: a query word that is in no title, tag or summary is either in a body or a typo; with this
+    list, the first shard read says which, so the body shard is fetched only when it holds the
+    word, and a typo's neighbours are asked at once instead of after a body shard that cannot
+    have it (search.js: bodyKnows)."""
+    held = {term for term, _ in shard["inverted"]}
+    prefixes = sorted({shard_key(term) for term in held})
+    return sorted(term for prefix in prefixes for term in body_terms.get(prefix, ()) if term not in held)
+
+
 SCORE_SCALE = 1000  # lunr_index rounds scores to three decimals: as integers, exactly the same
 
 
@@ -410,6 +434,7 @@ def search_files(read: Callable[[str], str], query: str) -> tuple[list[str], lis
     maps = shard_maps(manifest)
     known_prefixes = set().union(*maps.values())
     loaded: dict[str, Index] = {}
+    more: dict[int, set[str]] = {}  # each first-tier shard read: its more_terms
 
     def shard(tier: str, term: str) -> Index | None:
         number = maps[tier].get(shard_key(term))
@@ -417,19 +442,30 @@ def search_files(read: Callable[[str], str], query: str) -> tuple[list[str], lis
             return None
         name = f"recherche/{tier}-{number}.json"
         if name not in loaded:
-            loaded[name] = Index.load(expand_shard(json.loads(read(name))))
+            data = json.loads(read(name))
+            loaded[name] = Index.load(expand_shard(data))
+            if tier == "index":
+                more[number] = set(data.get("more", ()))
         return loaded[name]
 
     def held(tier: str, term: str) -> bool:
         index = shard(tier, term)
         return index is not None and term in index.inverted_index
 
+    def body_knows(term: str) -> bool:
+        # what the first tier's shard of the term says of the second (more_terms); without one, the body shard
+        number = maps["index"].get(shard_key(term))
+        if number is None:
+            return held("body", term)
+        shard("index", term)
+        return term in more[number]
+
     words = query_words(query)
     asked: list[tuple[str, str, float]] = []  # query term, index term, boost
     for word, term in words:
         asked.append((term, term, 1))
-        # a word only in bodies is no typo: the second tier is read before guessing
-        if not held("index", term) and not held("body", term) and len(word) >= manifest["fuzzyMinLetters"]:
+        # a word only in bodies is no typo: the first tier's shard says whether the second has it
+        if not held("index", term) and not body_knows(term) and len(word) >= manifest["fuzzyMinLetters"]:
             asked += [(term, t, 0.5) for t in typo_terms(word, known_prefixes)]
     hits: dict[str, Hit] = {}
 
