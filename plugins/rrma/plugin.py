@@ -207,7 +207,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
             copied += assets.web_editor(node_modules)
             cms = cms_config(self.project, self.site.taxonomies, repo=self.config.cms.repo or os.environ.get("GITHUB_REPOSITORY"),
                              branch=self.config.cms.branch, base_url=self.config.cms.base_url, site_url=config.site_url,
-                             networks=[(n.id, n.data.acronym or n.data.name) for n in self.site.networks])
+                             networks=[(n.id, n.data.short) for n in self.site.networks])
             cms["test"] = {"backend": {"name": "test-repo", "login": False}}  # only with /admin/?test (window.CMS_ENV)
             made.append(("admin/config.yml", {"content": dump_config(cms)}))
             made.append(("admin/donnees.js", {"content": editor_data(self.project, self.site, _styles(config), list_labels(cms))}))

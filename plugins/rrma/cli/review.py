@@ -97,7 +97,7 @@ def gather(site: Site, months: int, changed: dict[str, datetime]) -> list[Networ
     """Each network with its entries last reviewed before ``months`` ago (past events and closed calls left out:
     nothing about them changes any more) and every address its entries give (drafts left out)."""
     limit = months_before(site.project.today, months)
-    reviews = {e.id: NetworkReview(e.id, e.data.acronym or e.data.name) for e in site.networks}
+    reviews = {e.id: NetworkReview(e.id, e.data.short) for e in site.networks}
     site = site.published(include_drafts=False)
     items: list[tuple[Entry[Any], list[str]]] = [(e, [e.id]) for e in site.networks]
     items += [(e, list(e.data.networks)) for e in [*site.resources, *site.events, *site.calls]]

@@ -95,6 +95,10 @@ def _surprise(scalar: Scalar | None, value: Any) -> str | None:
     return None
 
 
+# How a list left empty (or too short) starts its message: rrma.kinds.site adds the choices to it.
+SHORT_LIST = "liste vide ou trop courte"
+
+
 def _num(value: Any) -> Any:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
@@ -165,7 +169,7 @@ def diagnostics_from_error(
             hint = hint_for("RRMA026")
         elif kind == "too_short":
             code = "RRMA022"
-            message = f"liste vide ou trop courte, attendu au moins {plural(ctx.get('min_length', 1), 'élément', 'éléments')}"
+            message = f"{SHORT_LIST}, attendu au moins {plural(ctx.get('min_length', 1), 'élément', 'éléments')}"
             hint = "ajoutez un élément à la liste"
         elif kind == "too_long":
             code = "RRMA022"

@@ -20,6 +20,7 @@ from ..core.diagnostics import Diagnostic, Report
 from ..core.markup import Finding, anchors, local_links
 from ..core.suggest import closest, did_you_mean
 from ..core.urls import EVENT_FACETS, FACETS, LANDING, item_url, src_uri
+from ..core.validation import SHORT_LIST
 from ..project import Project
 from .base import Collection, Entry, EntryCache, Loc, entry_diagnostic, load_collection, load_entry, ref_target, references
 from .calls import CALLS, Call
@@ -122,7 +123,7 @@ def _choices(known: Iterable[Any], source: str, target: str = "") -> str:
 def _with_choices(problem: Diagnostic, collection: Collection[Any], choices: dict[str, tuple[Iterable[Any], str]]) -> Diagnostic:
     """A missing field that names a taxonomy term (or a network), or such a list left empty, says which
     there are, as RRMA016 does."""
-    if not (problem.code == "RRMA010" or (problem.code == "RRMA022" and problem.message.startswith("liste vide"))) or "." in problem.field:
+    if not (problem.code == "RRMA010" or (problem.code == "RRMA022" and problem.message.startswith(SHORT_LIST))) or "." in problem.field:
         return problem
     info = next((i for n, i in collection.model.model_fields.items() if (i.alias or n) == problem.field), None)
     target = ref_target(info) if info is not None else None

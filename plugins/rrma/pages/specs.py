@@ -88,7 +88,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
                     "social": {k: v for k, v in (n.social.model_dump() if n.social else {}).items() if v},
                     "logo": network_cards[entry.id]["logo"],
                     "former": _former(n, labels) if n.ended else None,
-                    "took_over": [{**labels.network_link(p.id), "name": p.data.acronym or p.data.name,
+                    "took_over": [{**labels.network_link(p.id), "name": p.data.short,
                                    "ended": _when(p.data.ended) if p.data.ended else None}
                                   for p in site.networks if p.data.successor == entry.id],
                     "upcoming": [event_cards[e.id] for e in events_next if entry.id in e.data.network_ids],
@@ -287,7 +287,7 @@ def build_pages(site: Site, today: date, output: Output | None = None, world: di
     search_facets = {
         "theme": {str(k): t.label for k, t in site.taxonomies["themes"].terms.items()},
         "region": {str(k): t.label for k, t in site.taxonomies["regions"].terms.items()},
-        "reseau": {n.id: n.data.acronym or n.data.name for n in site.networks},
+        "reseau": {n.id: n.data.short for n in site.networks},
     }
     # the filters' lists are in the page, not in the search's manifest: a first query does not pay for them
     filter_options = {name: sorted(values.items(), key=lambda kv: (fold(kv[1]), kv[0])) for name, values in search_facets.items()}
@@ -341,7 +341,7 @@ def _former(n: Any, labels: Labels) -> dict[str, Any]:
     """What a former network's page says: when it ended, and which network took over."""
     successor = labels.networks.get(n.successor) if n.successor else None
     return {"ended": _when(n.ended),
-            "successor": {"name": successor.data.acronym or successor.data.name, "url": item_url("networks", successor.id)} if successor else None}
+            "successor": {"name": successor.data.short, "url": item_url("networks", successor.id)} if successor else None}
 
 
 def _places(country_codes: list[str], zones: list[str], labels: Labels) -> list[str]:

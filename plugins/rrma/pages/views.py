@@ -36,10 +36,10 @@ class Labels:
     def network_link(self, network_id: str) -> dict[str, str]:
         """A network by its short name; a former one with the network that took over: « CERAPCOOP (aujourd'hui RESACOOP) »."""
         entry = self.networks.get(network_id)
-        name = entry.data.acronym or entry.data.name if entry else network_id
+        name = entry.data.short if entry else network_id
         successor = self.networks.get(entry.data.successor) if entry is not None and entry.data.successor else None
         if successor is not None:
-            name = f"{name} (aujourd'hui {successor.data.acronym or successor.data.name})"
+            name = f"{name} (aujourd'hui {successor.data.short})"
         return {"name": name, "url": item_url("networks", network_id)}
 
 
