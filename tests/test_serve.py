@@ -49,9 +49,12 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def test_a_saved_resource_is_rebuilt_and_the_rest_reused(preview: Preview) -> None:
     other = preview.page("ressources/barometre-acteurs-csi-france")
+    compiled = preview.plugin.templates.compiled
+    assert compiled > 10  # Material's and the portal's, at the first build
     source = preview.root / "resources" / f"{RESOURCE}.md"
     source.write_text(source.read_text(encoding="utf-8") + "\nUne phrase ajoutée pendant l'aperçu.\n", encoding="utf-8")
     preview.build()
+    assert preview.plugin.templates.compiled == compiled  # no template compiled again (rrma/build/templates.py)
     assert "Une phrase ajoutée pendant l'aperçu." in preview.page(f"ressources/{RESOURCE}")
     assert preview.page("ressources/barometre-acteurs-csi-france") == other
     assert preview.plugin.pages.reuse.hits > 50
@@ -69,8 +72,10 @@ def test_a_new_title_reaches_every_page_that_lists_it(preview: Preview) -> None:
 
 
 def test_a_template_change_is_seen_on_every_page(preview: Preview) -> None:
+    compiled = preview.plugin.templates.compiled
     _edit(preview.root / "overrides" / "rrma" / "content" / "resource.html", "<h2 id=\"citer\">Citer cette ressource</h2>", "<h2 id=\"citer\">Pour citer</h2>")
     preview.build()
+    assert preview.plugin.templates.compiled == compiled + 1  # that one only
     assert "Pour citer" in preview.page(f"ressources/{RESOURCE}")
     assert "Pour citer" in preview.page("ressources/barometre-acteurs-csi-france")
 
@@ -126,3 +131,14 @@ def test_the_preview_lists_hostile_files_and_keeps_serving(tmp_path: Path) -> No
     finally:
         if preview.plugin is not None:
             preview.plugin.on_shutdown()
+
+
+def test_the_forms_configuration_is_made_again_only_when_a_list_changed(preview: Preview) -> None:
+    """admin/config.yml (192 kB of YAML) is kept from one rebuild to the next while what it is made of is the same."""
+    made = preview.plugin.editor_config.made
+    preview.build()
+    assert preview.plugin.editor_config.made == made
+    _edit(preview.root / "taxonomies" / "themes.yml", "label: Gestion budgétaire", "label: Gestion budgétaire et financière")
+    preview.build()
+    assert preview.plugin.editor_config.made == made + 1
+    assert "Gestion budgétaire et financière" in (preview.site / "admin" / "config.yml").read_text(encoding="utf-8")

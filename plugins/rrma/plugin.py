@@ -23,8 +23,10 @@ from mkdocs.structure.files import File, Files
 
 from .build import assets
 from .build.content import ContentManager
+from .build.memo import LastOutput
 from .build.outputs import OutputManager, side_work
 from .build.pages import PageManager, preview_inputs
+from .build.templates import CompiledTemplates
 from .config import RrmaConfig
 from .core.diagnostics import internal_error
 from .core.history import last_changes
@@ -32,7 +34,7 @@ from .core.markup import sanitize
 from .core.types import PARIS
 from .core.typography import Typesetter
 from .core.wording import plural
-from .outputs.cms import cms_config, dump_config, editor_data, list_labels
+from .outputs.cms import config_file, editor_data
 from .pages.specs import Output, is_local
 from .pages.worldmap import world_shapes
 from .project import Project, project_from_options
@@ -62,6 +64,8 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         self.pages = PageManager()
         self.outputs = OutputManager()
         self.renderer: Renderer | None = None
+        self.templates = CompiledTemplates()  # under `mkdocs serve` (on_env)
+        self.editor_config = LastOutput(config_file)  # made again only when its inputs change (192 kB of YAML, 0.4 s)
         self._page: str | None = None  # the page being converted, should its conversion fail (see on_build_error)
 
     @property
@@ -141,7 +145,10 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """The renderer gets the theme's environment, which MkDocs creates after ``on_files``."""
+        """The renderer gets the theme's environment, which MkDocs creates after ``on_files``; under
+        ``mkdocs serve``, the templates compiled at the last rebuild (rrma/build/templates.py)."""
+        if self.is_serve:
+            env.bytecode_cache = self.templates
         self.renderer = Renderer(env, reference=self.reference)
         if self.site is not None and self.config.cms.enabled:  # rendered with the theme's templates, so after on_files
             files.append(File.generated(config, "admin/index.html", content=self.renderer.admin_page(config.site_name)))
@@ -180,7 +187,7 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         self.typeset.next_build()
         if self.renderer is not None:
             log.debug(f"generated pages: {dict(self.renderer.frames.stats)}, reused: {self.pages.reuse.hits}, "
-                      f"Markdown: {dict(self.pages.converter.stats) if self.pages.converter else 'standard'}")
+                      f"Markdown: {dict(self.pages.converter.stats) if self.pages.converter else 'standard'}, templates compiled: {self.templates.compiled}")
         waited = time.perf_counter()
         error = self.outputs.finish(config.site_dir)
         log.debug(f"search index, calendars, feeds and open data: waited {time.perf_counter() - waited:.2f} s after the pages")
@@ -205,12 +212,11 @@ class RrmaPlugin(BasePlugin[RrmaConfig]):
         made: list[tuple[str, dict[str, str]]] = []
         if self.config.cms.enabled:
             copied += assets.web_editor(node_modules)
-            cms = cms_config(self.project, self.site.taxonomies, repo=self.config.cms.repo or os.environ.get("GITHUB_REPOSITORY"),
-                             branch=self.config.cms.branch, base_url=self.config.cms.base_url, site_url=config.site_url,
-                             networks=[(n.id, n.data.short) for n in self.site.networks])
-            cms["test"] = {"backend": {"name": "test-repo", "login": False}}  # only with /admin/?test (window.CMS_ENV)
-            made.append(("admin/config.yml", {"content": dump_config(cms)}))
-            made.append(("admin/donnees.js", {"content": editor_data(self.project, self.site, _styles(config), list_labels(cms))}))
+            text, lists = self.editor_config(self.project, self.site.taxonomies, repo=self.config.cms.repo or os.environ.get("GITHUB_REPOSITORY"),
+                                             branch=self.config.cms.branch, base_url=self.config.cms.base_url, site_url=config.site_url,
+                                             networks=[(n.id, n.data.short) for n in self.site.networks])
+            made.append(("admin/config.yml", {"content": text}))
+            made.append(("admin/donnees.js", {"content": editor_data(self.project, self.site, _styles(config), lists)}))
         return made + [(dest, {"abs_src_path": str(source)}) for dest, source in copied]
 
 

@@ -325,6 +325,14 @@ def dump_config(config: dict[str, Any]) -> str:
     return yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
 
 
+def config_file(project: Project, taxonomies: dict[str, Taxonomy], **options: Any) -> tuple[str, dict[str, str]]:
+    """``admin/config.yml`` (:func:`cms_config` with ``options``, and Decap's in-memory backend for
+    ``/admin/?test`` only, window.CMS_ENV) and its lists' labels (:func:`list_labels`)."""
+    cms = cms_config(project, taxonomies, **options)
+    cms["test"] = {"backend": {"name": "test-repo", "login": False}}
+    return dump_config(cms), list_labels(cms)
+
+
 def list_labels(config: dict[str, Any]) -> dict[str, str]:
     """Each list's label and its singular, in lower case as Decap writes them after a count (« 2 partenaires »):
     French puts 0 in the singular (« 0 partenaire »), Decap does not; admin.js says it."""
