@@ -115,6 +115,9 @@ def test_atom_feeds_parse_and_match_the_data() -> None:
     festival = next(e for e in events.entries if e.title == "Festival ALIMENTERRE 2025 en Normandie")
     assert festival.summary.startswith("du 15 octobre au 30 novembre 2025.")
     assert [a.name for a in festival.authors] == ["Horizons Solidaires"]
+    assert [t.term for t in festival.tags] == ["Festival", "Agriculture et alimentation"]  # its type, then its themes
+    guide = next(e for e in resources.entries if e.title == next(r.data.title for r in site.resources if len(r.data.themes) > 1))
+    assert len(guide.tags) > 2 and guide.tags[1].term != guide.tags[2].term
 
 
 @pytest.fixture(scope="module")

@@ -149,16 +149,20 @@ def atom_feeds(site: Site, resources: list[Entry[Resource]], cards: dict[str, di
         year, month, day = partial_date_key(entry.data.published)
         return datetime(year, month or 1, day or 1, tzinfo=PARIS)
 
+    def themes(entry: Entry[Any]) -> list[str]:
+        """Categories of an entry after its type: its themes, by their labels (a reader can filter on them)."""
+        return [labels.term("themes", t) for t in entry.data.themes]
+
     resource_entries = sorted(
         (FeedEntry(output.absolute(cards[r.id]["url"]), r.data.title, output.absolute(cards[r.id]["url"]),
                    output.updated(r.path, published(r)), r.data.summary,
-                   [labels.network_link(n)["name"] for n in r.data.networks], [cards[r.id]["type_label"]]) for r in resources),
+                   [labels.network_link(n)["name"] for n in r.data.networks], [cards[r.id]["type_label"], *themes(r)]) for r in resources),
         key=lambda f: (f.updated, f.id), reverse=True,
     )[:FEED_SIZE]
     event_entries = sorted(
         (FeedEntry(output.absolute(item_url("events", e.id)), e.data.title, output.absolute(item_url("events", e.id)),
                    output.updated(e.path, e.data.starts_at()), f"{event_cards[e.id]['when']}. {e.data.summary or ''}".strip(),
-                   [labels.network_link(n)["name"] for n in e.data.networks], [labels.term("event-kinds", e.data.kind)]) for e in site.events),
+                   [labels.network_link(n)["name"] for n in e.data.networks], [labels.term("event-kinds", e.data.kind), *themes(e)]) for e in site.events),
         key=lambda f: (f.updated, f.id), reverse=True,
     )[:FEED_SIZE]
     return {
