@@ -8,6 +8,7 @@ where text is expected) says what YAML read and how to quote it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -192,7 +193,7 @@ def diagnostics_from_error(
         elif kind in ("literal_error", "enum"):
             code = "RRMA023"
             expected = str(ctx.get("expected", ""))
-            options = [o.strip().strip("'\"") for o in expected.replace(" or ", ", ").split(",") if o.strip()]
+            options = _choices(expected)
             message = f"« {value} » n'est pas une valeur autorisée, attendu l'une de : {', '.join(options)}" + did_you_mean(str(value), options)
             hint = hint_for(code)
         elif kind == "string_pattern_mismatch":
@@ -201,3 +202,15 @@ def diagnostics_from_error(
             message = item["msg"]
         found.append(Diagnostic(path, span.line, span.column, code, name, message, hint or hint_for(code)))
     return found
+
+
+# A choice as pydantic writes it in « expected »: its repr, in single quotes, or in double quotes when it has one (« "l'" »).
+_QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
+
+
+def _choices(expected: str) -> list[str]:
+    """The allowed values listed in pydantic's « 'le', 'la', 'les' or "l'" » (numbers: « 1, 2 or 3 »)."""
+    quoted = [single or double for single, double in _QUOTED.findall(expected)]
+    if quoted:
+        return quoted
+    return [o.strip() for o in expected.replace(" or ", ", ").split(",") if o.strip()]
