@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jinja2 import DictLoader, Environment, pass_context
+from jinja2 import DictLoader, Environment, pass_context, select_autoescape
 from rrma.build.templates import CompiledTemplates
 
 SOURCE = "{% if items %}\n{% for i in items %}\n[{{ i|mark }}]\n{% endfor %}\n{% endif %}"
@@ -46,4 +46,13 @@ def test_an_edited_template_is_compiled_again() -> None:
     env = Environment(loader=DictLoader({"list.html": SOURCE.replace("[", "(")}), bytecode_cache=cache)
     env.filters["mark"] = str
     assert env.get_template("list.html").render(items=[1]).strip() == "(1]"
+    assert cache.compiled == 2
+
+
+def test_another_autoescape_choice_gets_its_own_code() -> None:
+    """select_autoescape's functions share a name: what they were made with tells them apart."""
+    cache, value = CompiledTemplates(), ["<b>"]
+    plain = _env(cache, autoescape=select_autoescape(enabled_extensions=("xml",))).get_template("list.html").render(items=value)
+    escaped = _env(cache, autoescape=select_autoescape(enabled_extensions=("html",))).get_template("list.html").render(items=value)
+    assert "<<b>>" in plain and "&lt;b&gt;" in escaped
     assert cache.compiled == 2

@@ -57,7 +57,9 @@ def compiler_settings(env: Environment) -> str:
 def _callable_key(value: Any) -> str:
     """A setting that may be a function: the compiler reads whether it is one, and what Jinja passes it."""
     if callable(value):
-        return f"function {getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')} {getattr(value, 'jinja_pass_arg', None)}"
+        # a closure (select_autoescape's) is told apart by the values it closed over
+        cells = [repr(cell.cell_contents) for cell in getattr(value, "__closure__", None) or ()]
+        return f"function {getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')} {getattr(value, 'jinja_pass_arg', None)} {cells}"
     return repr(value)
 
 
