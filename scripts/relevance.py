@@ -31,7 +31,9 @@ from rrma.outputs.search import STOP_WORDS, fold, query_terms  # noqa: E402
 # query → pages (paths under the site's root) it must find in its first ten results, on the
 # repository's own content
 NATURAL = [
-    ("formations", ["reseaux/centraider/", "reseaux/horizons-solidaires/"]),  # their mission « Formation et appui-conseil… »
+    # the networks whose mission « Accompagnement » reads « Formation et appui-conseil des porteurs de projets »
+    ("formations", [f"reseaux/{n}/" for n in ("centraider", "gescod", "horizons-solidaires", "lianes-cooperation", "occitanie-cooperation",
+                                               "resacoop", "reseau-bretagne-solidaire", "so-cooperation")]),
     ("évaluation", ["charte/", "ressources/charte-des-rrma/"]),  # past the first 300 words of the charter
     ("fiche pratique", ["ressources/fiche-technique-financer-votre-projet/", "ressources/monter-un-projet/"]),  # their type
     ("solidarite internationnale", ["ressources/barometre-acteurs-csi-france/"]),  # no accent, a doubled letter

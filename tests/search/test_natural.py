@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from rrma.outputs.search import search_files
 
 from tests.conftest import REPO, BuiltSite, build_site, copy_content
@@ -44,8 +45,10 @@ def test_a_natural_query_finds_its_pages(repository: Path, query: str, wanted: l
 def test_formations_finds_the_networks_that_train_and_no_false_hit(repository: Path) -> None:
     found = _found(repository, "formations")
     urls = [url for url, _, _ in found]
-    # the two networks whose mission « Accompagnement » reads « Formation et appui-conseil des porteurs de projets »
-    assert {"reseaux/centraider/", "reseaux/horizons-solidaires/"} <= set(urls)
+    # every network whose mission « Accompagnement » reads « Formation et appui-conseil des porteurs de projets »
+    training = {f"reseaux/{p.stem}/" for p in (REPO / "networks").glob("*.yml")
+                if "accompagnement" in (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).get("missions", [])}
+    assert len(training) >= 2 and training <= set(urls)
     # and nothing else than pages of one item that say « formation » themselves: no listing, no page found
     # because a label (« Format ») or a card of another item holds the word
     for url in urls:
