@@ -115,17 +115,20 @@ class _Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-PORTAL_QUERY = """q => new Promise(resolve => {
+PORTAL_QUERY = """q => new Promise((resolve, reject) => {
     const status = document.querySelector('.rrma-status');
     const list = document.querySelector('.rrma-hits');
     const input = document.querySelector('#rrma-search-q');
     const start = performance.now();
     let shown = null;
     status.textContent = '';
+    // a search that never answers (a broken search.js) stops the bench with the query, instead of waiting for ever
+    const timer = setTimeout(() => { observer.disconnect(); reject(new Error(`pas de réponse en 30 s pour « ${q} »`)); }, 30000);
     const done = () => {
         if (shown === null && status.textContent) shown = performance.now() - start;  // the first results are on screen
         if (shown !== null && list.getAttribute('aria-busy') === 'false') {
             observer.disconnect();
+            clearTimeout(timer);
             resolve([shown, [...list.querySelectorAll('.rrma-hit__title a')].slice(0, 10).map(a => a.href)]);
         }
     };
