@@ -1,4 +1,5 @@
-"""Under ``mkdocs serve``: a costly output made again only when what it is made from changed."""
+"""A costly output made again only when what it is made from changed (what `mkdocs serve` saves on: the form's
+configuration, the search index in the side process)."""
 
 from __future__ import annotations
 

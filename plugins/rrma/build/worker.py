@@ -7,16 +7,16 @@ error (a French sentence with the exception, or None) and the files made.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 import sys
 from typing import Any, BinaryIO
 
 from ..core.diagnostics import internal_error
+from .memo import LastOutput
 
 
 def serve(jobs: BinaryIO, answers: BinaryIO) -> None:
-    last_index: tuple[bytes, dict[str, Any]] | None = None  # the same documents give the same index
+    index: LastOutput[dict[str, Any]] | None = None  # the same documents give the same index
     while True:
         try:
             raw = pickle.load(jobs)
@@ -24,10 +24,9 @@ def serve(jobs: BinaryIO, answers: BinaryIO) -> None:
             return
         try:
             (build, args), data = raw
-            digest = hashlib.blake2b(pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL)).digest()
-            if last_index is None or last_index[0] != digest:
-                last_index = (digest, build(*args))
-            made = dict(last_index[1])
+            if index is None or index.function is not build:
+                index = LastOutput(build)
+            made = dict(index(*args))
             for job in data:
                 made.update(job())
             answer: tuple[str | None, dict[str, Any]] = (None, made)
